@@ -1,0 +1,63 @@
+"""The ``minutes`` command line.
+
+Each sub-command lives in its own ``cli_*`` module exposing ``register(subparsers)``.
+Registration must stay cheap: heavy imports (docx, markdown-it, pydantic) belong
+inside the command functions so that ``minutes check`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from pipeline import __version__
+from pipeline.errors import MinutesError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage in one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from pipeline import cli_build, cli_check, cli_parse, cli_templates
+
+    parser = _Parser(
+        prog="minutes",
+        description="Meeting notes (Markdown) to checked, official Word minutes and task documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"minutes {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (cli_parse, cli_check, cli_build, cli_templates):
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except MinutesError as error:
+        sys.stderr.write(f"minutes: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("minutes: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""The meeting model: the one contract between parsers, the checker and renderers.
+
+Parsers produce a :class:`Meeting`; everything downstream reads only this model.
+Field names are a public contract (``minutes parse`` prints them as JSON), so
+add fields freely but never rename or remove one.
+
+Every piece of text passes through :data:`Text`, which drops characters that
+XML 1.0 cannot carry (a stray ``\\x0b`` pasted from a chat window would
+otherwise make Word refuse the whole document). Nothing else about the user's
+words is changed: no Simplified/Traditional conversion, no trimming of inner
+spaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+# XML 1.0 allows TAB, LF, CR and everything from U+0020 except surrogates and
+# U+FFFE/U+FFFF.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_xml_invalid(text: str) -> str:
+    """Remove characters that cannot appear in an XML 1.0 document."""
+    return _XML_INVALID.sub("", text)
+
+
+Text = Annotated[str, AfterValidator(strip_xml_invalid)]
+"""A piece of the user's text, safe to place in a .docx."""
+
+ClockTime = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+"""A time of day as HH:MM."""
+
+Language = Literal["zh-Hans", "zh-Hant", "en"]
+MeetingStatus = Literal["draft", "final"]
+ActionStatus = Literal["not_started", "in_progress", "done", "delayed", "needs_support", "cancelled"]
+AttendeeRole = Literal["attendee", "observer"]
+TextField = Literal["discussion", "disagreements", "resolutions"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Person(_Model):
+    """Someone named in the notes: a department, a name, or both."""
+
+    department: Text | None = None
+    name: Text | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.department or self.name)
+
+
+class Attendee(Person):
+    role: AttendeeRole = "attendee"
+
+
+class Absentee(_Model):
+    department: Text | None = None
+    name: Text | None = None
+    reason: Text | None = None
+    proxy: Text | None = None
+    line: int | None = None
+
+
+class DatedNote(_Model):
+    """A milestone or a progress update: an optional date and what it says."""
+
+    date: dt.date | None = None
+    text: Text
+
+
+class ActionItem(_Model):
+    task: Text
+    owner: Person | None = None
+    co_owners: list[Person] = Field(default_factory=list)
+    collaborators: list[Person] = Field(default_factory=list)
+    start: dt.date | None = None
+    start_text: Text | None = None
+    due: dt.date | None = None
+    due_text: Text | None = None
+    description: Text | None = None
+    milestones: list[DatedNote] = Field(default_factory=list)
+    resources: list[Text] = Field(default_factory=list)
+    acceptance: Text | None = None
+    progress: list[DatedNote] = Field(default_factory=list)
+    risks: list[Text] = Field(default_factory=list)
+    status: ActionStatus = "not_started"
+    notes: Text | None = None
+    line: int = Field(ge=1, description="1-based line of the item in the notes file")
+    end_line: int | None = Field(
+        default=None, description="1-based last line the item spans (nested lines included)"
+    )
+    owner_text: Text | None = Field(
+        default=None, description="the responsible-person field exactly as written"
+    )
+    agenda_index: int | None = Field(
+        default=None, description="0-based index of the agenda item it belongs to, if any"
+    )
+
+
+class TextSpan(_Model):
+    """Where one entry of an agenda item's text lists came from in the notes."""
+
+    field: TextField
+    index: int = Field(ge=0)
+    line: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+
+
+class AgendaItem(_Model):
+    title: Text
+    start_time: ClockTime | None = None
+    end_time: ClockTime | None = None
+    discussion: list[Text] = Field(default_factory=list)
+    disagreements: list[Text] = Field(default_factory=list)
+    resolutions: list[Text] = Field(default_factory=list)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    line: int | None = None
+    end_line: int | None = None
+    spans: list[TextSpan] = Field(
+        default_factory=list,
+        description="source lines of every discussion, disagreement and resolution entry",
+    )
+
+
+class Meeting(_Model):
+    title: Text | None = None
+    date: dt.date | None = None
+    start_time: ClockTime | None = None
+    end_time: ClockTime | None = None
+    location: Text | None = None
+    project: Text | None = None
+    host: Person | None = None
+    recorder: Person | None = None
+    attendees: list[Attendee] = Field(default_factory=list)
+    absentees: list[Absentee] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    attachments: list[Text] = Field(default_factory=list)
+    risks: list[Text] = Field(default_factory=list)
+    next_meeting: Text | None = None
+    status: MeetingStatus = "draft"
+    language: Language = "zh-Hans"
+    info_lines: dict[str, int] = Field(
+        default_factory=dict,
+        description="1-based source line of each meeting-info field that was given (title, date, host …)",
+    )
+    line_count: int = 0
+
+    def to_json(self) -> str:
+        """The model as pretty JSON, UTF-8 text, not ASCII-escaped."""
+        import json
+
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2)
