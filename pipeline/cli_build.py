@@ -1,9 +1,140 @@
-"""``minutes build``: not yet available."""
+"""``minutes build``: notes files and whole archives into Word minutes and task sheets."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_INTERRUPTED = 130
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("needs at least 1 process")
+    return value
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    pass
+    parser = commands.add_parser(
+        "build",
+        help="build notes files or whole folders into Word minutes and task sheets",
+        description=(
+            "Build each notes file into <stem>.minutes.docx and <stem>.tasks.docx. "
+            "Folders are searched for *.md recursively (hidden folders skipped) and "
+            "their layout is mirrored under OUT_DIR. The checker runs first on every "
+            "note; notes built before with the same content, templates and options are "
+            "skipped (see --force)."
+        ),
+    )
+    parser.add_argument(
+        "inputs", nargs="+", type=Path, metavar="NOTES_OR_FOLDER", help="notes files and folders"
+    )
+    parser.add_argument(
+        "-o",
+        "--out",
+        dest="out_dir",
+        type=Path,
+        metavar="OUT_DIR",
+        help="where the documents go (default: next to each notes file)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="worker processes (default: every core; 1 builds in this process)",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=("business", "gbt9704"),
+        default="business",
+        help="document style: business (default) or gbt9704 (GB/T 9704 official layout)",
+    )
+    parser.add_argument("--template-dir", type=Path, metavar="DIR", help="custom Word templates")
+    parser.add_argument("--encoding", metavar="ENC", help="notes encoding (default: detected)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="checker configuration")
+    parser.add_argument(
+        "--strict", action="store_true", help="refuse to build notes the checker finds errors in"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="rebuild every note, even unchanged ones"
+    )
+    parser.add_argument("--report", type=Path, metavar="FILE", help="write the summary as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pipeline.batch import (
+        BatchRunner,
+        BatchSettings,
+        BuildOptions,
+        format_summary,
+        write_report,
+    )
+    from pipeline.errors import UsageError
+
+    if args.template_dir is not None and not args.template_dir.is_dir():
+        raise UsageError("no such template folder", args.template_dir)
+    if args.config is not None and not args.config.is_file():
+        raise UsageError("no such checker configuration file", args.config)
+    if args.encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {args.encoding!r}") from None
+
+    options = BuildOptions(
+        profile=args.profile,
+        template_dir=args.template_dir,
+        encoding=args.encoding,
+        strict=args.strict,
+        config=args.config,
+    )
+    settings = BatchSettings(
+        inputs=list(args.inputs),
+        out_dir=args.out_dir,
+        jobs=args.jobs,
+        force=args.force,
+        options=options,
+        keep_lists=args.report is not None,
+    )
+    runner = BatchRunner(
+        settings,
+        _build_one,
+        format_findings=_format_findings,
+        warm_up=_warm_up,
+    )
+    summary = runner.run()
+    sys.stdout.write(format_summary(summary, args.out_dir) + "\n")
+    sys.stdout.flush()
+    if args.report is not None:
+        write_report(args.report, summary)
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    return 1 if summary.failed else 0
+
+
+def _build_one(notes: Path, out_dir: Path, **options: object) -> object:
+    from pipeline.build import build_one
+
+    return build_one(notes, out_dir, **options)  # type: ignore[arg-type]
+
+
+def _warm_up() -> None:
+    """Import the build code (and whatever it prepares at import) once, before forking."""
+    import pipeline.build  # noqa: F401
+
+
+def _format_findings(findings: list[object]) -> str:
+    from pipeline.check import format_findings_text
+
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return format_findings_text(findings, color)  # type: ignore[arg-type]

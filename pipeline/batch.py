@@ -1,0 +1,642 @@
+"""Build many notes files at once: find them, skip the unchanged, build the rest in parallel.
+
+The flow is a stream, so memory stays flat however large the archive:
+
+    inputs ──walk (lazy)──▶ sources ──hash + manifest──▶ tasks ──workers──▶ outcomes
+                                         │ unchanged                           │
+                                         ▼                                     ▼
+                                      summary ◀──────────────── manifest journal, progress
+
+A note is recorded in its manifest only after its documents are renamed into
+place, one flushed journal line per note, so a run killed at any point is
+finished by the next one without redoing what was done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import IO, Any, Protocol
+
+from pipeline.batch_pool import Crash, WorkerPool
+from pipeline.errors import MinutesError, UsageError
+from pipeline.manifest import (
+    JOURNAL_NAME,
+    MANIFEST_NAME,
+    TEMP_MARK,
+    Entry,
+    Manifest,
+    Setup,
+    atomic_write_text,
+    file_sha256,
+)
+
+NOTES_SUFFIX = ".md"
+
+
+class BuildFunction(Protocol):
+    def __call__(
+        self,
+        notes: Path,
+        out_dir: Path,
+        *,
+        profile: str = ...,
+        template_dir: Path | None = ...,
+        encoding: str | None = ...,
+        strict: bool = ...,
+        config: Path | None = ...,
+    ) -> Any: ...
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    profile: str = "business"
+    template_dir: Path | None = None
+    encoding: str | None = None
+    strict: bool = False
+    config: Path | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One notes file found, and where its documents and its manifest entry go."""
+
+    notes: Path
+    out_dir: Path
+    root: Path  # the folder holding the manifest
+    key: str  # the notes' path relative to the root's mirror, POSIX form
+    named: bool  # named on the command line: its findings are printed
+
+
+@dataclass(frozen=True)
+class Task:
+    source: Source
+    notes_sha256: str
+
+
+@dataclass
+class Outcome:
+    task: Task
+    ok: bool
+    outputs: list[str] = field(default_factory=list)
+    findings: list[Any] = field(default_factory=list)
+    reason: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Failure:
+    notes: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.notes}:{self.line}" if self.line is not None else self.notes
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class Summary:
+    built: int = 0
+    documents: int = 0
+    unchanged: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    notes_with_errors: int = 0
+    elapsed: float = 0.0
+    interrupted: bool = False
+    total: int = 0
+    # Filled only when a report is asked for, so that memory stays flat otherwise.
+    built_notes: list[dict[str, Any]] | None = None
+    unchanged_notes: list[str] | None = None
+
+    @property
+    def done(self) -> int:
+        return self.built + self.unchanged + len(self.failed)
+
+    def as_json(self) -> dict[str, Any]:
+        from pipeline import __version__
+
+        return {
+            "version": __version__,
+            "interrupted": self.interrupted,
+            "elapsed_seconds": round(self.elapsed, 3),
+            "counts": {
+                "notes": self.total,
+                "built": self.built,
+                "documents": self.documents,
+                "unchanged": self.unchanged,
+                "failed": len(self.failed),
+            },
+            "findings": {
+                "total": sum(self.findings.values()),
+                **self.findings,
+                "notes_with_errors": self.notes_with_errors,
+            },
+            "failed": [{"notes": f.notes, "line": f.line, "reason": f.reason} for f in self.failed],
+            "built": self.built_notes if self.built_notes is not None else [],
+            "unchanged": self.unchanged_notes if self.unchanged_notes is not None else [],
+        }
+
+
+# --------------------------------------------------------------------------- finding notes
+
+
+def check_inputs(inputs: Sequence[Path], out_dir: Path | None) -> None:
+    """Refuse, before any work, what cannot be right (exit status 2)."""
+    if not inputs:
+        raise UsageError("no notes file or folder given")
+    for path in inputs:
+        if not path.exists():
+            raise UsageError("no such file or folder", path)
+        if not (path.is_file() or path.is_dir()):
+            raise UsageError("not a file or folder", path)
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise UsageError("the output path exists and is not a folder", out_dir)
+
+
+def discover(inputs: Sequence[Path], out_dir: Path | None) -> Iterator[Source]:
+    """Every notes file under ``inputs``, lazily, in a stable order."""
+    skip = os.path.realpath(out_dir) if out_dir is not None else None
+    for path in inputs:
+        if path.is_dir():
+            for notes in _walk_notes(path, skip):
+                relative = notes.relative_to(path)
+                root = out_dir if out_dir is not None else path
+                yield Source(
+                    notes=notes,
+                    out_dir=root / relative.parent,
+                    root=root,
+                    key=relative.as_posix(),
+                    named=False,
+                )
+        else:
+            root = out_dir if out_dir is not None else path.parent
+            yield Source(notes=path, out_dir=root, root=root, key=path.name, named=True)
+
+
+def _walk_notes(top: Path, skip: str | None) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and (skip is None or os.path.realpath(os.path.join(folder, d)) != skip)
+        )
+        for name in sorted(files):
+            if name.lower().endswith(NOTES_SUFFIX) and not name.startswith("."):
+                yield Path(folder) / name
+
+
+def count_notes(inputs: Sequence[Path], out_dir: Path | None) -> int:
+    return sum(1 for _ in discover(inputs, out_dir))
+
+
+# --------------------------------------------------------------------------- temp files
+
+
+def is_stray_temp(name: str) -> bool:
+    """A temporary file left by a killed run: ours, or a document being written."""
+    if TEMP_MARK in name:
+        return True
+    return name.startswith(".") and ".docx" in name and name.endswith(".tmp")
+
+
+def remove_stray_temps(folder: Path) -> int:
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if is_stray_temp(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
+
+
+# --------------------------------------------------------------------------- the work
+
+
+def run_task(task: Task, build: BuildFunction, options: BuildOptions) -> Outcome:
+    """Build one note; never raises: a failure becomes an :class:`Outcome` with a reason."""
+    source = task.source
+    try:
+        source.out_dir.mkdir(parents=True, exist_ok=True)
+        result = build(
+            source.notes,
+            source.out_dir,
+            profile=options.profile,
+            template_dir=options.template_dir,
+            encoding=options.encoding,
+            strict=options.strict,
+            config=options.config,
+        )
+        return Outcome(
+            task,
+            ok=True,
+            outputs=[str(p) for p in result.outputs],
+            findings=list(result.findings),
+        )
+    except KeyboardInterrupt:
+        raise
+    except MinutesError as error:
+        return Outcome(task, ok=False, reason=" ".join(error.message.split()), line=error.line)
+    except MemoryError:
+        return Outcome(task, ok=False, reason="out of memory while building this note")
+    except RecursionError:
+        return Outcome(task, ok=False, reason="the notes are nested too deeply to build")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        where = f" ({error.filename})" if error.filename else ""
+        return Outcome(task, ok=False, reason=f"cannot write the documents: {reason}{where}")
+    except BaseException as error:  # one bad note never stops the batch
+        detail = " ".join(str(error).split())
+        reason = f"internal error: {type(error).__name__}" + (f": {detail}" if detail else "")
+        return Outcome(task, ok=False, reason=reason)
+
+
+def _crash_outcome(crash: Crash[Task]) -> Outcome:
+    return Outcome(crash.task, ok=False, reason=f"{crash.reason} while building this note")
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """A bar with ETA on a terminal; otherwise a line now and then (every 10 % or minute)."""
+
+    def __init__(self, total: int, stream: IO[str], interactive: bool | None = None):
+        self.total = total
+        self.stream = stream
+        self.interactive = stream.isatty() if interactive is None else interactive
+        self.start = time.monotonic()
+        self._last_draw = 0.0
+        self._last_line_done = 0
+        self._last_line_time = self.start
+        self._bar_shown = False
+
+    def update(self, summary: Summary, force: bool = False) -> None:
+        now = time.monotonic()
+        if self.interactive:
+            if force or now - self._last_draw >= 0.1:
+                self._last_draw = now
+                self.stream.write("\r\x1b[K" + self._bar(summary, now))
+                self.stream.flush()
+                self._bar_shown = True
+        elif self.total >= 100 and summary.done < self.total:
+            step = max(1, self.total // 10)
+            if summary.done - self._last_line_done >= step or now - self._last_line_time >= 60:
+                self._last_line_done = summary.done
+                self._last_line_time = now
+                self.stream.write(f"minutes build: {self._figures(summary, now)}\n")
+                self.stream.flush()
+
+    def line(self, text: str) -> None:
+        """Print a line without breaking the bar."""
+        if self._bar_shown:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(text + "\n")
+        self.stream.flush()
+        self._last_draw = 0.0
+
+    def finish(self) -> None:
+        if self.interactive and self._bar_shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._bar_shown = False
+
+    def _figures(self, summary: Summary, now: float) -> str:
+        done = summary.done
+        percent = 100 * done // self.total if self.total else 100
+        elapsed = max(now - self.start, 1e-6)
+        worked = summary.built + len(summary.failed)
+        text = f"{done}/{self.total} notes ({percent}%)"
+        if worked:
+            rate = worked / elapsed
+            text += f", {rate:.1f} notes/s, ETA {format_duration((self.total - done) / rate)}"
+        if summary.failed:
+            text += f", {len(summary.failed)} failed"
+        return text
+
+    def _bar(self, summary: Summary, now: float) -> str:
+        width = 24
+        filled = width * summary.done // self.total if self.total else width
+        return "[" + "#" * filled + "." * (width - filled) + "] " + self._figures(summary, now)
+
+
+def format_duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m{seconds:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m"
+
+
+# --------------------------------------------------------------------------- the runner
+
+
+@dataclass
+class BatchSettings:
+    inputs: list[Path]
+    out_dir: Path | None = None
+    jobs: int | None = None  # None: every core
+    force: bool = False
+    options: BuildOptions = field(default_factory=BuildOptions)
+    setup: Setup | None = None  # None: computed from the options
+    keep_lists: bool = False  # list every note in the summary (for --report)
+
+
+class _Interrupted(Exception):
+    pass
+
+
+class BatchRunner:
+    """Runs one ``minutes build`` over files and folders and returns its :class:`Summary`."""
+
+    def __init__(
+        self,
+        settings: BatchSettings,
+        build: BuildFunction,
+        *,
+        progress_stream: IO[str] | None = None,
+        findings_stream: IO[str] | None = None,
+        format_findings: Callable[[list[Any]], str] | None = None,
+        warm_up: Callable[[], None] | None = None,
+        interactive: bool | None = None,
+    ):
+        self.settings = settings
+        self.build = build
+        self.progress_stream = progress_stream if progress_stream is not None else sys.stderr
+        self.findings_stream = findings_stream if findings_stream is not None else sys.stdout
+        self.format_findings = format_findings
+        self.warm_up = warm_up
+        self.interactive = interactive
+        self.setup = settings.setup or setup_for(settings.options)
+        self.summary = Summary()
+        if settings.keep_lists:
+            self.summary.built_notes = []
+            self.summary.unchanged_notes = []
+        self._manifests: dict[Path, Manifest] = {}
+        self._cleaned: set[Path] = set()
+        self._claimed: dict[tuple[Path, str], str] = {}
+        self._seen: set[str] = set()
+        self._warm = False
+
+    def run(self) -> Summary:
+        settings = self.settings
+        check_inputs(settings.inputs, settings.out_dir)
+        started = time.monotonic()
+        total = count_notes(settings.inputs, settings.out_dir)
+        self.summary.total = total
+        progress = Progress(total, self.progress_stream, self.interactive)
+        jobs = settings.jobs or os.cpu_count() or 1
+        pool: WorkerPool[Task, Outcome] | None = None
+        previous = _install_sigterm()
+        try:
+            tasks = self._tasks(progress)
+            if jobs == 1 or total <= 1:
+                outcomes: Iterable[Outcome | Crash[Task]] = self._in_process(tasks)
+            else:
+                work = functools.partial(run_task, build=self.build, options=settings.options)
+                chunk = max(1, min(16, total // (jobs * 8)))
+                pool = WorkerPool(work, jobs, chunk_size=chunk)
+                outcomes = pool.imap_unordered(self._warming(tasks))
+            for outcome in outcomes:
+                if isinstance(outcome, Crash):
+                    outcome = _crash_outcome(outcome)
+                self._settle(outcome, progress)
+                progress.update(self.summary)
+            if pool is not None:
+                pool.close()
+        except (KeyboardInterrupt, _Interrupted):
+            self.summary.interrupted = True
+            if pool is not None:
+                in_flight = pool.in_flight()
+                pool.terminate()
+                for task in in_flight:
+                    remove_stray_temps(task.source.out_dir)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if pool is not None:
+                pool.terminate()
+            progress.finish()
+            for manifest in self._manifests.values():
+                manifest.compact()
+            self.summary.elapsed = time.monotonic() - started
+        return self.summary
+
+    def _tasks(self, progress: Progress) -> Iterator[Task]:
+        """The notes that need building; the unchanged and unreadable are settled here."""
+        for source in discover(self.settings.inputs, self.settings.out_dir):
+            real = os.path.realpath(source.notes)
+            if real in self._seen:
+                self.summary.total -= 1  # named twice: once is enough
+                progress.total = self.summary.total
+                continue
+            self._seen.add(real)
+            if source.out_dir not in self._cleaned:
+                self._cleaned.add(source.out_dir)
+                remove_stray_temps(source.out_dir)
+            claim = (source.root.resolve(), source.key)
+            if claim in self._claimed:
+                self._fail(
+                    str(source.notes),
+                    f"its documents would overwrite those of {self._claimed[claim]}",
+                    None,
+                    progress,
+                )
+                continue
+            self._claimed[claim] = str(source.notes)
+            try:
+                digest = file_sha256(source.notes)
+            except OSError as error:
+                self._fail(str(source.notes), f"cannot read: {error.strerror}", None, progress)
+                continue
+            manifest = self._manifest(source.root)
+            if not self.settings.force and self._is_unchanged(manifest, source, digest):
+                self.summary.unchanged += 1
+                if self.summary.unchanged_notes is not None:
+                    self.summary.unchanged_notes.append(str(source.notes))
+                progress.update(self.summary)
+                continue
+            yield Task(source, digest)
+
+    def _is_unchanged(self, manifest: Manifest, source: Source, digest: str) -> bool:
+        if not manifest.is_unchanged(source.key, digest, self.setup):
+            return False
+        # --strict must refuse notes with errors even when they were built before.
+        return not (self.settings.options.strict and manifest.entries[source.key].errors)
+
+    def _manifest(self, root: Path) -> Manifest:
+        manifest = self._manifests.get(root)
+        if manifest is None:
+            manifest = self._manifests[root] = Manifest(root)
+        return manifest
+
+    def _warming(self, tasks: Iterator[Task]) -> Iterator[Task]:
+        """Prepare the build code once, in the parent, just before the first worker forks."""
+        for task in tasks:
+            self._warm_up()
+            yield task
+
+    def _warm_up(self) -> None:
+        if not self._warm and self.warm_up is not None:
+            self.warm_up()
+        self._warm = True
+
+    def _in_process(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        for task in tasks:
+            self._warm_up()
+            try:
+                yield run_task(task, self.build, self.settings.options)
+            except KeyboardInterrupt:
+                remove_stray_temps(task.source.out_dir)
+                raise
+
+    def _settle(self, outcome: Outcome, progress: Progress) -> None:
+        source = outcome.task.source
+        manifest = self._manifest(source.root)
+        if not outcome.ok:
+            manifest.forget(source.key)
+            self._fail(str(source.notes), outcome.reason, outcome.line, progress)
+            return
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in outcome.findings:
+            severity = getattr(finding, "severity", "info")
+            counts[severity] = counts.get(severity, 0) + 1
+            self.summary.findings[severity] = self.summary.findings.get(severity, 0) + 1
+        if counts["error"]:
+            self.summary.notes_with_errors += 1
+        outputs = tuple(_relative_to(Path(o), source.root) for o in outcome.outputs)
+        manifest.record(
+            source.key,
+            Entry(
+                notes_sha256=outcome.task.notes_sha256,
+                setup=self.setup,
+                outputs=outputs,
+                errors=counts["error"],
+                warnings=counts["warning"],
+            ),
+        )
+        self.summary.built += 1
+        self.summary.documents += len(outcome.outputs)
+        if self.summary.built_notes is not None:
+            self.summary.built_notes.append(
+                {"notes": str(source.notes), "outputs": outcome.outputs, "findings": counts}
+            )
+        if source.named and outcome.findings and self.format_findings is not None:
+            if progress.interactive and progress.stream is self.findings_stream:
+                progress.line(self.format_findings(outcome.findings))
+            else:
+                self.findings_stream.write(self.format_findings(outcome.findings) + "\n")
+                self.findings_stream.flush()
+
+    def _fail(self, notes: str, reason: str, line: int | None, progress: Progress) -> None:
+        failure = Failure(notes, reason, line)
+        self.summary.failed.append(failure)
+        progress.line(f"minutes build: failed: {failure}")
+
+
+def _relative_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path.resolve())
+
+
+def _install_sigterm() -> Any:
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise _Interrupted()
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread
+        return signal.getsignal(signal.SIGTERM)
+
+
+# --------------------------------------------------------------------------- setup and report
+
+
+def templates_folder(options: BuildOptions) -> Path:
+    if options.template_dir is not None:
+        return options.template_dir
+    import word_templates
+
+    return word_templates.profile_dir(options.profile)
+
+
+def setup_for(options: BuildOptions) -> Setup:
+    """What, besides the notes, the documents depend on, as recorded in the manifest."""
+    from pipeline import __version__
+    from pipeline.manifest import folder_sha256
+
+    folder = templates_folder(options)
+    config_hash = None
+    if options.config is not None and options.config.is_file():
+        config_hash = file_sha256(options.config)
+    return Setup(
+        templates_sha256=folder_sha256(folder) if folder.is_dir() else "",
+        profile=options.profile,
+        version=__version__,
+        encoding=options.encoding,
+        config_sha256=config_hash,
+    )
+
+
+def write_report(path: Path, summary: Summary) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, json.dumps(summary.as_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+def format_summary(summary: Summary, out_dir: Path | None) -> str:
+    lines = []
+    head = "interrupted" if summary.interrupted else "done"
+    lines.append(
+        f"minutes build: {head} in {format_duration(summary.elapsed) if summary.elapsed >= 1 else f'{summary.elapsed:.2f}s'}: "
+        f"{summary.built} built ({summary.documents} documents), "
+        f"{summary.unchanged} unchanged, {len(summary.failed)} failed"
+        + (f", {summary.total - summary.done} not reached" if summary.interrupted else "")
+    )
+    if summary.failed:
+        lines.append("failed:")
+        lines.extend(f"  {failure}" for failure in summary.failed)
+    total_findings = sum(summary.findings.values())
+    lines.append(
+        f"findings in the notes built: {total_findings} "
+        f"({summary.findings.get('error', 0)} errors, {summary.findings.get('warning', 0)} warnings, "
+        f"{summary.findings.get('info', 0)} info); "
+        f"{summary.notes_with_errors} notes with errors"
+    )
+    if summary.total == 0:
+        lines.append("no notes (*.md) found")
+    elif out_dir is not None:
+        lines.append(f"documents are in {out_dir.resolve()}")
+    else:
+        lines.append("documents are next to their notes")
+    return "\n".join(lines)
+
+
+__all__ = [
+    "JOURNAL_NAME",
+    "MANIFEST_NAME",
+    "BatchRunner",
+    "BatchSettings",
+    "BuildOptions",
+    "Summary",
+    "format_summary",
+    "write_report",
+]

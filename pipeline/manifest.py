@@ -1,0 +1,252 @@
+"""The build manifest: which notes were built into which documents, with what.
+
+One manifest lives in each output root (``.minutes-manifest.json``). It is keyed by
+the notes' path relative to that root's mirror (POSIX form) and records, per note,
+the hash of the notes bytes and the *setup* the documents were made with (template
+files, profile, tool version, encoding, checker config). A note whose key, notes
+hash and setup match, and whose recorded documents are all present, is unchanged.
+
+Crash safety: every note built is appended to ``.minutes-manifest.journal`` as one
+flushed JSON line, after its documents have been renamed into place. Loading
+replays the journal over the last compacted manifest (a torn last line is
+ignored), so a run killed at any moment loses at most the notes in flight.
+:meth:`Manifest.compact` rewrites the JSON atomically and empties the journal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+MANIFEST_NAME = ".minutes-manifest.json"
+JOURNAL_NAME = ".minutes-manifest.journal"
+FORMAT = 1
+_HASH_CHUNK = 1 << 20
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def folder_sha256(folder: Path) -> str:
+    """One hash over every file under ``folder`` (names and bytes), hidden files excepted."""
+    digest = hashlib.sha256()
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.startswith("~$"):
+                continue  # editor lock files and the like are not part of the template
+            path = Path(root) / name
+            digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            digest.update(file_sha256(path).encode("ascii"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything besides the notes bytes that the documents depend on."""
+
+    templates_sha256: str
+    profile: str
+    version: str
+    encoding: str | None = None
+    config_sha256: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "templates_sha256": self.templates_sha256,
+            "profile": self.profile,
+            "version": self.version,
+            "encoding": self.encoding,
+            "config_sha256": self.config_sha256,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Setup:
+        return cls(
+            templates_sha256=str(data["templates_sha256"]),
+            profile=str(data["profile"]),
+            version=str(data["version"]),
+            encoding=data.get("encoding"),
+            config_sha256=data.get("config_sha256"),
+        )
+
+
+@dataclass(slots=True)
+class Entry:
+    notes_sha256: str
+    setup: Setup
+    outputs: tuple[str, ...]  # relative to the manifest's root, POSIX form
+    errors: int = 0
+    warnings: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "notes_sha256": self.notes_sha256,
+            **self.setup.as_json(),
+            "outputs": list(self.outputs),
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], setups: dict[Setup, Setup]) -> Entry:
+        setup = Setup.from_json(data)
+        # Thousands of entries share a handful of setups: keep one object of each.
+        setup = setups.setdefault(setup, setup)
+        return cls(
+            notes_sha256=str(data["notes_sha256"]),
+            setup=setup,
+            outputs=tuple(str(o) for o in data["outputs"]),
+            errors=int(data.get("errors", 0)),
+            warnings=int(data.get("warnings", 0)),
+        )
+
+
+class Manifest:
+    """The manifest of one output root. Not thread-safe; one writer at a time."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.entries: dict[str, Entry] = {}
+        self._setups: dict[Setup, Setup] = {}
+        self._journal: IO[str] | None = None
+        self._dirty = False
+        self._load()
+
+    @property
+    def path(self) -> Path:
+        return self.root / MANIFEST_NAME
+
+    @property
+    def journal_path(self) -> Path:
+        return self.root / JOURNAL_NAME
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT:
+                for key, raw in data.get("notes", {}).items():
+                    self.entries[key] = Entry.from_json(raw, self._setups)
+        except FileNotFoundError:
+            pass
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # An unreadable manifest only costs a rebuild; it is rewritten at the end.
+            self.entries.clear()
+            self._dirty = True
+        for record in _read_journal(self.journal_path):
+            self._dirty = True
+            try:
+                self._apply(record)
+            except (KeyError, TypeError, ValueError):
+                continue
+
+    def _apply(self, record: dict[str, Any]) -> None:
+        key = str(record["key"])
+        if record.get("drop"):
+            self.entries.pop(key, None)
+        else:
+            self.entries[key] = Entry.from_json(record["entry"], self._setups)
+
+    def is_unchanged(self, key: str, notes_sha256: str, setup: Setup) -> bool:
+        entry = self.entries.get(key)
+        if entry is None or entry.notes_sha256 != notes_sha256 or entry.setup != setup:
+            return False
+        return all((self.root / output).is_file() for output in entry.outputs)
+
+    def record(self, key: str, entry: Entry) -> None:
+        """Remember a built note, durably: call only once its documents are in place."""
+        entry.setup = self._setups.setdefault(entry.setup, entry.setup)
+        self.entries[key] = entry
+        self._append({"key": key, "entry": entry.as_json()})
+
+    def forget(self, key: str) -> None:
+        if self.entries.pop(key, None) is not None:
+            self._append({"key": key, "drop": True})
+
+    def _append(self, record: dict[str, Any]) -> None:
+        if self._journal is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._journal = open(self.journal_path, "a+", encoding="utf-8")  # noqa: SIM115
+            self._journal.seek(0, os.SEEK_END)
+            if self._journal.tell() > 0:
+                # A run killed mid-line leaves a torn record; start ours on a fresh line.
+                self._journal.seek(self._journal.tell() - 1)
+                if self._journal.read(1) != "\n":
+                    self._journal.write("\n")
+        self._journal.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._journal.flush()
+        self._dirty = True
+
+    def compact(self, keep: Iterable[str] | None = None) -> None:
+        """Write the manifest atomically and empty the journal.
+
+        ``keep``, when given, limits the entries kept (notes that no longer exist are dropped).
+        """
+        if keep is not None:
+            wanted = set(keep)
+            for key in [k for k in self.entries if k not in wanted]:
+                del self.entries[key]
+                self._dirty = True
+        if not self._dirty and not self.journal_path.exists():
+            self.close()
+            return
+        data = {
+            "format": FORMAT,
+            "notes": {key: self.entries[key].as_json() for key in sorted(self.entries)},
+        }
+        self.root.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        self.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.journal_path.unlink()
+        self._dirty = False
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+
+
+def _read_journal(path: Path) -> Iterable[dict[str, Any]]:
+    try:
+        handle = open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except FileNotFoundError:
+        return
+    with handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # the torn last line of a killed run
+            if isinstance(record, dict):
+                yield record
+
+
+TEMP_MARK = ".minutes-tmp-"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
