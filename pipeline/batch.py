@@ -484,6 +484,9 @@ class BatchRunner:
     def _manifest(self, root: Path) -> Manifest:
         manifest = self._manifests.get(root)
         if manifest is None:
+            if root not in self._cleaned:
+                self._cleaned.add(root)
+                remove_stray_temps(root)  # a manifest or report half-written by a killed run
             manifest = self._manifests[root] = Manifest(root)
         return manifest
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.batch import BuildOptions
 
 EXIT_INTERRUPTED = 130
 
@@ -110,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         settings,
         _build_one,
         format_findings=_format_findings,
-        warm_up=_warm_up,
+        warm_up=_warm_up(options),
     )
     summary = runner.run()
     sys.stdout.write(format_summary(summary, args.out_dir) + "\n")
@@ -128,9 +133,21 @@ def _build_one(notes: Path, out_dir: Path, **options: object) -> object:
     return build_one(notes, out_dir, **options)  # type: ignore[arg-type]
 
 
-def _warm_up() -> None:
-    """Import the build code (and whatever it prepares at import) once, before forking."""
-    import pipeline.build  # noqa: F401
+def _warm_up(options: BuildOptions) -> Callable[[], None]:
+    def warm_up() -> None:
+        """Import the build code and prepare the templates once, before the workers fork."""
+        import contextlib
+
+        import pipeline.build  # noqa: F401
+        from pipeline.errors import MinutesError
+
+        with contextlib.suppress(MinutesError, ImportError, AttributeError):
+            from renderers import engine, template_paths
+
+            for path in template_paths(options.profile, options.template_dir).values():
+                engine.load_template(path)  # a broken template is reported per note instead
+
+    return warm_up
 
 
 def _format_findings(findings: list[object]) -> str:
