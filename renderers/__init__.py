@@ -1,0 +1,54 @@
+"""Writers: meeting model → Word documents. Nothing here reads Markdown.
+
+    render_documents(meeting, profile="business", template_dir=None) -> {"minutes": bytes, "tasks": bytes}
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.errors import MinutesError
+from pipeline.model import Meeting
+
+DOCUMENT_KINDS = ("minutes", "tasks")
+PROFILES = ("business", "gbt9704")
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "word_templates"
+
+
+def template_paths(profile: str = "business", template_dir: Path | None = None) -> dict[str, Path]:
+    """The minutes.docx and tasks.docx to use: a company's folder, or a built-in profile's."""
+    if template_dir is None:
+        if profile not in PROFILES:
+            raise MinutesError(f"unknown profile '{profile}' (choose from {', '.join(PROFILES)})")
+        folder = BUILTIN_TEMPLATES / profile
+    else:
+        folder = Path(template_dir)
+        if not folder.is_dir():
+            raise MinutesError("template folder not found", folder)
+    paths = {kind: folder / f"{kind}.docx" for kind in DOCUMENT_KINDS}
+    for path in paths.values():
+        if not path.is_file():
+            raise MinutesError("template missing (a template folder holds minutes.docx and tasks.docx)", path)
+    return paths
+
+
+def render_documents(
+    meeting: Meeting, profile: str = "business", template_dir: Path | None = None
+) -> dict[str, bytes]:
+    """Both documents of one meeting, as .docx bytes (pure: no file is written)."""
+    from renderers import engine
+    from renderers.context import build_context
+
+    paths = template_paths(profile, template_dir)
+    context = build_context(meeting, profile)
+    titles = {"minutes": context["doc"]["minutes_title"], "tasks": context["doc"]["tasks_title"]}
+    return {
+        kind: engine.render(
+            engine.load_template(path),
+            context,
+            title=titles[kind],
+            language=meeting.language,
+            when=meeting.date,
+        )
+        for kind, path in paths.items()
+    }

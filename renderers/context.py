@@ -1,0 +1,358 @@
+"""Meeting model → the plain data (dicts, lists, strings) that templates see.
+
+Templates never receive the Pydantic objects: a company's template can only
+read what is listed in ``word_templates/VARIABLES.md``. Nothing here invents a
+value; a missing owner or due date becomes the catalogue's ``missing`` marker
+and every other missing value an empty string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from pipeline.model import ActionItem, AgendaItem, DatedNote, Meeting, Person
+from renderers.labels import (
+    CATALOGUES,
+    STATUS_LABELS,
+    section_number,
+    subsection_number,
+)
+
+_EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_date(day: dt.date | None, language: str) -> str:
+    """2023年10月25日 in Chinese, 25 October 2023 in English, '' when unknown."""
+    if day is None:
+        return ""
+    if language == "en":
+        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def format_short_date(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def format_time_range(start: str | None, end: str | None) -> str:
+    if start and end:
+        return f"{start}–{end}"
+    return start or end or ""
+
+
+def person_text(person: Person | None, language: str) -> str:
+    """市场部张经理 / Zhang (Marketing): department and name as one string."""
+    if person is None or person.is_empty():
+        return ""
+    if person.department and person.name:
+        if language == "en":
+            return f"{person.name} ({person.department})"
+        return f"{person.department}{person.name}"
+    return person.department or person.name or ""
+
+
+def _join(parts: Iterable[str], sep: str) -> str:
+    return sep.join(p for p in parts if p)
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def people_by_department(people: Iterable[Person], labels: dict[str, str]) -> str:
+    """市场部：张三、李四；销售部：王五 — the seeds' way of listing attendees."""
+    groups: dict[str, list[str]] = {}
+    for person in people:
+        if person.is_empty():
+            continue
+        groups.setdefault(person.department or "", []).append(person.name or "")
+    parts = []
+    for department, names in groups.items():
+        names_text = _join(names, labels["list_sep"])
+        if department and names_text:
+            parts.append(f"{department}{labels['colon']}{names_text}")
+        else:
+            parts.append(department or names_text)
+    return labels["group_sep"].join(parts)
+
+
+def _dated_notes(notes: list[DatedNote], language: str) -> list[str]:
+    out = []
+    for note in notes:
+        when = format_date(note.date, language)
+        out.append(f"{when}{'：' if language != 'en' else ': '}{note.text}" if when else note.text)
+    return out
+
+
+def _numbered(entries: list[str]) -> str:
+    """Entries as one cell text, one per line: '1. …\\n2. …' (a single entry unnumbered)."""
+    if len(entries) == 1:
+        return entries[0]
+    return "\n".join(f"{i}. {entry}" for i, entry in enumerate(entries, 1))
+
+
+def action_context(item: ActionItem, number: int, meeting: Meeting) -> dict[str, Any]:
+    language = meeting.language
+    labels = CATALOGUES[language]
+    missing = labels["missing"]
+    owners = [item.owner, *item.co_owners] if item.owner else list(item.co_owners)
+    owner_names = _join((o.name or "" for o in owners if o), labels["list_sep"])
+    departments = _join(_unique(o.department for o in owners if o), labels["list_sep"])
+    if not owner_names and item.owner_text and not departments:
+        owner_names = item.owner_text
+    due = format_date(item.due, language) or (item.due_text or "")
+    due_short = format_short_date(item.due) or (item.due_text or "")
+    start = format_date(item.start, language) or (item.start_text or "")
+    start_short = format_short_date(item.start) or (item.start_text or "")
+    collab_departments = _join(_unique(p.department for p in item.collaborators), labels["list_sep"])
+    collab_people = _join(_unique(p.name for p in item.collaborators), labels["list_sep"])
+    collaborators = _join(
+        (person_text(p, language) for p in item.collaborators), labels["list_sep"]
+    )
+    agenda_title = ""
+    if item.agenda_index is not None and 0 <= item.agenda_index < len(meeting.agenda):
+        agenda_title = meeting.agenda[item.agenda_index].title
+    acceptance_notes = _join([item.acceptance or "", item.notes or ""], "\n")
+    heading = f"{labels['task']} {number}" + (": " if language == "en" else "：") + item.task
+    sentence_parts = [
+        (labels["unit"], departments),
+        (labels["owner"], owner_names or missing),
+        (labels["deadline"], due or missing),
+        (labels["acceptance"], item.acceptance or ""),
+    ]
+    details = _join(
+        (f"{label}{labels['colon']}{value}" for label, value in sentence_parts if value),
+        labels["group_sep"],
+    )
+    sentence = (
+        f"{number}. {item.task} ({details})" if language == "en" else f"{number}. {item.task}（{details}）"
+    )
+    return {
+        "number": number,
+        "heading": heading,
+        "sentence": sentence,
+        "task": item.task,
+        "description": item.description or "",
+        "department": departments,
+        "owner": owner_names or missing,
+        "owner_full": _join((person_text(o, language) for o in owners if o), labels["list_sep"])
+        or missing,
+        "has_owner": bool(owners),
+        "collaborators": collaborators,
+        "collab_departments": collab_departments,
+        "collab_people": collab_people,
+        "start": start,
+        "start_short": start_short,
+        "due": due or missing,
+        "due_short": due_short or missing,
+        "has_due": bool(item.due or item.due_text),
+        "milestones": _dated_notes(item.milestones, language),
+        "milestones_text": _numbered(_dated_notes(item.milestones, language)),
+        "resources": list(item.resources),
+        "resources_text": _numbered(list(item.resources)),
+        "acceptance": item.acceptance or "",
+        "notes": item.notes or "",
+        "acceptance_notes": acceptance_notes,
+        "progress": _dated_notes(item.progress, language),
+        "progress_text": _numbered(_dated_notes(item.progress, language)),
+        "risks": list(item.risks),
+        "risks_text": _numbered(list(item.risks)),
+        "status": STATUS_LABELS[language][item.status],
+        "status_code": item.status,
+        "line": item.line,
+        "source": _source_text(item, language),
+        "agenda_title": agenda_title,
+        "project": meeting.project or "",
+    }
+
+
+def _source_text(item: ActionItem, language: str) -> str:
+    lines = (
+        f"{item.line}–{item.end_line}"
+        if item.end_line and item.end_line != item.line
+        else str(item.line)
+    )
+    if language == "en":
+        return f"notes, line {lines}"
+    if language == "zh-Hant":
+        return f"記錄第 {lines} 行"
+    return f"记录第 {lines} 行"
+
+
+def agenda_context(item: AgendaItem, number: int, language: str) -> dict[str, Any]:
+    labels = CATALOGUES[language]
+    time = format_time_range(item.start_time, item.end_time)
+    if language == "en":
+        heading = f"{labels['agenda_item']} {number}: {item.title}" + (f" ({time})" if time else "")
+    else:
+        heading = f"{labels['agenda_item']}{number}：{item.title}" + (f"（{time}）" if time else "")
+    sections: list[dict[str, Any]] = []
+    for key in ("discussion", "disagreements", "resolutions"):
+        entries = list(getattr(item, key))
+        if entries:
+            sections.append(
+                {
+                    "key": key,
+                    "label": labels[key],
+                    "heading": subsection_number(len(sections) + 1, language) + labels[key],
+                    "entries": entries,
+                    "numbered_entries": _numbered(entries).split("\n") if len(entries) > 1 else entries,
+                }
+            )
+    return {
+        "number": number,
+        "title": item.title,
+        "time": time,
+        "heading": heading,
+        "official_heading": section_number(number, language) + item.title,
+        "discussion": list(item.discussion),
+        "disagreements": list(item.disagreements),
+        "resolutions": list(item.resolutions),
+        "discussion_text": _numbered(list(item.discussion)),
+        "disagreements_text": _numbered(list(item.disagreements)),
+        "resolutions_text": _numbered(list(item.resolutions)),
+        "sections": sections,
+    }
+
+
+def _absentee_text(absentee: Any, language: str) -> str:
+    who = person_text(Person(department=absentee.department, name=absentee.name), language)
+    extras = [absentee.reason or ""]
+    if absentee.proxy:
+        extras.append(
+            f"proxy: {absentee.proxy}"
+            if language == "en"
+            else ("由" + absentee.proxy + ("代為參會" if language == "zh-Hant" else "代为参会"))
+        )
+    extra = _join(extras, "; " if language == "en" else "，")
+    if not extra:
+        return who
+    return f"{who} ({extra})" if language == "en" else f"{who}（{extra}）"
+
+
+def _intro(meeting: Meeting, title: str) -> str:
+    """The opening sentence of an official 纪要."""
+    language = meeting.language
+    date = format_date(meeting.date, language)
+    time = format_time_range(meeting.start_time, meeting.end_time)
+    host = person_text(meeting.host, language)
+    where = meeting.location or ""
+    if language == "en":
+        parts = [f"On {date}" if date else "", time]
+        when = ", ".join(p for p in parts if p)
+        sentence = f"{when}, " if when else ""
+        sentence += f"{title} was held"
+        sentence += f" at {where}" if where else ""
+        sentence += f", chaired by {host}" if host else ""
+        return sentence + ". The main points are recorded as follows."
+    when = date + time.replace("–", "—")
+    held = "召開" if language == "zh-Hant" else "召开"
+    chair = "主持" if host else ""
+    at = f"在{where}" if where else ""
+    lead = f"{when}，" if when else ""
+    tail = "現將會議主要內容紀要如下：" if language == "zh-Hant" else "现将会议主要内容纪要如下："
+    return f"{lead}{host}{at}{chair}{held}{title}。{tail}"
+
+
+def _with_suffix(title: str, suffix: str, language: str) -> str:
+    if not title:
+        return suffix
+    if title.endswith(suffix) or (language == "en" and title.lower().endswith(suffix.lower())):
+        return title
+    return f"{title} – {suffix}" if language == "en" else f"{title}{suffix}"
+
+
+def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]:
+    """Everything a template may use, as plain data (see word_templates/VARIABLES.md)."""
+    language = meeting.language
+    labels = dict(CATALOGUES[language])
+    title = meeting.title or ""
+    minutes_title = title
+    for suffix in ("会议纪要", "會議紀要", "纪要", "紀要", "Minutes"):
+        if minutes_title.endswith(suffix) and minutes_title != suffix:
+            minutes_title = minutes_title[: -len(suffix)].rstrip(" -–")
+            break
+    attendees = [a for a in meeting.attendees if a.role == "attendee"]
+    observers = [a for a in meeting.attendees if a.role == "observer"]
+    agenda = [agenda_context(item, i, language) for i, item in enumerate(meeting.agenda, 1)]
+    actions = [action_context(item, i, meeting) for i, item in enumerate(meeting.action_items, 1)]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for action in actions:
+        groups.setdefault(action["department"] or labels["no_department"], []).append(action)
+    task_groups = [
+        {
+            "department": department,
+            "tasks": tasks,
+            "count": len(tasks),
+            "heading": f"{department} ({len(tasks)} {labels['task_count']})"
+            if language == "en"
+            else f"{department}（{len(tasks)} {labels['task_count']}）",
+        }
+        for department, tasks in groups.items()
+    ]
+    absentees = [_absentee_text(a, language) for a in meeting.absentees]
+    status_mark = labels["draft"] if meeting.status == "draft" else labels["final"]
+    work_plan_number = len(agenda) + 1
+    return {
+        "lang": language,
+        "labels": labels,
+        "doc": {
+            "profile": profile,
+            "status": meeting.status,
+            "is_draft": meeting.status == "draft",
+            "status_mark": status_mark,
+            "minutes_title": _with_suffix(minutes_title, labels["minutes_title"], language),
+            "tasks_title": _with_suffix(minutes_title, labels["tasks_title"], language),
+            "work_plan_heading": section_number(work_plan_number, language) + labels["work_plan"],
+        },
+        "meeting": {
+            "title": title,
+            "date": format_date(meeting.date, language),
+            "date_short": format_short_date(meeting.date),
+            "date_line": (
+                f"({format_date(meeting.date, language)})"
+                if language == "en"
+                else f"（{format_date(meeting.date, language)}）"
+            )
+            if meeting.date
+            else "",
+            "time": format_time_range(meeting.start_time, meeting.end_time),
+            "start_time": meeting.start_time or "",
+            "end_time": meeting.end_time or "",
+            "location": meeting.location or "",
+            "project": meeting.project or "",
+            "host": person_text(meeting.host, language),
+            "recorder": person_text(meeting.recorder, language),
+            "attendees": people_by_department(attendees, labels),
+            "attendee_names": _join(
+                (person_text(a, language) for a in attendees), labels["list_sep"]
+            ),
+            "observers": people_by_department(observers, labels),
+            "observer_names": _join(
+                (person_text(a, language) for a in observers), labels["list_sep"]
+            ),
+            "absentees": _join(absentees, labels["group_sep"]),
+            "absentee_list": absentees,
+            "attachments": list(meeting.attachments),
+            "attachments_text": _numbered(list(meeting.attachments)),
+            "risks": list(meeting.risks),
+            "next_meeting": meeting.next_meeting or "",
+            "intro": _intro(meeting, minutes_title or labels["minutes_title"]),
+        },
+        "numbers": {
+            "section": [section_number(n, language) for n in range(1, 21)],
+            "subsection": [subsection_number(n, language) for n in range(1, 21)],
+        },
+        "agenda": agenda,
+        "actions": actions,
+        "task_groups": task_groups,
+    }

@@ -1,0 +1,198 @@
+"""Every piece of raw OOXML the project writes, in one place, with plain names.
+
+python-docx covers paragraphs, runs and tables; what it does not cover (East
+Asian fonts, fields, repeating table headers, rows that must not split, the
+document grid of GB/T 9704, even-page footers, cell shading) is done here.
+The template generator uses the element helpers; the renderer uses the
+byte-level helpers on every template it loads, including a company's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+THEME_FONT_ATTRIBUTE = re.compile(rb'\s+w:(?:ascii|eastAsia|hAnsi|cs)Theme="[^"]*"')
+LATIN_FONT = "Times New Roman"
+
+MM_PER_INCH = 25.4
+TWIPS_PER_POINT = 20
+
+
+def mm_to_twips(mm: float) -> float:
+    return mm / MM_PER_INCH * 72 * TWIPS_PER_POINT
+
+
+# --- fonts -----------------------------------------------------------------
+
+
+def set_fonts(rpr: Any, east_asia: str, latin: str = LATIN_FONT) -> None:
+    """Name the East Asian font (w:eastAsia) and the Latin font of a w:rPr; no theme fonts."""
+    fonts = rpr.get_or_add_rFonts()
+    for attribute in ("asciiTheme", "eastAsiaTheme", "hAnsiTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def strip_theme_fonts(xml: bytes) -> bytes:
+    """Drop w:asciiTheme / w:eastAsiaTheme / w:hAnsiTheme / w:cstheme: they override w:eastAsia."""
+    return THEME_FONT_ATTRIBUTE.sub(b"", xml).replace(b' w:cstheme="minorBidi"', b"")
+
+
+def ensure_default_fonts(styles_xml: bytes, east_asia: str, latin: str = LATIN_FONT) -> bytes:
+    """Give docDefaults an East Asian font when a template has none, so every run resolves one."""
+    rfonts = re.search(rb"<w:rPrDefault>\s*<w:rPr>\s*<w:rFonts\b[^>]*>", styles_xml)
+    if rfonts is not None:
+        if b"w:eastAsia=" in rfonts.group(0):
+            return styles_xml
+        tag = rfonts.group(0)
+        patched = tag[: tag.index(b"<w:rFonts") + len(b"<w:rFonts")] + (
+            f' w:eastAsia="{east_asia}"'.encode()
+        ) + tag[tag.index(b"<w:rFonts") + len(b"<w:rFonts") :]
+        return styles_xml.replace(tag, patched, 1)
+    fonts = (
+        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:cs="{latin}" w:eastAsia="{east_asia}"/>'
+    ).encode()
+    if b"<w:rPrDefault>" in styles_xml:
+        return re.sub(
+            rb"<w:rPrDefault>\s*<w:rPr>", b"<w:rPrDefault><w:rPr>" + fonts, styles_xml, count=1
+        )
+    defaults = b"<w:docDefaults><w:rPrDefault><w:rPr>" + fonts + b"</w:rPr></w:rPrDefault>"
+    if b"<w:docDefaults>" in styles_xml:
+        return styles_xml.replace(b"<w:docDefaults>", defaults, 1)
+    return re.sub(rb"(<w:styles\b[^>]*>)", rb"\1" + defaults + b"</w:docDefaults>", styles_xml, count=1)
+
+
+# --- paragraphs ------------------------------------------------------------
+
+
+def indent_in_chars(
+    paragraph: Any, first_line: int = 0, left: int = 0, hanging: int = 0, right: int = 0
+) -> None:
+    """Indents counted in characters (w:firstLineChars=200 is two characters), as Chinese Word does."""
+    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+    for name, chars in (
+        ("firstLineChars", first_line),
+        ("leftChars", left),
+        ("hangingChars", hanging),
+        ("rightChars", right),
+    ):
+        if chars:
+            ind.set(qn(f"w:{name}"), str(chars * 100))
+
+
+def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> Any:
+    """A Word field (PAGE, NUMPAGES …) as begin / instrText / separate / result / end runs."""
+    runs = []
+    for kind in ("begin", "instr", "separate", "result", "end"):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            run._r.append(instr)
+        elif kind == "result":
+            run.text = placeholder
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        runs.append(run)
+    return runs
+
+
+# --- tables ----------------------------------------------------------------
+
+
+def _trpr(row: Any) -> Any:
+    return row._tr.get_or_add_trPr()
+
+
+def keep_row_together(row: Any) -> None:
+    """w:cantSplit: a row never breaks across pages."""
+    trpr = _trpr(row)
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.append(OxmlElement("w:cantSplit"))
+
+
+def repeat_as_header(row: Any) -> None:
+    """w:tblHeader: the row repeats at the top of every page the table runs onto."""
+    keep_row_together(row)
+    trpr = _trpr(row)
+    if trpr.find(qn("w:tblHeader")) is None:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def shade_cell(cell: Any, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tcpr.append(shading)
+
+
+def fix_table_layout(table: Any, widths_mm: list[float]) -> None:
+    """Fixed column widths (w:tblLayout fixed, w:tblGrid and every w:tcW), centred on the page."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    table.autofit = False  # w:tblLayout fixed
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tblpr = table._tbl.tblPr
+    total = tblpr.find(qn("w:tblW"))
+    if total is None:
+        total = OxmlElement("w:tblW")
+        tblpr.find(qn("w:jc")).addprevious(total)
+    total.set(qn("w:w"), str(round(sum(mm_to_twips(w) for w in widths_mm))))
+    total.set(qn("w:type"), "dxa")
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
+        col.set(qn("w:w"), str(round(mm_to_twips(width))))
+    for row in table.rows:
+        for tc, width in zip(row._tr.tc_lst, widths_mm, strict=False):
+            tcw = tc.get_or_add_tcPr().get_or_add_tcW()
+            tcw.type = "dxa"
+            tcw.w = round(mm_to_twips(width))
+
+
+def center_cells_vertically(table: Any) -> None:
+    for row in table.rows:
+        for tc in row._tr.tc_lst:
+            valign = OxmlElement("w:vAlign")
+            valign.set(qn("w:val"), "center")
+            tc.get_or_add_tcPr().append(valign)
+
+
+# --- sections and settings -------------------------------------------------
+
+
+def set_document_grid(section: Any, lines_per_page: int, chars_per_line: int, font_pt: float) -> None:
+    """w:docGrid linesAndChars: exactly N lines of M characters in the text area (GB/T 9704: 22 × 28).
+
+    linePitch is the text height / lines in twips; charSpace is how much each
+    character cell differs from the body font size, in 1/4096 pt.
+    """
+    height_twips = section.page_height.twips - section.top_margin.twips - section.bottom_margin.twips
+    width_twips = section.page_width.twips - section.left_margin.twips - section.right_margin.twips
+    line_pitch = round(height_twips / lines_per_page)
+    char_pitch_pt = width_twips / chars_per_line / TWIPS_PER_POINT
+    char_space = round((char_pitch_pt - font_pt) * 4096)
+    sectpr = section._sectPr
+    grid = sectpr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sectpr.append(grid)
+    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:linePitch"), str(line_pitch))
+    grid.set(qn("w:charSpace"), str(char_space))
+
+
+def use_even_and_odd_footers(document: Any) -> None:
+    """w:evenAndOddHeaders in settings.xml: even pages get their own footer."""
+    document.settings.odd_and_even_pages_header_footer = True
