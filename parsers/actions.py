@@ -1,0 +1,303 @@
+"""Action items: one line of inline fields, detail lines under it, or a table row.
+
+``提交方案；负责人：销售部 黄主管；截止：11月10日；完成标准：经张经理审核`` and
+``Send the deck @Legal/Maria Garcia due: Dec 2`` are read into an
+:class:`ActionDraft`; dates stay as text until :meth:`ActionDraft.finish` knows
+the meeting date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from parsers.dates import find_absolute_date, normalise_digits, parse_date
+from parsers.people import parse_people, parse_person, split_outside_brackets
+from parsers.vocabulary import ACTION_KEY_WORDS, ACTION_KEYS, ACTION_STATUS, normalise_key
+from pipeline.model import ActionItem, ActionStatus, DatedNote, Person
+
+_CHECKBOX = re.compile(r"^\s*\[(?P<mark>[ xX✓√✔]?)\]\s*")
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\(?\d{1,3}[.、．)）]|（\d{1,3}）|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．]|[-*+•·]\s)\s*"
+)
+_SEPARATORS = "，,；;|｜"
+_KEY_RE = re.compile(
+    r"(?:^|(?<=[\s，,；;|｜(（、。]))(?:\*\*|__)?(?:(?P<key>"
+    + "|".join(re.escape(word) for word in ACTION_KEY_WORDS)
+    + r")(?:\*\*|__)?\s*[:：]|(?P<ddl>DDL)(?![A-Za-z])\s*[:：]?)(?:\*\*|__)?\s*",
+    re.IGNORECASE,
+)
+_MENTION = re.compile(r"(?<![\w.])[@＠](?P<who>[^\s，,；;|｜()（）@＠]+(?:\s+[A-Z][\w'’-]*)*)")
+_PROGRESS_WORDS = re.compile(
+    r"(?i)^(?:已|完成|收到|开始|開始|启动|啟動|提交了|交付了|确认了|確認了|done|completed|finished|started|received|sent|delivered|submitted)"
+)
+
+
+@dataclass
+class ActionDraft:
+    """An action item as read, before dates are resolved against the meeting date."""
+
+    task: str
+    line: int
+    end_line: int
+    agenda_index: int | None = None
+    owner_text: str | None = None
+    department_text: str | None = None
+    mentions: list[str] = field(default_factory=list)
+    collaborators_text: list[str] = field(default_factory=list)
+    start_text: str | None = None
+    due_text: str | None = None
+    description: list[str] = field(default_factory=list)
+    milestones: list[str] = field(default_factory=list)
+    resources: list[str] = field(default_factory=list)
+    acceptance: list[str] = field(default_factory=list)
+    progress: list[str] = field(default_factory=list)
+    risks: list[str] = field(default_factory=list)
+    status_text: str | None = None
+    checked: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def set_field(self, name: str, value: str) -> None:
+        """Store one ``key：value`` field; list-like fields accumulate."""
+        value = value.strip()
+        if not value:
+            return
+        if name == "owner":
+            self.owner_text = value if self.owner_text is None else f"{self.owner_text}、{value}"
+        elif name == "department":
+            self.department_text = value
+        elif name == "collaborators":
+            self.collaborators_text.append(value)
+        elif name == "start":
+            self.start_text = value
+        elif name == "due":
+            self.due_text = value
+        elif name == "status":
+            self.status_text = value
+        elif name == "task":
+            self.task = value if not self.task else self.task
+        elif name in ("milestones", "resources", "progress", "risks"):
+            getattr(self, name).extend(_split_list_value(value) if name != "risks" else [value])
+        elif name in ("description", "acceptance", "notes"):
+            getattr(self, name).append(value)
+
+    def add_detail(self, text: str, parent_field: str | None = None) -> None:
+        """A line under the item: ``描述：…``, ``11月15日：文案``, ``2023-11-12：已完成…`` or plain text."""
+        text = _ENUMERATOR.sub("", text).strip()
+        if not text:
+            return
+        if parent_field in ("milestones", "resources", "progress"):
+            getattr(self, parent_field).append(text)
+            return
+        if parent_field:
+            self.set_field(parent_field, text)
+            return
+        fields = split_fields(text)
+        if fields.pairs and not fields.head:
+            for name, value in fields.pairs:
+                self.set_field(name, value)
+            return
+        if _starts_with_date(text):
+            _, _, rest = _split_dated(text)
+            (self.progress if _PROGRESS_WORDS.search(rest) else self.milestones).append(text)
+            return
+        self.description.append(text)
+
+    def finish(self, meeting_date: dt.date | None) -> ActionItem:
+        people = parse_people(self.owner_text) if self.owner_text else []
+        if not people and self.mentions:
+            people = [p for p in (parse_person(m) for m in self.mentions) if p is not None]
+        if self.department_text:
+            people = _with_department(people, self.department_text)
+        owner_text = self.owner_text
+        if owner_text is None and self.mentions:
+            owner_text = "、".join("@" + m for m in self.mentions)
+        if owner_text is None and self.department_text:
+            owner_text = self.department_text
+        collaborators = [p for text in self.collaborators_text for p in parse_people(text)]
+        status = _status(self.status_text)
+        if status is None:
+            status = "done" if self.checked else "not_started"
+        return ActionItem(
+            task=self.task or "",
+            owner=people[0] if people else None,
+            co_owners=people[1:],
+            collaborators=collaborators,
+            start=parse_date(self.start_text, meeting_date, roll=False) if self.start_text else None,
+            start_text=self.start_text,
+            due=parse_date(self.due_text, meeting_date) if self.due_text else None,
+            due_text=self.due_text,
+            description=_join(self.description),
+            milestones=[_dated(text, meeting_date, roll=True) for text in self.milestones],
+            resources=self.resources,
+            acceptance=_join(self.acceptance),
+            progress=[_dated(text, meeting_date, roll=False) for text in self.progress],
+            risks=self.risks,
+            status=status,
+            notes=_join(self.notes),
+            line=self.line,
+            end_line=max(self.end_line, self.line),
+            owner_text=owner_text,
+            agenda_index=self.agenda_index,
+        )
+
+
+def _join(parts: list[str]) -> str | None:
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    return "；".join(parts) if any(_has_cjk(p) for p in parts) else "; ".join(parts)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _split_list_value(value: str) -> list[str]:
+    parts = split_outside_brackets(value, "；;")
+    return [_ENUMERATOR.sub("", part).strip() for part in parts if part.strip()]
+
+
+def _with_department(people: list[Person], department: str) -> list[Person]:
+    """A table's 负责部门 column joined with its 负责人 column."""
+    departments = [p.department or p.name for p in parse_people(department)]
+    departments = [d for d in departments if d]
+    if not people:
+        return [Person(department=d) for d in departments]
+    if len(departments) == len(people):
+        return [
+            Person(department=p.department or d, name=p.name) for p, d in zip(people, departments, strict=True)
+        ]
+    if len(departments) == 1:
+        return [Person(department=p.department or departments[0], name=p.name) for p in people]
+    return people
+
+
+def _status(text: str | None) -> ActionStatus | None:
+    if not text:
+        return None
+    key = normalise_key(text)
+    if key in ACTION_STATUS:
+        return ACTION_STATUS[key]  # type: ignore[return-value]
+    # "进行中（50%）", "Delayed - waiting for legal": the longest known word it starts with
+    for word in sorted(ACTION_STATUS, key=len, reverse=True):
+        if key.startswith(word):
+            return ACTION_STATUS[word]  # type: ignore[return-value]
+    return None
+
+
+_DATED_LINE = re.compile(r"^(?P<date>[^:：]{2,24}?)\s*[:：]\s*(?P<rest>.+)$")
+
+
+def _split_dated(text: str) -> tuple[str | None, str, str]:
+    match = _DATED_LINE.match(text)
+    if match and find_absolute_date(match.group("date"), dt.date(2000, 1, 1)) is not None:
+        return match.group("date"), match.group("date"), match.group("rest").strip()
+    return None, "", text
+
+
+def _starts_with_date(text: str) -> bool:
+    date_text, _, _ = _split_dated(text)
+    if date_text is None:
+        return False
+    found = find_absolute_date(date_text, dt.date(2000, 1, 1))
+    return found is not None and found[1] == 0 and len(normalise_digits(date_text).strip()) - found[2] <= 3
+
+
+def _dated(text: str, meeting_date: dt.date | None, roll: bool) -> DatedNote:
+    """``11月15日：市场部提交文案`` → DatedNote(date, "市场部提交文案"); undated text keeps it all."""
+    date_text, _, rest = _split_dated(text)
+    if date_text is not None:
+        return DatedNote(date=parse_date(date_text, meeting_date, roll=roll), text=rest)
+    # "市场部11月15日前提供文案": a date inside the sentence, the whole sentence is the note
+    return DatedNote(date=parse_date(text, meeting_date, roll=roll) if meeting_date else None, text=text)
+
+
+@dataclass
+class Fields:
+    head: str
+    pairs: list[tuple[str, str]]
+
+
+def split_fields(text: str) -> Fields:
+    """``任务；负责人：x；截止：y`` → Fields(head="任务", pairs=[("owner","x"),("due","y")])."""
+    matches = list(_KEY_RE.finditer(text))
+    if not matches:
+        return Fields(text.strip(), [])
+    head = text[: matches[0].start()]
+    pairs: list[tuple[str, str]] = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        name = "due" if match.group("ddl") else ACTION_KEYS[normalise_key(match.group("key"))]
+        value = _clean_value(text[match.end() : end])
+        pairs.append((name, value))
+    return Fields(_clean_value(head), pairs)
+
+
+def _clean_value(value: str) -> str:
+    value = value.strip().strip(_SEPARATORS + " 、").strip()
+    # "（负责人：张三）": drop the bracket the field list was wrapped in
+    opened = value.count("(") + value.count("（")
+    closed = value.count(")") + value.count("）")
+    while closed > opened and value and value[-1] in ")）":
+        value = value[:-1].rstrip(_SEPARATORS + " ")
+        closed -= 1
+    while opened > closed and value and value[-1] in "(（":
+        value = value[:-1].rstrip(_SEPARATORS + " ")
+        opened -= 1
+    return value.replace("**", "").strip()
+
+
+def strip_checkbox(text: str) -> tuple[str, bool | None]:
+    """``[ ] task`` → ("task", False), ``[x] task`` → ("task", True), other text → (text, None)."""
+    match = _CHECKBOX.match(text)
+    if not match:
+        return text, None
+    return text[match.end() :], bool(match.group("mark").strip())
+
+
+def strip_enumerator(text: str) -> str:
+    return _ENUMERATOR.sub("", text, count=1)
+
+
+def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | None) -> ActionDraft:
+    """Read one action line (checkbox already optional) with its inline fields."""
+    body, checked = strip_checkbox(text)
+    first, *more = body.split("\n")
+    first = strip_enumerator(first) if checked is None else first
+    fields = split_fields(first)
+    task = fields.head
+    mentions = [match.group("who").strip() for match in _MENTION.finditer(task)]
+    if mentions:
+        task = _clean_value(_MENTION.sub("", task))
+    draft = ActionDraft(task=task, line=line, end_line=end_line, agenda_index=agenda_index)
+    draft.checked = bool(checked)
+    draft.mentions = mentions
+    for name, value in fields.pairs:
+        if name == "owner" or name == "collaborators":
+            value_mentions = [m.group("who") for m in _MENTION.finditer(value)]
+            if value_mentions:
+                value = "、".join(value_mentions)
+        draft.set_field(name, value)
+    for extra in more:
+        draft.add_detail(extra)
+    return draft
+
+
+def draft_from_row(
+    cells: dict[str, str], line: int, agenda_index: int | None
+) -> ActionDraft | None:
+    """One row of an action table, keyed by column kind (task, owner, due …)."""
+    task = cells.get("task", "").strip()
+    if not task and not any(cells.get(k) for k in ("owner", "due", "department")):
+        return None
+    draft = ActionDraft(task=task, line=line, end_line=line, agenda_index=agenda_index)
+    for name, value in cells.items():
+        if name in ("task", "index") or not value.strip() or value.strip() in ("-", "—", "/"):
+            continue
+        if name in ("milestones", "resources", "progress", "risks"):
+            getattr(draft, name).extend(_split_list_value(value))
+        else:
+            draft.set_field(name, value)
+    return draft

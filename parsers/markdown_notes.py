@@ -1,0 +1,839 @@
+"""Markdown notes → :class:`pipeline.model.Meeting`.
+
+Walks markdown-it-py's block tree (with its ``.map`` line ranges, so every
+entry knows its source lines); regular expressions only ever look at the text of
+one inline. The format understood is described in README (section *notes format*):
+meeting info as ``key：value`` lines or front matter, one ``##`` heading per agenda
+item with labelled sub-sections, action items as task lines or tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
+
+from parsers.actions import (
+    ActionDraft,
+    draft_from_line,
+    draft_from_row,
+    split_fields,
+    strip_checkbox,
+)
+from parsers.dates import parse_date, parse_time_range, split_trailing_time_slot
+from parsers.frontmatter import blank_front_matter, split_front_matter
+from parsers.language import detect_language
+from parsers.people import parse_absentees, parse_attendees, parse_person
+from parsers.vocabulary import (
+    MEETING_KEYS,
+    MEETING_STATUS,
+    SECTION_NAMES,
+    SUBSECTION_LABELS,
+    TABLE_COLUMNS,
+    normalise_key,
+)
+from pipeline.model import AgendaItem, Meeting, TextSpan
+
+_AGENDA_NUMBER = re.compile(
+    r"^\s*(?:(?:议程|議程|议题|議題|agenda\s*item|agenda|item|topic|第)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:项|項|个|個)?"
+    r"|[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\s*[.、．)）:：\-–—]|\s)|[一二三四五六七八九十]{1,3}(?=\s*[、.．])|（[一二三四五六七八九十0-9]{1,3}）|\([0-9]{1,3}\))"
+    r"\s*[.、．)）:：\-–—]?\s*",
+    re.IGNORECASE,
+)
+_EXPLICIT_AGENDA = re.compile(r"^\s*(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]", re.I)
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.S)
+_LINE_ENUMERATOR = re.compile(
+    r"^\s*(?:\d{1,2}\s*[、.．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、．]|[-•·●▪]\s)\s*"
+)
+_INLINE_ENUMERATION = re.compile(r"(?<=[；;。.])\s*(?=\d{1,2}\s*[、.．)）](?!\d))")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+TEXT_FIELDS = ("discussion", "disagreements", "resolutions")
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+@dataclass
+class SourceLine:
+    text: str
+    line: int
+
+
+def inline_text(token: Token | None) -> str:
+    """The words of an inline token: markup dropped, breaks kept as newlines, link targets kept."""
+    if token is None or not token.children:
+        return token.content if token is not None else ""
+    parts: list[str] = []
+    link_start: list[tuple[int, str]] = []
+    for child in token.children:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "html_inline":
+            parts.append("\n" if _HTML_BREAK.fullmatch(child.content.strip()) else child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind == "image":
+            parts.append(child.content)
+        elif kind == "link_open":
+            link_start.append((len(parts), str(child.attrs.get("href", ""))))
+        elif kind == "link_close" and link_start:
+            start, href = link_start.pop()
+            label = "".join(parts[start:])
+            if href and href != label and not href.startswith("mailto:" + label):
+                parts.append(f" ({href})")
+    # CommonMark leaves "**决议：**" unclosed after full-width punctuation: drop the markers
+    return "".join(parts).replace("**", "")
+
+
+def smart_join(parts: list[str]) -> str:
+    """Join wrapped lines: nothing between CJK characters, a space between Latin words."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and out[-1].isascii() and part[0].isascii():
+            out += " "
+        out += part
+    return out
+
+
+def join_entries(parts: list[str]) -> str:
+    """One entry made of a list item and the items nested under it."""
+    parts = [p.strip() for p in parts if p.strip()]
+    out = ""
+    for part in parts:
+        if out:
+            cjk = not out[-1].isascii() or not part[0].isascii()
+            if out[-1] in "；;。.，,：:！？!?":
+                out += "" if cjk else " "
+            else:
+                out += "；" if cjk else "; "
+        out += part
+    return out
+
+
+def node_lines(node: SyntaxTreeNode, blank: list[bool] | None = None) -> tuple[int, int]:
+    """1-based first and last line of a block node (trailing blank lines left out)."""
+    start, end = node.map or (0, 1)
+    first, last = start + 1, max(start + 1, end)
+    if blank is not None:
+        while last > first and last <= len(blank) and blank[last - 1]:
+            last -= 1
+    return first, last
+
+
+def _inline_child(node: SyntaxTreeNode) -> Token | None:
+    for child in node.children:
+        if child.type == "inline":
+            return child.token
+    return None
+
+
+def paragraph_lines(node: SyntaxTreeNode) -> list[SourceLine]:
+    """The lines of a paragraph (or heading), each with its source line number."""
+    first, last = node_lines(node)
+    token = _inline_child(node)
+    text = inline_text(token)
+    lines = text.split("\n")
+    return [SourceLine(text, min(first + index, last)) for index, text in enumerate(lines)]
+
+
+@dataclass
+class ListEntry:
+    """One list item: its own lines, the items nested under it, and its line range."""
+
+    lines: list[SourceLine]
+    children: list[ListEntry]
+    line: int
+    end_line: int
+
+    @property
+    def text(self) -> str:
+        return smart_join([line.text for line in self.lines])
+
+    def flat_text(self) -> str:
+        return join_entries([self.text, *(child.flat_text() for child in self.children)])
+
+
+def list_entries(node: SyntaxTreeNode, blank: list[bool]) -> list[ListEntry]:
+    entries: list[ListEntry] = []
+    for item in node.children:
+        if item.type != "list_item":
+            continue
+        line, end_line = node_lines(item, blank)
+        lines: list[SourceLine] = []
+        children: list[ListEntry] = []
+        for child in item.children:
+            if child.type in ("paragraph", "heading"):
+                lines.extend(paragraph_lines(child))
+            elif child.type in ("bullet_list", "ordered_list"):
+                children.extend(list_entries(child, blank))
+            elif child.type in ("fence", "code_block"):
+                first, _ = node_lines(child)
+                lines.extend(
+                    SourceLine(text, first + 1 + i) for i, text in enumerate(child.content.split("\n")) if text
+                )
+        entries.append(ListEntry(lines, children, line, end_line))
+    return entries
+
+
+def table_rows(node: SyntaxTreeNode) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header cells and (line, cells) of each body row."""
+    header: list[str] = []
+    rows: list[tuple[int, list[str]]] = []
+    for section in node.children:
+        for row in section.children:
+            if row.type != "tr":
+                continue
+            cells = [
+                _HTML_BREAK.sub("；", inline_text(_inline_child(cell))).replace("\n", "；").strip()
+                for cell in row.children
+            ]
+            if section.type == "thead":
+                header = cells
+            else:
+                rows.append((node_lines(row)[0], cells))
+    return header, rows
+
+
+# ---------------------------------------------------------------- classification
+
+
+def classify_section(title: str) -> tuple[str | None, str | None]:
+    """A heading's section kind (info, agenda, actions, attachments, risks, next_meeting) and inline value."""
+    if _EXPLICIT_AGENDA.match(title):
+        return None, None
+    bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title
+    key = normalise_key(bare)
+    if key in SECTION_NAMES:
+        return SECTION_NAMES[key], None
+    match = _KEY_VALUE.match(bare)
+    if match:
+        head = normalise_key(match.group("key"))
+        if head in SECTION_NAMES:
+            return SECTION_NAMES[head], match.group("value").strip() or None
+    for name, kind in SECTION_NAMES.items():
+        if len(name) >= 2 and key.startswith(name) and len(key) - len(name) <= 2 and kind != "title":
+            return kind, None
+    return None, None
+
+
+def subsection_label(text: str) -> tuple[str, str] | None:
+    """``讨论要点：`` → ("discussion", ""), ``决议结果：锁定华东`` → ("resolutions", "锁定华东")."""
+    stripped = text.strip().strip("#>").strip()
+    key = normalise_key(stripped)
+    if key in SUBSECTION_LABELS:
+        return SUBSECTION_LABELS[key], ""
+    match = _KEY_VALUE.match(stripped)
+    if match:
+        head = normalise_key(match.group("key"))
+        if head in SUBSECTION_LABELS:
+            return SUBSECTION_LABELS[head], match.group("value").strip()
+    return None
+
+
+def meeting_key(text: str) -> tuple[str, str] | None:
+    """``会议日期：2023年10月25日`` → ("date", "2023年10月25日")."""
+    match = _KEY_VALUE.match(text)
+    if not match:
+        return None
+    key = normalise_key(match.group("key"))
+    if key not in MEETING_KEYS:
+        return None
+    return MEETING_KEYS[key], match.group("value").strip()
+
+
+def split_inline_enumeration(text: str) -> list[str]:
+    """``1.锁定华东；2.提交方案`` → ["锁定华东；", "提交方案"]."""
+    if not re.match(r"^\s*1\s*[、.．)）](?!\d)", text):
+        return [text]
+    parts = [p for p in _INLINE_ENUMERATION.split(text) if p.strip()]
+    if len(parts) < 2:
+        return [text]
+    return [_LINE_ENUMERATOR.sub("", part, count=1).strip() for part in parts]
+
+
+def parse_agenda_title(title: str) -> tuple[str, str | None, str | None]:
+    """``议程1：活动目标与范围确认（14:00-14:20）`` → ("活动目标与范围确认", "14:00", "14:20")."""
+    bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title.strip()
+    return split_trailing_time_slot(bare)
+
+
+def meeting_status(text: str) -> str | None:
+    key = normalise_key(text)
+    if key in MEETING_STATUS:
+        return MEETING_STATUS[key]
+    for word in sorted(MEETING_STATUS, key=len, reverse=True):
+        if word and word in key:
+            return MEETING_STATUS[word]
+    return None
+
+
+def column_kinds(header: list[str]) -> list[str | None]:
+    kinds: list[str | None] = []
+    for cell in header:
+        key = normalise_key(re.sub(r"[（(].*?[)）]", "", cell)) or normalise_key(cell)
+        kinds.append(TABLE_COLUMNS.get(key) or TABLE_COLUMNS.get(normalise_key(cell)))
+    return kinds
+
+
+# ---------------------------------------------------------------- the walk
+
+
+@dataclass
+class AgendaDraft:
+    title: str
+    line: int
+    end_line: int
+    start_time: str | None = None
+    end_time: str | None = None
+    texts: dict[str, list[str]] = field(default_factory=lambda: {name: [] for name in TEXT_FIELDS})
+    spans: list[TextSpan] = field(default_factory=list)
+    subsection: str = "discussion"
+    implicit: bool = False
+    has_content: bool = False
+
+    def add_text(self, kind: str, text: str, line: int, end_line: int) -> None:
+        text = text.strip()
+        if not text:
+            return
+        entries = self.texts[kind]
+        self.spans.append(TextSpan(field=kind, index=len(entries), line=line, end_line=max(line, end_line)))
+        entries.append(text)
+        self.touch(end_line)
+
+    def touch(self, end_line: int) -> None:
+        self.has_content = True
+        self.end_line = max(self.end_line, end_line)
+
+
+class NotesReader:
+    """One pass over the block tree, keeping track of the section and agenda item being read."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.info: dict[str, Any] = {}
+        self.info_lines: dict[str, int] = {}
+        self.h1_title: tuple[str, int] | None = None
+        self.agenda: list[AgendaDraft] = []
+        self.actions: list[ActionDraft] = []
+        self.attachments: list[str] = []
+        self.risks: list[str] = []
+        self.next_meeting: list[str] = []
+        self.section: str = "preamble"
+        self.item: AgendaDraft | None = None
+        self.item_level = 0
+        self.container_level: int | None = None
+        self.seen_heading = False
+        self.blank = [not line.strip() for line in text.split("\n")]
+
+    # -- meeting info
+
+    def set_info(self, key: str, value: str, line: int) -> None:
+        value = value.strip()
+        if not value and key not in ("attendees", "observers", "absentees"):
+            return
+        if key == "date":
+            date = parse_date(value)
+            if date is not None:
+                self.info.setdefault("date", date)
+                self.info_lines.setdefault("date", line)
+            start, end = parse_time_range(value)
+            if start:
+                self.set_times(start, end, line)
+        elif key == "time":
+            start, end = parse_time_range(value)
+            if start:
+                self.set_times(start, end, line)
+            date = parse_date(value)
+            if date is not None and "date" not in self.info:
+                self.info["date"] = date
+                self.info_lines["date"] = line
+        elif key in ("start_time", "end_time"):
+            start, _ = parse_time_range(value)
+            if start:
+                self.info[key] = start
+                self.info_lines[key] = line
+        elif key in ("host", "recorder"):
+            person = parse_person(value)
+            if person is not None:
+                self.info[key] = person
+                self.info_lines[key] = line
+        elif key in ("attendees", "observers"):
+            role = "observer" if key == "observers" else "attendee"
+            self.info.setdefault("attendees", []).extend(parse_attendees(value, role))
+            self.info_lines.setdefault(key, line)
+            self.info_lines.setdefault("attendees", line)
+        elif key == "absentees":
+            self.info.setdefault("absentees", []).extend(parse_absentees(value, line))
+            self.info_lines.setdefault("absentees", line)
+        elif key == "status":
+            status = meeting_status(value)
+            if status:
+                self.info["status"] = status
+                self.info_lines["status"] = line
+        elif key == "language":
+            lang = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en", "zh-cn": "zh-Hans",
+                    "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "english": "en"}.get(value.lower())
+            if lang:
+                self.info["language"] = lang
+        elif key == "next_meeting":
+            self.next_meeting.append(value)
+            self.info_lines.setdefault("next_meeting", line)
+        else:
+            self.info[key] = value
+            self.info_lines[key] = line
+
+    def set_times(self, start: str, end: str | None, line: int) -> None:
+        self.info["start_time"] = start
+        self.info_lines["start_time"] = line
+        if end:
+            self.info["end_time"] = end
+            self.info_lines["end_time"] = line
+
+    def read_front_matter(self) -> str:
+        matter = split_front_matter(self.text)
+        for raw_key, values in matter.values.items():
+            key = MEETING_KEYS.get(normalise_key(raw_key))
+            if key is None:
+                continue
+            line = matter.lines[raw_key]
+            if key in ("attendees", "observers", "absentees"):
+                for value in values:
+                    self.set_info(key, value, line)
+            else:
+                self.set_info(key, "、".join(values) if key != "title" else " ".join(values), line)
+        return blank_front_matter(self.text, matter)
+
+    def info_from_lines(self, lines: list[SourceLine]) -> bool:
+        found = False
+        for source in lines:
+            pair = meeting_key(source.text)
+            if pair:
+                self.set_info(pair[0], pair[1], source.line)
+                found = True
+        return found
+
+    def info_from_list(self, node: SyntaxTreeNode) -> list[ListEntry]:
+        """Meeting-info list items; returns the items that were not meeting info."""
+        rest: list[ListEntry] = []
+        for entry in list_entries(node, self.blank):
+            pair = meeting_key(entry.text)
+            if pair is None:
+                rest.append(entry)
+                continue
+            key, value = pair
+            if key in ("attendees", "observers", "absentees") and entry.children:
+                if value:
+                    self.set_info(key, value, entry.line)
+                for child in entry.children:
+                    self.set_info(key, child.flat_text(), child.line)
+            else:
+                extra = [child.flat_text() for child in entry.children]
+                self.set_info(key, join_entries([value, *extra]), entry.line)
+        return rest
+
+    def info_from_table(self, node: SyntaxTreeNode) -> bool:
+        header, rows = table_rows(node)
+        found = False
+        for line, cells in [(node_lines(node)[0], header), *rows]:
+            if len(cells) >= 2:
+                key = MEETING_KEYS.get(normalise_key(cells[0]))
+                if key:
+                    self.set_info(key, "；".join(c for c in cells[1:] if c), line)
+                    found = True
+        return found
+
+    # -- sections and agenda items
+
+    def close_item(self) -> None:
+        if self.item is not None and (self.item.has_content or not self.item.implicit):
+            self.agenda.append(self.item)
+        self.item = None
+
+    def open_item(self, title: str, line: int, level: int, implicit: bool = False) -> None:
+        self.close_item()
+        name, start, end = parse_agenda_title(title)
+        self.item = AgendaDraft(title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit)
+        self.item_level = level
+        self.section = "item"
+
+    def heading(self, node: SyntaxTreeNode) -> None:
+        level = int(node.tag[1:]) if node.tag[1:].isdigit() else 2
+        lines = paragraph_lines(node)
+        title = smart_join([line.text for line in lines]).strip()
+        line = lines[0].line if lines else node_lines(node)[0]
+        if level == 1 and self.h1_title is None and not self.seen_heading:
+            self.seen_heading = True
+            self.h1_title = (title, line)
+            return
+        self.seen_heading = True
+        if not title:
+            return
+        kind, value = classify_section(title)
+        label = subsection_label(title)
+        if self.item is not None and level > self.item_level and label and kind in (None, "actions"):
+            self.item.subsection = label[0]
+            self.item.touch(line)
+            if label[1]:
+                self.item_text(label[0], label[1], line, line)
+            return
+        if self.container_level is not None and level > self.container_level and kind is None:
+            self.open_item(title, line, level)
+            return
+        if self.item is not None and level > self.item_level and kind is None:
+            self.item.add_text(self.item.subsection if self.item.subsection in TEXT_FIELDS else "discussion", title, line, line)
+            return
+        self.close_item()
+        self.container_level = None
+        if kind == "agenda":
+            self.container_level = level
+            self.open_item(title, line, level, implicit=True)
+        elif kind is not None:
+            self.section = kind
+            if kind == "title":
+                self.section = "info"
+            elif value:
+                self.section_text(value, line, line)
+        else:
+            self.open_item(title, line, level)
+
+    def block(self, node: SyntaxTreeNode) -> None:
+        kind = node.type
+        if kind == "heading":
+            self.heading(node)
+        elif kind == "blockquote":
+            for child in node.children:
+                self.block(child)
+        elif self.section in ("preamble", "info"):
+            self.info_block(node)
+        elif self.section == "item":
+            self.item_block(node)
+        elif self.section == "actions":
+            self.actions_block(node, None)
+        elif self.section in ("attachments", "risks", "next_meeting"):
+            self.list_section_block(node)
+
+    def info_block(self, node: SyntaxTreeNode) -> None:
+        if node.type == "paragraph":
+            lines = paragraph_lines(node)
+            self.info_from_lines(lines)
+            for source in lines:
+                label = subsection_label(source.text)
+                if label and label[0] == "actions" and meeting_key(source.text) is None:
+                    self.section = "actions"
+        elif node.type in ("bullet_list", "ordered_list"):
+            for entry in self.info_from_list(node):
+                if strip_checkbox(entry.text)[1] is not None:
+                    self.add_action_entry(entry, None)
+        elif node.type == "table" and not self.info_from_table(node):
+            self.table_block(node, None)
+
+    def item_text(self, kind: str, text: str, line: int, end_line: int) -> None:
+        """Text under an agenda item's current sub-section: an entry, or an action item."""
+        assert self.item is not None
+        if kind == "actions":
+            self.add_action_line(text, line, end_line)
+            return
+        for part in split_inline_enumeration(text):
+            self.item.add_text(kind, part, line, end_line)
+
+    def add_action_line(self, text: str, line: int, end_line: int) -> None:
+        index = len(self.agenda) if self.section == "item" and self.item is not None else None
+        fields = split_fields(strip_checkbox(text)[0])
+        if self.actions and not fields.head and fields.pairs and self.actions[-1].end_line >= line - 1:
+            # "负责人：…" on its own line right under a task continues it
+            self.actions[-1].add_detail(text)
+            self.actions[-1].end_line = max(self.actions[-1].end_line, end_line)
+        else:
+            self.actions.append(draft_from_line(text, line, end_line, index))
+        if self.item is not None and index is not None:
+            self.item.touch(end_line)
+
+    def add_action_entry(self, entry: ListEntry, agenda_index: int | None) -> None:
+        text = "\n".join(source.text for source in entry.lines)
+        draft = draft_from_line(text, entry.line, entry.end_line, agenda_index)
+        for child in entry.children:
+            add_detail_entry(draft, child)
+        self.actions.append(draft)
+
+    def item_block(self, node: SyntaxTreeNode) -> None:
+        item = self.item
+        assert item is not None
+        if node.type == "paragraph":
+            self.item_paragraph(paragraph_lines(node))
+        elif node.type in ("bullet_list", "ordered_list"):
+            for entry in list_entries(node, self.blank):
+                self.item_entry(entry)
+        elif node.type == "table":
+            self.table_block(node, len(self.agenda))
+        elif node.type in ("fence", "code_block"):
+            first, last = node_lines(node, self.blank)
+            item.add_text(item.subsection if item.subsection in TEXT_FIELDS else "discussion", node.content.rstrip("\n"), first, last)
+
+    def item_paragraph(self, lines: list[SourceLine]) -> None:
+        item = self.item
+        assert item is not None
+        pending: list[SourceLine] = []
+
+        def flush() -> None:
+            if pending:
+                kind = item.subsection
+                text = smart_join([p.text for p in pending])
+                self.item_text(kind, text, pending[0].line, pending[-1].line)
+                pending.clear()
+
+        for source in lines:
+            if not source.text.strip():
+                continue
+            label = subsection_label(source.text)
+            if label:
+                flush()
+                item.subsection = label[0]
+                item.touch(source.line)
+                if label[1]:
+                    self.item_text(label[0], label[1], source.line, source.line)
+                continue
+            if strip_checkbox(source.text)[1] is not None or item.subsection == "actions":
+                flush()
+                self.add_action_line(source.text, source.line, source.line)
+                continue
+            if pending and _LINE_ENUMERATOR.match(source.text):
+                flush()
+            if not pending and _LINE_ENUMERATOR.match(source.text):
+                source = SourceLine(_LINE_ENUMERATOR.sub("", source.text, count=1), source.line)
+            pending.append(source)
+        flush()
+
+    def item_entry(self, entry: ListEntry) -> None:
+        item = self.item
+        assert item is not None
+        label = subsection_label(entry.text) if entry.lines else None
+        if label:
+            item.subsection = label[0]
+            item.touch(entry.line)
+            if label[1]:
+                if label[0] == "actions":
+                    draft = draft_from_line(label[1], entry.line, entry.line, len(self.agenda))
+                    self.actions.append(draft)
+                else:
+                    self.item_text(label[0], label[1], entry.line, entry.line)
+            for child in entry.children:
+                self.item_entry(child)
+            return
+        _, checked = strip_checkbox(entry.text)
+        if checked is not None or item.subsection == "actions":
+            fields = split_fields(entry.text)
+            if (
+                checked is None
+                and not fields.head
+                and fields.pairs
+                and self.actions
+                and self.actions[-1].agenda_index == len(self.agenda)
+            ):
+                self.actions[-1].add_detail(entry.text)
+                for child in entry.children:
+                    add_detail_entry(self.actions[-1], child)
+            else:
+                self.add_action_entry(entry, len(self.agenda))
+            item.touch(entry.end_line)
+            return
+        kind = item.subsection
+        for part in split_inline_enumeration(entry.flat_text()):
+            item.add_text(kind, part, entry.line, entry.end_line)
+
+    def actions_block(self, node: SyntaxTreeNode, agenda_index: int | None) -> None:
+        if node.type in ("bullet_list", "ordered_list"):
+            for entry in list_entries(node, self.blank):
+                label = subsection_label(entry.text)
+                if label and not label[1]:
+                    for child in entry.children:
+                        self.add_action_entry(child, agenda_index)
+                    continue
+                fields = split_fields(strip_checkbox(entry.text)[0])
+                if not fields.head and fields.pairs and self.actions and fields.pairs[0][0] != "task":
+                    self.actions[-1].add_detail(entry.text)
+                    continue
+                self.add_action_entry(entry, agenda_index)
+        elif node.type == "table":
+            self.table_block(node, agenda_index)
+        elif node.type == "paragraph":
+            for source in paragraph_lines(node):
+                label = subsection_label(source.text)
+                if label and label[0] == "actions" and not label[1]:
+                    continue
+                body, checked = strip_checkbox(source.text)
+                fields = split_fields(body)
+                if checked is not None or fields.pairs:
+                    self.add_action_line(source.text, source.line, source.line)
+
+    def table_block(self, node: SyntaxTreeNode, agenda_index: int | None) -> None:
+        header, rows = table_rows(node)
+        kinds = column_kinds(header)
+        if "task" in kinds and ({"owner", "due", "department", "acceptance"} & set(kinds)):
+            for line, cells in rows:
+                values: dict[str, str] = {}
+                for kind, cell in zip(kinds, cells, strict=False):
+                    if kind and cell:
+                        values[kind] = f"{values[kind]}；{cell}" if kind in values else cell
+                draft = draft_from_row(values, line, agenda_index)
+                if draft is not None:
+                    self.actions.append(draft)
+            if self.item is not None and agenda_index is not None:
+                self.item.touch(node_lines(node, self.blank)[1])
+            return
+        if "topic" in kinds:
+            self.agenda_table(kinds, rows)
+            return
+        if self.item is not None and self.section == "item":
+            for line, cells in rows:
+                text = "；".join(cell for cell in cells if cell)
+                self.item.add_text(self.item.subsection if self.item.subsection in TEXT_FIELDS else "discussion", text, line, line)
+
+    def agenda_table(self, kinds: list[str | None], rows: list[tuple[int, list[str]]]) -> None:
+        """序号 | 议程主题 | 讨论要点摘要 | 关键决议 — one agenda item per row."""
+        self.close_item()
+        for line, cells in rows:
+            values = {kind: cell for kind, cell in zip(kinds, cells, strict=False) if kind}
+            title = values.get("topic", "").strip().strip("[]【】")
+            if not title:
+                continue
+            name, start, end = parse_agenda_title(title)
+            draft = AgendaDraft(title=name, line=line, end_line=line, start_time=start, end_time=end)
+            for kind in TEXT_FIELDS:
+                if values.get(kind):
+                    draft.add_text(kind, values[kind], line, line)
+            self.agenda.append(draft)
+        self.section = "other"
+
+    def list_section_block(self, node: SyntaxTreeNode) -> None:
+        texts: list[str] = []
+        if node.type in ("bullet_list", "ordered_list"):
+            texts = [entry.flat_text() for entry in list_entries(node, self.blank)]
+        elif node.type == "paragraph":
+            texts = [_LINE_ENUMERATOR.sub("", source.text, count=1) for source in paragraph_lines(node)]
+        elif node.type == "table":
+            _, rows = table_rows(node)
+            texts = ["；".join(c for c in cells if c) for _, cells in rows]
+        texts = [text.strip() for text in texts if text.strip()]
+        if self.section == "attachments":
+            self.attachments.extend(texts)
+        elif self.section == "risks":
+            self.risks.extend(texts)
+        else:
+            self.next_meeting.extend(texts)
+
+    def section_text(self, value: str, line: int, end_line: int) -> None:
+        if self.section == "attachments":
+            self.attachments.append(value)
+        elif self.section == "risks":
+            self.risks.append(value)
+        elif self.section == "next_meeting":
+            self.next_meeting.append(value)
+
+    # -- result
+
+    def read(self) -> Meeting:
+        markdown_text = self.read_front_matter()
+        root = SyntaxTreeNode(_markdown().parse(markdown_text))
+        for node in root.children:
+            self.block(node)
+        self.close_item()
+        return self.meeting()
+
+    def meeting(self) -> Meeting:
+        date: dt.date | None = self.info.get("date")
+        items = [draft.finish(date) for draft in self.actions]
+        agenda = [
+            AgendaItem(
+                title=draft.title,
+                start_time=draft.start_time,
+                end_time=draft.end_time,
+                discussion=draft.texts["discussion"],
+                disagreements=draft.texts["disagreements"],
+                resolutions=draft.texts["resolutions"],
+                action_items=[item for item in items if item.agenda_index == index],
+                line=draft.line,
+                end_line=draft.end_line,
+                spans=draft.spans,
+            )
+            for index, draft in enumerate(self.agenda)
+        ]
+        title = self.info.get("title")
+        title_line = self.info_lines.get("title")
+        if title is None and self.h1_title is not None:
+            title, title_line = self.h1_title
+        info_lines = dict(self.info_lines)
+        if title_line is not None:
+            info_lines["title"] = title_line
+        next_meeting = join_entries(self.next_meeting) or None
+        return Meeting(
+            title=title or None,
+            date=date,
+            start_time=self.info.get("start_time"),
+            end_time=self.info.get("end_time"),
+            location=self.info.get("location"),
+            project=self.info.get("project"),
+            host=self.info.get("host"),
+            recorder=self.info.get("recorder"),
+            attendees=self.info.get("attendees", []),
+            absentees=self.info.get("absentees", []),
+            agenda=agenda,
+            action_items=items,
+            attachments=self.attachments,
+            risks=self.risks,
+            next_meeting=next_meeting,
+            status=self.info.get("status", "draft"),
+            language=self.info.get("language") or detect_language(self.text),
+            info_lines=info_lines,
+            line_count=_line_count(self.text),
+        )
+
+
+def add_detail_entry(draft: ActionDraft, entry: ListEntry, parent_field: str | None = None) -> None:
+    """A list item nested under an action item: a field, a milestone, a progress note …"""
+    text = entry.text
+    fields = split_fields(text)
+    draft.end_line = max(draft.end_line, entry.end_line)
+    if parent_field is None and fields.pairs and not fields.head:
+        name, value = fields.pairs[0]
+        if entry.children and len(fields.pairs) == 1 and name in (
+            "milestones", "resources", "progress", "risks", "description", "acceptance", "notes", "collaborators"
+        ):
+            if value:
+                draft.set_field(name, value)
+            for child in entry.children:
+                add_detail_entry(draft, child, name)
+            return
+        draft.add_detail(text)
+        for child in entry.children:
+            add_detail_entry(draft, child)
+        return
+    if parent_field is not None:
+        draft.add_detail(entry.flat_text(), parent_field)
+        return
+    draft.add_detail(entry.flat_text())
+
+
+def _line_count(text: str) -> int:
+    if not text:
+        return 0
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+
+def parse_markdown(text: str) -> Meeting:
+    """Parse decoded notes text (LF newlines) into the meeting model."""
+    return NotesReader(text).read()

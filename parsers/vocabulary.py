@@ -1,0 +1,156 @@
+"""The words recorders use for keys, labels and section names, in the three languages.
+
+Every lookup goes through :func:`normalise_key`, so ``**決議結果：**``, ``Decisions``
+and ``决议结果`` all meet the same table entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+_KEY_JUNK = re.compile(r"[\s*_`#>【】\[\]“”\"'《》]+")
+
+
+def normalise_key(text: str) -> str:
+    """Lower-case, no spaces, no emphasis markers, no trailing colon."""
+    return _KEY_JUNK.sub("", text).strip(":：").lower()
+
+
+def _table(groups: dict[str, str]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for field, words in groups.items():
+        for word in words.split("|"):
+            table[normalise_key(word)] = field
+    return table
+
+
+MEETING_KEYS = _table(
+    {
+        "title": "会议名称|會議名稱|会议主题|會議主題|名称|名稱|主题|主題|title|meeting|meeting title|subject|topic",
+        "date": "会议日期|會議日期|日期|date|meeting date|开会日期|開會日期",
+        "time": "会议时间|會議時間|时间|時間|time|meeting time|会议时段|會議時段",
+        "location": "地点|地點|会议地点|會議地點|会议室|會議室|location|venue|place|room|where|会议形式|會議形式|线上平台|線上平台",
+        "project": "所属项目|所屬項目|项目|項目|项目名称|項目名稱|project|project name|专案|專案",
+        "host": "主持人|主持|chair|chairperson|host|facilitator|moderator|主席",
+        "recorder": "记录人|記錄人|记录|記錄|纪要整理|紀要整理|minutes|recorder|minute taker|minutes taker|note taker|notetaker|scribe|minutes by",
+        "attendees": "参会人员|參會人員|参会人|參會人|参会部门及人员|參會部門及人員|出席|出席人员|出席人員|与会人员|與會人員|参加人员|參加人員|attendees|present|participants|attendance",
+        "observers": "列席|列席人员|列席人員|observers|observer|in attendance|also present",
+        "absentees": "缺席人员及原因|缺席人員及原因|缺席人员|缺席人員|缺席|请假|請假|请假人员|請假人員|absent|absentees|apologies|regrets|not present",
+        "status": "状态|狀態|版本|纪要状态|紀要狀態|文档状态|文檔狀態|status|version|draft status",
+        "next_meeting": "下次会议|下次會議|下次会议时间|下次會議時間|next meeting",
+        "start_time": "开始时间|開始時間|start time|starts",
+        "end_time": "结束时间|結束時間|end time|ends",
+        "language": "语言|語言|language|lang",
+    }
+)
+
+SECTION_NAMES = _table(
+    {
+        "info": "会议基本信息|會議基本信息|會議基本資訊|基本信息|基本資訊|会议信息|會議信息|會議資訊|basic information|basic info|meeting information|meeting info|meeting details|details",
+        "agenda": "会议议程|會議議程|议程|議程|会议议程与讨论记录|會議議程與討論記錄|议程与讨论|議程與討論|会议议程与讨论摘要|會議議程與討論摘要|讨论记录|討論記錄|agenda|agenda and discussion|discussion|discussions|minutes",
+        "actions": "行动项|行動項|行动项清单|行動項清單|任务分配|任務分配|任务分配表|任務分配表|行动项跟踪表|行動項跟蹤表|行动项跟踪|行動項跟蹤|跨部门任务分配表|跨部門任務分配表|任务|任務|待办|待辦|待办事项|待辦事項|action items|actions|action item tracker|tasks|task list|to do|todo|follow-ups|follow ups",
+        "attachments": "附件|附件清单|附件清單|附件列表|attachments|attachment|appendix|appendices|annexes",
+        "risks": "风险|風險|风险点|風險點|风险与问题|風險與問題|risks|risk|risks and issues|issues",
+        "next_meeting": "下次会议|下次會議|下次会议安排|下次會議安排|next meeting|next steps and next meeting",
+        "title": "会议名称|會議名稱",
+    }
+)
+
+SUBSECTION_LABELS = _table(
+    {
+        "discussion": "讨论|討論|讨论要点|討論要點|讨论内容|討論內容|讨论摘要|討論摘要|要点|要點|讨论要点摘要|討論要點摘要|发言要点|發言要點|discussion|discussion points|notes|key points|points",
+        "disagreements": "分歧|分歧点|分歧點|争议|爭議|争议点|爭議點|待定|待定事项|待定事項|disagreements|disagreement|open questions|open issues|concerns|objections",
+        "resolutions": "决议|決議|决议结果|決議結果|决议事项|決議事項|关键决议|關鍵決議|共识|共識|结论|結論|决定|決定|decisions|decision|resolutions|resolution|agreed|agreements|conclusions|outcome|outcomes",
+        "actions": "行动项|行動項|任务|任務|待办|待辦|待办事项|待辦事項|任务分配|任務分配|action items|actions|action|tasks|to do|todo|follow-ups|next steps",
+    }
+)
+
+_ACTION_KEY_GROUPS = {
+        "owner": "负责人|負責人|责任人|責任人|第一责任人|第一責任人|负责|負責|owner|owners|responsible|assignee|assigned to|负责人及分工|負責人及分工",
+        "department": "负责部门|負責部門|责任部门|責任部門|department|dept|team",
+        "collaborators": "协同|協同|协同部门|協同部門|协同人|協同人|配合|配合部门|配合部門|协助|協助|with|collaborators|support from|supporting|helpers",
+        "start": "开始|開始|开始时间|開始時間|开始日期|開始日期|计划开始时间|計劃開始時間|start|start date|starts|from",
+        "due": "截止|截止时间|截止時間|截止日期|完成时间|完成時間|计划完成时间|計劃完成時間|期限|时限|時限|due|due date|deadline|ddl|by|until|end date",
+        "acceptance": "完成标准|完成標準|标准|標準|验收标准|驗收標準|交付标准|交付標準|交付物|done when|acceptance|acceptance criteria|definition of done|deliverable|success criteria",
+        "resources": "资源|資源|所需资源|所需資源|所需资源与支持|所需資源與支持|resources|resource|budget|预算|預算",
+        "status": "状态|狀態|当前状态|當前狀態|status|state",
+        "progress": "进度|進度|进度更新|進度更新|进展|進展|progress|updates|update",
+        "risks": "风险|風險|风险点|風險點|risk|risks",
+        "notes": "备注|備註|备注延期原因|備註延期原因|note|notes|remark|remarks|comment|comments",
+        "description": "描述|任务描述|任務描述|说明|說明|description|details|desc",
+        "milestones": "里程碑|里程碑节点|里程碑節點|milestone|milestones",
+        "task": "任务名称|任務名稱|行动内容|行動內容|任务|任務|行动项|行動項|事项|事項|action|task",
+}
+ACTION_KEYS = _table(_ACTION_KEY_GROUPS)
+ACTION_KEY_WORDS = sorted(
+    {word for words in _ACTION_KEY_GROUPS.values() for word in words.split("|")}, key=len, reverse=True
+)
+
+TABLE_COLUMNS = _table(
+    {
+        "index": "序号|序號|编号|編號|no|no.|#|id|number",
+        "task": "行动内容|行動內容|任务名称|任務名稱|任务|任務|任务内容|任務內容|行动项|行動項|事项|事項|工作内容|工作內容|action|action item|task|item|what",
+        "department": "负责部门|負責部門|责任部门|責任部門|部门|部門|department|dept|team",
+        "owner": "负责人|負責人|责任人|責任人|第一责任人|第一責任人|owner|responsible|assignee|who",
+        "collaborators": "协同部门|協同部門|协同|協同|协同人|協同人|配合部门|配合部門|collaborators|with|support",
+        "start": "开始|開始|开始时间|開始時間|开始日期|開始日期|计划开始时间|計劃開始時間|start|start date",
+        "due": "截止时间|截止時間|截止|截止日期|完成时间|完成時間|计划完成时间|計劃完成時間|due|due date|deadline|ddl|by when",
+        "acceptance": "完成标准|完成標準|标准|標準|验收标准|驗收標準|done when|acceptance|acceptance criteria|definition of done",
+        "status": "当前状态|當前狀態|状态|狀態|status|state",
+        "notes": "备注|備註|备注延期原因|備註延期原因|备注如延期原因|備註如延期原因|notes|note|remarks|comments",
+        "resources": "资源|資源|所需资源|所需資源|resources",
+        "risks": "风险|風險|风险点|風險點|risks|risk",
+        "progress": "进度|進度|进展|進展|progress",
+        "description": "描述|任务描述|任務描述|说明|說明|description",
+        "topic": "议程主题|議程主題|议题|議題|议程|議程|主题|主題|topic|agenda item|agenda",
+        "discussion": "讨论要点摘要|討論要點摘要|讨论要点|討論要點|讨论|討論|discussion|discussion summary",
+        "resolutions": "关键决议|關鍵決議|决议|決議|决议结果|決議結果|decisions|resolutions|decision",
+        "key": "项目|項目|字段|欄位|field|item|key",
+        "value": "内容|內容|value|details|content",
+    }
+)
+
+ACTION_STATUS = _table(
+    {
+        "not_started": "未开始|未開始|待开始|待開始|未启动|未啟動|not started|todo|to do|open|pending|planned|new",
+        "in_progress": "进行中|進行中|处理中|處理中|执行中|執行中|in progress|ongoing|doing|started|wip|underway",
+        "done": "已完成|完成|已结束|已結束|已关闭|已關閉|done|completed|complete|finished|closed|resolved",
+        "delayed": "延期|已延期|逾期|已逾期|延误|延誤|delayed|overdue|late|postponed|behind",
+        "needs_support": "需支持|需要支持|待支持|受阻|阻塞|needs support|need support|blocked|help needed|needs help",
+        "cancelled": "已取消|取消|作废|作廢|cancelled|canceled|dropped|void",
+    }
+)
+
+MEETING_STATUS = _table(
+    {
+        "draft": "草稿|初版|初稿|待审|待審|待审核|待審核|draft|preliminary|v0|for review",
+        "final": "最终版|最終版|定稿|终稿|終稿|正式版|已确认|已確認|final|approved|final version|confirmed",
+    }
+)
+
+NONE_WORDS = frozenset(normalise_key(word) for word in ["无", "無", "没有", "沒有", "暂无", "暫無", "none", "n/a", "na", "nil", "-", "—", "/", "无缺席", "無缺席", "全员出席", "全員出席", "nobody"])
+
+OBSERVER_WORDS = frozenset(normalise_key(word) for word in ["列席", "列席人", "列席人员", "列席人員", "observer", "observing", "guest", "旁听", "旁聽"])
+
+DEPARTMENT_SUFFIXES = (
+    "委员会", "委員會", "事业部", "事業部", "中心", "团队", "團隊", "小组", "小組", "部门", "部門",
+    "部", "组", "組", "室", "处", "處", "科", "办", "辦", "司", "局", "课", "課", "所",
+)
+ENGLISH_DEPARTMENT_WORDS = frozenset(
+    ["marketing", "sales", "legal", "finance", "hr", "human resources", "it", "engineering", "r&d", "rnd", "product", "design", "operations", "ops", "support", "customer service", "customer support", "qa", "quality", "procurement", "purchasing", "logistics", "admin", "administration", "pr", "security", "compliance", "research", "development", "data", "management", "accounting", "brand", "growth", "platform", "infrastructure", "manufacturing", "production", "supply chain", "warehouse", "facilities", "training", "communications", "comms", "strategy", "partnerships", "bd", "business development", "customer success", "tech", "technology", "treasury", "audit", "risk"]
+)
+ENGLISH_DEPARTMENT_SUFFIXES = ("dept", "dept.", "department", "team", "office", "division", "group", "unit", "committee")
+
+
+def looks_like_department(text: str) -> bool:
+    """市场部, 研发中心, Legal, Marketing Team, Customer Service → True."""
+    word = text.strip().strip("@")
+    if not word:
+        return False
+    if word.endswith(DEPARTMENT_SUFFIXES) and len(word) >= 2:
+        return True
+    lowered = word.lower()
+    if lowered in ENGLISH_DEPARTMENT_WORDS:
+        return True
+    last = lowered.split()[-1]
+    return last in ENGLISH_DEPARTMENT_SUFFIXES and len(lowered.split()) > 1
