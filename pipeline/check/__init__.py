@@ -5,41 +5,60 @@ Interface used by ``minutes check`` and by ``minutes build``:
     run_checks(meeting, source, path, config_path=None) -> list[Finding]
     format_findings_text(findings, color=False) -> str
 
+For many files, load the configuration once and reuse it:
+
+    config = load_config(find_config(path))      # or load_config(None) for the defaults
+    check_meeting(meeting, source, path, config) -> list[Finding]
+
 A :class:`Finding` carries ``file``, ``line``, ``column`` (1-based, in characters,
 in the source file), ``rule`` (a stable id such as ``vague-term``), ``severity``
 (``error``, ``warning`` or ``info``), ``message`` (in the notes' language) and
 ``suggestion``.
+
+Importing this package stays light (no pydantic, no term lists): patterns are
+compiled on first use.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
-from pipeline.model import Meeting
+from pipeline.check.catalog import RULES, Severity
+from pipeline.check.checks import check_meeting, source_lines
+from pipeline.check.config import CheckConfig, find_config, load_config
+from pipeline.check.finding import Finding
+from pipeline.check.output import (
+    format_findings_json,
+    format_findings_sarif,
+    format_findings_text,
+)
 
-Severity = Literal["error", "warning", "info"]
+if TYPE_CHECKING:
+    from pipeline.model import Meeting
 
-
-@dataclass(frozen=True)
-class Finding:
-    file: str
-    line: int
-    column: int
-    rule: str
-    severity: Severity
-    message: str
-    suggestion: str = ""
+__all__ = [
+    "RULES",
+    "CheckConfig",
+    "Finding",
+    "Severity",
+    "check_meeting",
+    "find_config",
+    "format_findings_json",
+    "format_findings_sarif",
+    "format_findings_text",
+    "load_config",
+    "run_checks",
+    "source_lines",
+]
 
 
 def run_checks(
     meeting: Meeting, source: str, path: str | Path, config_path: Path | None = None
 ) -> list[Finding]:
-    raise NotImplementedError("the checker is not built yet")
+    """Check one meeting; the config is ``config_path`` or the nearest ``minutes.toml``.
 
-
-def format_findings_text(findings: list[Finding], color: bool = False) -> str:
-    return "\n".join(
-        f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}" for f in findings
-    )
+    Raises :class:`pipeline.errors.MinutesError` for a bad config file.
+    """
+    config = load_config(config_path if config_path is not None else find_config(path))
+    return check_meeting(meeting, source, str(path), config)

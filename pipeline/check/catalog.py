@@ -1,0 +1,199 @@
+"""Rules of the checker and their messages in the three languages of the notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+LANGUAGES = ("zh-Hans", "zh-Hant", "en")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity  # default; vague-term depends on where the term stands
+    summary: str  # English, for --format sarif and the README
+
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (
+        Rule("vague-term", "error", "Vague wording in a decision, a task or a discussion point."),
+        Rule("missing-owner", "error", "An action item has no responsible person."),
+        Rule("multiple-owners", "error", "An action item has more than one responsible person."),
+        Rule("missing-due", "error", "An action item has no deadline."),
+        Rule("unparsed-date", "error", "A date is written but cannot be read as a date."),
+        Rule("due-before-meeting", "error", "A deadline falls before the meeting date."),
+        Rule("start-after-due", "error", "An action item starts after its deadline."),
+        Rule("missing-acceptance", "warning", "An action item has no completion standard."),
+        Rule("placeholder", "error", "A template placeholder was never filled in."),
+        Rule("missing-meeting-info", "warning", "Date, host, recorder or attendees are missing."),
+        Rule("absent-without-reason", "warning", "An absentee is listed without a reason."),
+        Rule("owner-absent", "info", "The responsible person was absent from the meeting."),
+    )
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "vague-term": {
+        "zh-Hans": "模糊用语“{term}”",
+        "zh-Hant": "模糊用語「{term}」",
+        "en": 'vague wording "{term}"',
+    },
+    "vague-term-owner": {
+        "zh-Hans": "负责人写成了“{term}”，不是具体的人",
+        "zh-Hant": "負責人寫成了「{term}」，不是具體的人",
+        "en": 'the owner is "{term}", not a person',
+    },
+    "missing-owner": {
+        "zh-Hans": "行动项“{task}”没有负责人",
+        "zh-Hant": "行動項「{task}」沒有負責人",
+        "en": 'action item "{task}" has no owner',
+    },
+    "missing-owner-department": {
+        "zh-Hans": "行动项“{task}”只写了部门“{owner}”，没有具体负责人",
+        "zh-Hant": "行動項「{task}」只寫了部門「{owner}」，沒有具體負責人",
+        "en": 'action item "{task}" names only the department "{owner}", no person',
+    },
+    "missing-owner-group": {
+        "zh-Hans": "行动项“{task}”的负责人“{owner}”不是具体的人",
+        "zh-Hant": "行動項「{task}」的負責人「{owner}」不是具體的人",
+        "en": 'action item "{task}": owner "{owner}" is not a person',
+    },
+    "missing-owner.suggestion": {
+        "zh-Hans": "写明一位第一负责人（部门+姓名），如“设计部 陈主管”",
+        "zh-Hant": "寫明一位第一負責人（部門+姓名），如「設計部 陳主任」",
+        "en": 'name one responsible person (department + name), e.g. "Design: Emily Park"',
+    },
+    "multiple-owners": {
+        "zh-Hans": "行动项“{task}”有{count}位负责人：{owners}",
+        "zh-Hant": "行動項「{task}」有{count}位負責人：{owners}",
+        "en": 'action item "{task}" has {count} owners: {owners}',
+    },
+    "multiple-owners.suggestion": {
+        "zh-Hans": "只保留一位第一负责人，其余写为协同人",
+        "zh-Hant": "只保留一位第一負責人，其餘寫為協同人",
+        "en": "keep one responsible person; list the others as collaborators",
+    },
+    "missing-due": {
+        "zh-Hans": "行动项“{task}”没有截止日期",
+        "zh-Hant": "行動項「{task}」沒有截止日期",
+        "en": 'action item "{task}" has no due date',
+    },
+    "missing-due.suggestion": {
+        "zh-Hans": "写明截止日期，如“截止：11月15日”",
+        "zh-Hant": "寫明截止日期，如「截止：11月15日」",
+        "en": 'add a due date, e.g. "due: 2026-03-20"',
+    },
+    "unparsed-date": {
+        "zh-Hans": "无法识别的日期“{text}”",
+        "zh-Hant": "無法辨識的日期「{text}」",
+        "en": 'cannot read the date "{text}"',
+    },
+    "unparsed-date.suggestion": {
+        "zh-Hans": "写成明确的日期，如“2023年11月15日”或“2023-11-15”",
+        "zh-Hant": "寫成明確的日期，如「2023年11月15日」或「2023-11-15」",
+        "en": 'write a calendar date, e.g. "2026-03-20" or "20 March 2026"',
+    },
+    "due-before-meeting": {
+        "zh-Hans": "截止日期{due}早于会议日期{date}",
+        "zh-Hant": "截止日期{due}早於會議日期{date}",
+        "en": "due date {due} is before the meeting date {date}",
+    },
+    "due-before-meeting.suggestion": {
+        "zh-Hans": "核对截止日期（年份或月份是否写错）",
+        "zh-Hant": "核對截止日期（年份或月份是否寫錯）",
+        "en": "check the due date (wrong year or month?)",
+    },
+    "start-after-due": {
+        "zh-Hans": "开始日期{start}晚于截止日期{due}",
+        "zh-Hant": "開始日期{start}晚於截止日期{due}",
+        "en": "start date {start} is after the due date {due}",
+    },
+    "start-after-due.suggestion": {
+        "zh-Hans": "核对开始日期和截止日期",
+        "zh-Hant": "核對開始日期和截止日期",
+        "en": "check the start and due dates",
+    },
+    "missing-acceptance": {
+        "zh-Hans": "行动项“{task}”没有完成标准",
+        "zh-Hant": "行動項「{task}」沒有完成標準",
+        "en": 'action item "{task}" has no completion standard',
+    },
+    "missing-acceptance.suggestion": {
+        "zh-Hans": "写明可衡量的完成标准，如“通过测试部全流程验证，无兼容性bug”",
+        "zh-Hant": "寫明可衡量的完成標準，如「通過測試部全流程驗證，無相容性錯誤」",
+        "en": 'add a measurable "done when", e.g. "passes QA regression with no P1 bugs"',
+    },
+    "placeholder": {
+        "zh-Hans": "模板占位符“{text}”没有填写",
+        "zh-Hant": "範本佔位符「{text}」沒有填寫",
+        "en": 'template placeholder "{text}" was never filled in',
+    },
+    "placeholder.suggestion": {
+        "zh-Hans": "填入真实的内容（日期、姓名等）",
+        "zh-Hant": "填入真實的內容（日期、姓名等）",
+        "en": "fill in the real value (date, name …)",
+    },
+    "missing-meeting-info": {
+        "zh-Hans": "会议信息缺少{field}",
+        "zh-Hant": "會議資訊缺少{field}",
+        "en": "meeting information lacks the {field}",
+    },
+    "missing-meeting-info.suggestion": {
+        "zh-Hans": "在开头补上“{label}：…”",
+        "zh-Hant": "在開頭補上「{label}：…」",
+        "en": 'add "{label}: …" at the top',
+    },
+    "absent-without-reason": {
+        "zh-Hans": "缺席人员“{person}”没有写明原因",
+        "zh-Hant": "缺席人員「{person}」沒有寫明原因",
+        "en": 'absentee "{person}" has no reason given',
+    },
+    "absent-without-reason.suggestion": {
+        "zh-Hans": "写明缺席原因和代理人，如“（出差，由黄主管代参会）”",
+        "zh-Hant": "寫明缺席原因和代理人，如「（出差，由黃主任代理出席）」",
+        "en": 'give the reason and any proxy, e.g. "(customer visit, Mark attending)"',
+    },
+    "owner-absent": {
+        "zh-Hans": "负责人“{person}”未出席本次会议",
+        "zh-Hant": "負責人「{person}」未出席本次會議",
+        "en": 'owner "{person}" was absent from the meeting',
+    },
+    "owner-absent.suggestion": {
+        "zh-Hans": "发送纪要前与其本人确认这项任务",
+        "zh-Hant": "發送紀錄前與本人確認這項任務",
+        "en": "confirm the task with them before sending the minutes",
+    },
+}
+
+MEETING_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
+    # field -> language -> (name in the message, label to write)
+    "date": {
+        "zh-Hans": ("会议日期", "会议日期"),
+        "zh-Hant": ("會議日期", "會議日期"),
+        "en": ("date", "Date"),
+    },
+    "host": {
+        "zh-Hans": ("主持人", "主持人"),
+        "zh-Hant": ("主持人", "主持人"),
+        "en": ("chair", "Chair"),
+    },
+    "recorder": {
+        "zh-Hans": ("记录人", "记录人"),
+        "zh-Hant": ("記錄人", "記錄人"),
+        "en": ("minute-taker", "Minutes"),
+    },
+    "attendees": {
+        "zh-Hans": ("参会人员", "参会人员"),
+        "zh-Hant": ("參會人員", "參會人員"),
+        "en": ("attendees", "Attendees"),
+    },
+}
+
+
+def message(key: str, language: str, **values: object) -> str:
+    """The text of ``key`` in ``language`` (English when the language is unknown)."""
+    texts = MESSAGES[key]
+    return texts.get(language, texts["en"]).format(**values)

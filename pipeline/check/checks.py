@@ -1,0 +1,451 @@
+"""The rules themselves: one meeting model plus its source lines in, findings out.
+
+Pure: no file is read here. Terms are looked for in the raw source lines of
+each discussion point, disagreement, resolution and action item (the model
+says which lines those are), so a finding's column is the term's own column in
+the file the user has open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from pipeline.check.catalog import MEETING_FIELDS, RULES, Severity, message
+from pipeline.check.config import DEFAULT_CONFIG, CheckConfig
+from pipeline.check.finding import Finding
+from pipeline.check.suppress import Suppressions
+
+if TYPE_CHECKING:
+    from pipeline.model import ActionItem, AgendaItem, Meeting, Person
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_REGION_SEVERITY: dict[str, Severity] = {
+    "resolutions": "error",
+    "action": "error",
+    "owner": "error",
+    "discussion": "warning",
+    "disagreements": "warning",
+}
+
+_X = "[XxＸ]"
+_PLACEHOLDER = re.compile(
+    "|".join(
+        (
+            # X月X日, 2023年X月X日, 20XX年X月
+            rf"(?:(?<![0-9])(?:\d{{4}}|{_X}{{4}}|20{_X}{{2}})\s*年\s*)?(?<![A-Za-z]){_X}{{1,2}}\s*月"
+            rf"(?:\s*(?:{_X}{{1,2}}|\d{{1,2}})\s*[日号號])?",
+            # 11月X日
+            rf"(?<![0-9])(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*{_X}{{1,2}}\s*[日号號]",
+            # 20XX年 / 20XX-
+            rf"(?<![0-9A-Za-z])20{_X}{{2}}(?:\s*年|[-/])",
+            # YYYY-MM-DD and friends
+            r"(?<![A-Za-z])YYYY[-/.年]MM(?:[-/.月]DD日?)?(?![A-Za-z])",
+            # a lone XX
+            r"(?<![A-Za-z0-9])(?:XX+|xx+|ＸＸ+)(?![A-Za-z0-9])",
+            # 2023– or 2023-07- with no day
+            r"(?<![\d.])(?:19|20)\d{2}\s?[-–—/](?:\d{1,2}[-–—/])?(?!\s*\d)",
+            # [姓名], 【待定】 … (a Markdown link "[Name](url)" is not one)
+            r"[\[【［〔<＜(（]\s*(?:姓名|名字|人名|负责人|負責人|部门|部門|日期|时间|時間|待定"
+            r"|待补充|待補充|待填写|待填寫|填写|填寫|请填写|請填寫|Name|NAME|name|Owner|owner"
+            r"|Date|date)\s*[\]】］〕>＞)）](?!\()",
+        )
+    )
+)
+_LONE_STAR = re.compile(r"[*＊]")
+_BULLET = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)、]\s*|\|\s*)?")
+_PROGRESS_LINE = re.compile(
+    r"^\s*(?:[-*+]\s+|\d+[.)、]\s*)?(?:\*\*)?"
+    r"(?:风险|風險|risks?|进度|進度|进展|進展|跟进记录|跟進記錄|跟进|跟進|备注|備註|notes?|progress|updates?"
+    r"|(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?)"
+    r"(?:\*\*)?\s*[：:]",
+    re.IGNORECASE,
+)
+
+
+def source_lines(source: str) -> list[str]:
+    """The lines of the notes as the parser numbers them (LF or CRLF, BOM dropped)."""
+    if source.startswith("\ufeff"):
+        source = source[1:]
+    return [line[:-1] if line.endswith("\r") else line for line in source.split("\n")]
+
+
+def _short(text: str, limit: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _person_text(person: Person | None) -> str:
+    if person is None:
+        return ""
+    return " ".join(part for part in (person.department, person.name) if part)
+
+
+def _mask(line: str, phrases: Iterable[str]) -> str:
+    """``line`` with every phrase blanked out (same length, so columns stay put)."""
+    for phrase in phrases:
+        phrase = phrase.strip()
+        if len(phrase) >= 2 and phrase in line:
+            line = line.replace(phrase, " " * len(phrase))
+    return line
+
+
+class _Run:
+    def __init__(self, meeting: Meeting, lines: Sequence[str], path: str, config: CheckConfig):
+        self.meeting = meeting
+        self.lines = lines
+        self.path = path
+        self.config = config
+        self.language = meeting.language
+        self.matcher = config.matcher
+        self.found: dict[tuple[int, int, str], Finding] = {}
+
+    # -- helpers -----------------------------------------------------------------
+
+    def add(
+        self,
+        rule: str,
+        line: int,
+        column: int,
+        text: str,
+        suggestion: str = "",
+        severity: Severity | None = None,
+    ) -> None:
+        if self.config.is_off(rule):
+            return
+        chosen = self.config.severity_of(rule, severity or RULES[rule].severity)
+        finding = Finding(
+            file=self.path,
+            line=max(line, 1),
+            column=max(column, 1),
+            rule=rule,
+            severity=chosen,  # type: ignore[arg-type]
+            message=text,
+            suggestion=suggestion,
+        )
+        key = (finding.line, finding.column, rule)
+        kept = self.found.get(key)
+        if kept is None or _SEVERITY_RANK[finding.severity] < _SEVERITY_RANK[kept.severity]:
+            self.found[key] = finding
+
+    def msg(self, key: str, **values: object) -> str:
+        return message(key, self.language, **values)
+
+    def line_range(self, first: int | None, last: int | None) -> range:
+        if first is None:
+            return range(0)
+        last = max(last or first, first)
+        return range(max(first, 1), min(last, len(self.lines)) + 1)
+
+    def locate(self, text: str | None, lines: Iterable[int]) -> tuple[int, int] | None:
+        """(line, 1-based column) of the first occurrence of ``text`` in those lines."""
+        if not text or not text.strip():
+            return None
+        needle = text.strip()
+        for number in lines:
+            column = self.lines[number - 1].find(needle)
+            if column != -1:
+                return number, column + 1
+        return None
+
+    def text_column(self, number: int, text: str | None = None) -> int:
+        """Where the item's own text starts on its line."""
+        if not 1 <= number <= len(self.lines):
+            return 1
+        line = self.lines[number - 1]
+        if text:
+            for probe in (text.strip(), text.strip()[:8]):
+                if probe and (column := line.find(probe)) != -1:
+                    return column + 1
+        return len(_BULLET.match(line).group(0)) + 1  # type: ignore[union-attr]
+
+    # -- vague terms ---------------------------------------------------------------
+
+    def scan_lines(self, numbers: Iterable[int], region: str, masks: Sequence[str] = ()) -> None:
+        severity = _REGION_SEVERITY[region]
+        for number in numbers:
+            line = self.lines[number - 1]
+            if region == "action" and _PROGRESS_LINE.match(line):
+                continue
+            if masks:
+                line = _mask(line, masks)
+            for hit in self.matcher.scan(line, region):
+                self.add_term(hit.term.suggestion, hit.text, number, hit.column + 1, severity)
+
+    def add_term(
+        self,
+        suggestions: dict[str, str],
+        text: str,
+        line: int,
+        column: int,
+        severity: Severity,
+        key: str = "vague-term",
+    ) -> None:
+        suggestion = suggestions.get(self.language) or suggestions.get("en", "")
+        self.add("vague-term", line, column, self.msg(key, term=text), suggestion, severity)
+
+    def agenda_terms(self, agenda: AgendaItem) -> None:
+        if agenda.spans:
+            for span in agenda.spans:
+                self.scan_lines(self.line_range(span.line, span.end_line), span.field)
+            return
+        # No spans from the parser: find each entry by its text inside the agenda item.
+        within = self.line_range(agenda.line or 1, agenda.end_line or len(self.lines))
+        for field in ("discussion", "disagreements", "resolutions"):
+            for entry in getattr(agenda, field):
+                where = self.locate(entry[:12], within)
+                if where:
+                    self.scan_lines([where[0]], field)
+
+    def owner_terms(self, item: ActionItem, lines: range) -> list[str]:
+        """Vague owners ("相关部门", "各部门"); returns the terms found."""
+        owner_text = item.owner_text or _person_text(item.owner)
+        hits = [
+            hit
+            for hit in (self.matcher.scan(owner_text, "owner") if owner_text else ())
+            if hit.term.scope != "all"  # the others are found by the scan of the item's lines
+        ]
+        for hit in hits:
+            where = self.locate(owner_text, lines)
+            if where:
+                line, column = where[0], where[1] + hit.column
+            else:
+                line, column = self.locate(hit.text, lines) or (item.line, 1)
+            self.add_term(hit.term.suggestion, hit.text, line, column, "error", "vague-term-owner")
+        return [hit.text for hit in hits]
+
+    # -- action items --------------------------------------------------------------
+
+    def action_item(self, item: ActionItem) -> None:
+        lines = self.line_range(item.line, item.end_line)
+        task_column = self.text_column(item.line, item.task)
+        task = _short(item.task)
+        group_owner = self.owner_terms(item, lines)
+        masks = [*item.risks, *(note.text for note in item.progress)]
+        if item.notes:
+            masks.append(item.notes)
+        self.scan_lines(lines, "action", masks)
+
+        self.owner_checks(item, lines, task, task_column, group_owner)
+        self.date_checks(item, lines, task, task_column)
+        if not (item.acceptance and item.acceptance.strip()) and item.status != "cancelled":
+            self.add(
+                "missing-acceptance",
+                item.line,
+                task_column,
+                self.msg("missing-acceptance", task=task),
+                self.msg("missing-acceptance.suggestion"),
+            )
+
+    def owner_checks(
+        self, item: ActionItem, lines: range, task: str, column: int, group_owner: list[str]
+    ) -> None:
+        owner = item.owner
+        if owner is not None and self.star_placeholder(owner, lines):
+            return
+        if group_owner:
+            key, shown = "missing-owner-group", group_owner[0]
+        elif owner is None or owner.is_empty():
+            key, shown = "missing-owner", ""
+        elif not (owner.name and owner.name.strip()):
+            key, shown = "missing-owner-department", owner.department or ""
+        else:
+            key = ""
+        if key:
+            self.add(
+                "missing-owner",
+                item.line,
+                column,
+                self.msg(key, task=task, owner=shown),
+                self.msg("missing-owner.suggestion"),
+            )
+        if item.co_owners:
+            owners = [_person_text(owner), *(_person_text(p) for p in item.co_owners)]
+            owners = [o for o in owners if o]
+            where = self.locate(item.owner_text, lines) or (item.line, column)
+            self.add(
+                "multiple-owners",
+                *where,
+                self.msg("multiple-owners", task=task, count=len(owners), owners="、".join(owners)),
+                self.msg("multiple-owners.suggestion"),
+            )
+        if owner is not None and owner.name and self.was_absent(owner):
+            self.add(
+                "owner-absent",
+                item.line,
+                column,
+                self.msg("owner-absent", person=_person_text(owner)),
+                self.msg("owner-absent.suggestion"),
+            )
+
+    def was_absent(self, owner: Person) -> bool:
+        return any(
+            absentee.name and absentee.name == owner.name for absentee in self.meeting.absentees
+        )
+
+    def star_placeholder(self, person: Person, lines: Iterable[int]) -> bool:
+        """A '*' standing for a name ("研发部*工程师"): report it as a placeholder."""
+        for part in (person.name, person.department):
+            if part and _LONE_STAR.search(part):
+                where = self.locate(part, lines)
+                line, column = where if where else (min(lines, default=1), 1)
+                column += _LONE_STAR.search(part).start()  # type: ignore[union-attr]
+                self.add(
+                    "placeholder",
+                    line,
+                    column,
+                    self.msg("placeholder", text=part),
+                    self.msg("placeholder.suggestion"),
+                )
+                return True
+        return False
+
+    def date_checks(self, item: ActionItem, lines: range, task: str, column: int) -> None:
+        due_text = (item.due_text or "").strip()
+        due_where = self.locate(due_text, lines) or (item.line, column)
+        if item.due is None and not due_text:
+            self.add(
+                "missing-due",
+                item.line,
+                column,
+                self.msg("missing-due", task=task),
+                self.msg("missing-due.suggestion"),
+            )
+        for date, text in ((item.due, due_text), (item.start, (item.start_text or "").strip())):
+            if date is None and text and not self.explained(text):
+                where = self.locate(text, lines) or (item.line, column)
+                self.add(
+                    "unparsed-date",
+                    *where,
+                    self.msg("unparsed-date", text=text),
+                    self.msg("unparsed-date.suggestion"),
+                )
+        meeting_date = self.meeting.date
+        if (
+            item.due
+            and meeting_date
+            and item.due < meeting_date
+            and item.status not in ("done", "cancelled")
+        ):
+            self.add(
+                "due-before-meeting",
+                *due_where,
+                self.msg(
+                    "due-before-meeting", due=item.due.isoformat(), date=meeting_date.isoformat()
+                ),
+                self.msg("due-before-meeting.suggestion"),
+            )
+        if item.start and item.due and item.start > item.due:
+            start_where = self.locate(item.start_text, lines) or due_where
+            self.add(
+                "start-after-due",
+                *start_where,
+                self.msg("start-after-due", start=item.start.isoformat(), due=item.due.isoformat()),
+                self.msg("start-after-due.suggestion"),
+            )
+
+    def explained(self, text: str) -> bool:
+        """True when a vague term or a placeholder already accounts for an unreadable date."""
+        return bool(_PLACEHOLDER.search(text)) or any(self.matcher.scan(text, "action"))
+
+    # -- meeting information ----------------------------------------------------------
+
+    def meeting_info(self) -> None:
+        meeting, info = self.meeting, self.meeting.info_lines
+        top = info.get("title", 1)
+        for field, names in MEETING_FIELDS.items():
+            value = getattr(meeting, field)
+            if field in ("host", "recorder") and value is not None and value.is_empty():
+                value = None
+            if value:
+                continue
+            written = info.get(field)
+            if written and field == "date":
+                text = self.lines[written - 1] if written <= len(self.lines) else ""
+                if _PLACEHOLDER.search(text) or any(self.matcher.scan(text, "action")):
+                    continue  # the placeholder/vague finding on that line says it already
+                self.add(
+                    "unparsed-date",
+                    written,
+                    self.text_column(written),
+                    self.msg("unparsed-date", text=_short(text.strip(), 40)),
+                    self.msg("unparsed-date.suggestion"),
+                )
+                continue
+            name, label = names.get(self.language, names["en"])
+            self.add(
+                "missing-meeting-info",
+                top,
+                1,
+                self.msg("missing-meeting-info", field=name),
+                self.msg("missing-meeting-info.suggestion", label=label),
+            )
+        for person_field in ("host", "recorder"):
+            person = getattr(meeting, person_field)
+            if person is not None:
+                self.star_placeholder(person, self.line_range(info.get(person_field), None))
+        for attendee in meeting.attendees:
+            self.star_placeholder(attendee, self.line_range(info.get("attendees"), None))
+
+    def absentees(self) -> None:
+        for absentee in self.meeting.absentees:
+            if absentee.reason and absentee.reason.strip():
+                continue
+            person = " ".join(p for p in (absentee.department, absentee.name) if p)
+            line = absentee.line or self.meeting.info_lines.get("absentees", 1)
+            self.add(
+                "absent-without-reason",
+                line,
+                self.text_column(line, absentee.name or absentee.department),
+                self.msg("absent-without-reason", person=person),
+                self.msg("absent-without-reason.suggestion"),
+            )
+
+    # -- placeholders anywhere ------------------------------------------------------
+
+    def placeholders(self) -> None:
+        for number, line in enumerate(self.lines, start=1):
+            if "<!--" in line:
+                continue
+            for match in _PLACEHOLDER.finditer(line):
+                self.add(
+                    "placeholder",
+                    number,
+                    match.start() + 1,
+                    self.msg("placeholder", text=match.group(0).strip()),
+                    self.msg("placeholder.suggestion"),
+                )
+
+    # -- the run --------------------------------------------------------------------
+
+    def run(self) -> list[Finding]:
+        self.meeting_info()
+        self.absentees()
+        for agenda in self.meeting.agenda:
+            self.agenda_terms(agenda)
+        for item in _action_items(self.meeting):
+            self.action_item(item)
+        self.placeholders()
+        findings: Iterator[Finding] = iter(self.found.values())
+        suppressions = Suppressions(self.lines) if "minutes-" in "".join(self.lines) else None
+        if suppressions:
+            findings = (f for f in findings if not suppressions.is_suppressed(f.line, f.rule))
+        return sorted(findings, key=lambda f: (f.line, f.column, f.rule))
+
+
+def _action_items(meeting: Meeting) -> list[ActionItem]:
+    seen: set[int] = set()
+    items = []
+    for item in (*meeting.action_items, *(a for ag in meeting.agenda for a in ag.action_items)):
+        if id(item) not in seen:
+            seen.add(id(item))
+            items.append(item)
+    return items
+
+
+def check_meeting(
+    meeting: Meeting, source: str, path: str, config: CheckConfig = DEFAULT_CONFIG
+) -> list[Finding]:
+    """Every finding for one meeting, sorted by line and column."""
+    return _Run(meeting, source_lines(source), str(path), config).run()

@@ -1,0 +1,183 @@
+"""``minutes.toml``: the team's own terms, allowed terms and rule severities.
+
+    [check]
+    add_terms = ["走一步看一步", { term = "回头再说", suggestion = "写明日期" }]
+    allow_terms = ["争取", "配合完成情况"]
+
+    [check.rules]
+    missing-acceptance = "error"   # error, warning, info or off
+    absent-without-reason = "off"
+
+Other top-level tables belong to other commands and are ignored here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.check.catalog import RULES, SEVERITIES
+from pipeline.check.terms import Term, TermMatcher, builtin_terms, load_toml
+from pipeline.errors import MinutesError
+
+CONFIG_NAME = "minutes.toml"
+OFF = "off"
+_CHECK_KEYS = {"add_terms", "allow_terms", "rules"}
+
+
+@dataclass
+class CheckConfig:
+    """What the checker needs besides the notes; build one per team, reuse it for every file."""
+
+    path: Path | None = None
+    added_terms: tuple[Term, ...] = ()
+    allowed_terms: tuple[str, ...] = ()
+    severities: dict[str, str] = field(default_factory=dict)  # rule -> severity or "off"
+    _matcher: TermMatcher | None = field(default=None, repr=False, compare=False)
+
+    def is_off(self, rule: str) -> bool:
+        return self.severities.get(rule) == OFF
+
+    def severity_of(self, rule: str, default: str) -> str:
+        return self.severities.get(rule, default)
+
+    @property
+    def matcher(self) -> TermMatcher:
+        if self._matcher is None:
+            allowed = {phrase.casefold() for phrase in self.allowed_terms}
+            terms = [
+                term
+                for term in (*builtin_terms(), *self.added_terms)
+                if not any(form.casefold() in allowed for form in term.forms)
+            ]
+            self._matcher = TermMatcher(terms, allowed_phrases=self.allowed_terms)
+        return self._matcher
+
+
+DEFAULT_CONFIG = CheckConfig()
+
+
+def find_config(notes: str | Path) -> Path | None:
+    """The ``minutes.toml`` next to the notes or in the nearest parent folder."""
+    return _find_in(Path(notes).resolve().parent)
+
+
+@lru_cache(maxsize=256)
+def _find_in(folder: Path) -> Path | None:
+    for candidate_folder in (folder, *folder.parents):
+        candidate = candidate_folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: str | Path | None) -> CheckConfig:
+    """Read a ``minutes.toml`` (None: the built-in defaults).
+
+    Raises :class:`MinutesError` naming the file and line for a bad config.
+    """
+    if path is None:
+        return DEFAULT_CONFIG
+    resolved = Path(path).resolve()
+    try:
+        stamp = resolved.stat().st_mtime_ns
+    except OSError as error:
+        raise MinutesError(f"cannot read the config: {error.strerror}", path) from None
+    return _load_config_cached(resolved, stamp, str(path))
+
+
+@lru_cache(maxsize=32)
+def _load_config_cached(resolved: Path, _stamp: int, shown: str) -> CheckConfig:
+    try:
+        raw_text = resolved.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise MinutesError(f"cannot read the config: {error}", shown) from None
+    try:
+        data = load_toml(resolved)
+    except ValueError as error:  # tomllib.TOMLDecodeError
+        line_match = re.search(r"at line (\d+)", str(error))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise MinutesError(
+            f"invalid TOML: {reason}", shown, int(line_match.group(1)) if line_match else None
+        ) from None
+    return _config_from_data(data.get("check", {}), raw_text, resolved, shown)
+
+
+def _line_of(raw_text: str, needle: str) -> int | None:
+    for number, line in enumerate(raw_text.splitlines(), start=1):
+        if needle in line:
+            return number
+    return None
+
+
+def _config_from_data(check: Any, raw_text: str, resolved: Path, shown: str) -> CheckConfig:
+    def fail(message: str, needle: str) -> MinutesError:
+        return MinutesError(message, shown, _line_of(raw_text, needle))
+
+    if not isinstance(check, dict):
+        raise fail("[check] must be a table", "check")
+    for key in check:
+        if key not in _CHECK_KEYS:
+            known = ", ".join(sorted(_CHECK_KEYS))
+            raise fail(f"unknown key {key!r} in [check] (known: {known})", key)
+
+    added: list[Term] = []
+    for index, entry in enumerate(_string_or_table_list(check, "add_terms", fail)):
+        if isinstance(entry, str):
+            text, suggestion = entry, ""
+        else:
+            unknown = set(entry) - {"term", "suggestion"}
+            if "term" not in entry or not isinstance(entry["term"], str) or unknown:
+                raise fail(
+                    'each add_terms table needs term = "…" (and optional suggestion)', "add_terms"
+                )
+            text, suggestion = entry["term"], str(entry.get("suggestion", ""))
+        if not text.strip():
+            raise fail("add_terms holds an empty term", "add_terms")
+        forms = {"en": (text,)} if text.isascii() else {"hans": (text,)}
+        added.append(
+            Term(
+                id=f"custom-{index + 1}",
+                suggestion=dict.fromkeys(("zh-Hans", "zh-Hant", "en"), suggestion),
+                **forms,  # type: ignore[arg-type]
+            )
+        )
+
+    allowed = []
+    for entry in _string_or_table_list(check, "allow_terms", fail):
+        if not isinstance(entry, str) or not entry.strip():
+            raise fail("allow_terms must be a list of strings", "allow_terms")
+        allowed.append(entry)
+
+    rules = check.get("rules", {})
+    if not isinstance(rules, dict):
+        raise fail("[check.rules] must be a table of rule = severity", "rules")
+    severities: dict[str, str] = {}
+    for rule, severity in rules.items():
+        if rule not in RULES:
+            raise fail(f"unknown rule {rule!r} (known: {', '.join(RULES)})", rule)
+        if severity not in (*SEVERITIES, OFF):
+            raise fail(
+                f"rule {rule!r}: severity must be error, warning, info or off, not {severity!r}",
+                rule,
+            )
+        severities[rule] = severity
+    return CheckConfig(
+        path=resolved,
+        added_terms=tuple(added),
+        allowed_terms=tuple(allowed),
+        severities=severities,
+    )
+
+
+def _string_or_table_list(check: dict[str, Any], key: str, fail: Any) -> list[Any]:
+    value = check.get(key, [])
+    if not isinstance(value, list):
+        raise fail(f"{key} must be a list", key)
+    for entry in value:
+        if not isinstance(entry, (str, dict)):
+            raise fail(f"{key} must hold strings", key)
+    return value

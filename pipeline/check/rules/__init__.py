@@ -1,0 +1,1 @@
+"""Rule data of the checker (TOML files read with ``tomllib``)."""

@@ -1,0 +1,210 @@
+"""Vague terms: loading the TOML lists and finding terms in a line of notes.
+
+The built-in list lives in ``rules/vague_terms.toml``. Patterns are compiled
+once, on first use, into one alternation (longest form first), so a line is
+scanned in a single pass whatever the number of terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+Scope = Literal["all", "commitments", "owner"]
+Region = Literal["discussion", "disagreements", "resolutions", "action", "owner"]
+SCOPES: tuple[Scope, ...] = ("all", "commitments", "owner")
+REGIONS: tuple[Region, ...] = ("discussion", "disagreements", "resolutions", "action", "owner")
+
+_REGIONS_OF_SCOPE: dict[str, frozenset[str]] = {
+    "all": frozenset(REGIONS),
+    "commitments": frozenset({"resolutions", "action", "owner"}),
+    "owner": frozenset({"owner"}),
+}
+
+BUILTIN_TERMS_FILE = Path(__file__).parent / "rules" / "vague_terms.toml"
+
+# How far back the "not_after"/"only_after" patterns look: enough for "11月15日".
+_LOOKBEHIND_CHARS = 24
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    where: Region
+
+
+@dataclass(frozen=True)
+class Term:
+    """One vague term with its forms in every script, its exceptions and examples."""
+
+    id: str
+    hans: tuple[str, ...] = ()
+    hant: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+    scope: Scope = "all"
+    not_before: str | None = None
+    not_after: str | None = None
+    only_before: str | None = None
+    only_after: str | None = None
+    suggestion: dict[str, str] = field(default_factory=dict)
+    flag: tuple[Example, ...] = ()
+    no_flag: tuple[Example, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for form in (*self.hans, *self.hant, *self.en):
+            seen.setdefault(form, None)
+        return tuple(seen)
+
+    def applies_in(self, region: str) -> bool:
+        return region in _REGIONS_OF_SCOPE[self.scope]
+
+
+def _is_ascii(text: str) -> bool:
+    return text.isascii()
+
+
+def _examples(raw: Any, default_where: Region, where_ok: Iterable[str]) -> tuple[Example, ...]:
+    out: list[Example] = []
+    for entry in raw or ():
+        if isinstance(entry, str):
+            out.append(Example(entry, default_where))
+        else:
+            where = entry.get("where", default_where)
+            if where not in where_ok:
+                raise ValueError(f"unknown example place {where!r}")
+            out.append(Example(entry["text"], where))
+    return tuple(out)
+
+
+def term_from_table(table: dict[str, Any]) -> Term:
+    """Build a :class:`Term` from one ``[[term]]`` table (raises ValueError/KeyError if malformed)."""
+    scope = table.get("scope", "all")
+    if scope not in SCOPES:
+        raise ValueError(f"term {table.get('id')!r}: unknown scope {scope!r}")
+    default_where: Region = "owner" if scope == "owner" else "resolutions"
+    term = Term(
+        id=str(table["id"]),
+        hans=tuple(table.get("hans", ())),
+        hant=tuple(table.get("hant", ())),
+        en=tuple(table.get("en", ())),
+        scope=scope,
+        not_before=table.get("not_before"),
+        not_after=table.get("not_after"),
+        only_before=table.get("only_before"),
+        only_after=table.get("only_after"),
+        suggestion=dict(table.get("suggestion", {})),
+        flag=_examples(table.get("flag"), default_where, REGIONS),
+        no_flag=_examples(table.get("no_flag"), default_where, REGIONS),
+    )
+    if not term.forms:
+        raise ValueError(f"term {term.id!r} has no form")
+    for pattern in (term.not_before, term.not_after, term.only_before, term.only_after):
+        if pattern is not None:
+            re.compile(pattern)
+    return term
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def builtin_terms() -> tuple[Term, ...]:
+    data = load_toml(BUILTIN_TERMS_FILE)
+    return tuple(term_from_table(table) for table in data["term"])
+
+
+@dataclass(frozen=True)
+class TermHit:
+    term: Term
+    text: str
+    column: int  # 0-based offset in the line
+
+
+class TermMatcher:
+    """Finds the terms of a list in lines of text, honouring each term's exceptions."""
+
+    def __init__(self, terms: Iterable[Term], allowed_phrases: Iterable[str] = ()):
+        self.terms = tuple(terms)
+        self._by_form: dict[str, Term] = {}
+        for term in self.terms:
+            for form in term.forms:
+                self._by_form.setdefault(form.casefold(), term)
+        self._allowed = tuple(phrase for phrase in allowed_phrases if phrase)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._pattern: re.Pattern[str] | None = None
+
+    def _regex(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            alternatives = []
+            for form in sorted(self._by_form, key=len, reverse=True):
+                escaped = re.escape(form)
+                if _is_ascii(form):
+                    # Word boundaries for English; \b does not work next to CJK.
+                    escaped = rf"(?<![A-Za-z0-9_]){escaped}"
+                    if form[-1].isalnum():
+                        escaped += r"(?![A-Za-z0-9_])"
+                alternatives.append(escaped)
+            self._pattern = re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+        return self._pattern
+
+    def _re(self, pattern: str) -> re.Pattern[str]:
+        compiled = self._compiled.get(pattern)
+        if compiled is None:
+            compiled = self._compiled[pattern] = re.compile(pattern, re.IGNORECASE)
+        return compiled
+
+    def _context_ok(self, term: Term, line: str, start: int, end: int) -> bool:
+        after = line[end:]
+        before = line[max(0, start - _LOOKBEHIND_CHARS) : start]
+        if term.not_before and self._re(term.not_before).match(after):
+            return False
+        if term.only_before and not self._re(term.only_before).match(after):
+            return False
+        if term.not_after and self._re(term.not_after).search(before):
+            return False
+        return not (term.only_after and not self._re(term.only_after).search(before))
+
+    def _inside_allowed_phrase(self, line: str, start: int, text: str) -> bool:
+        folded_text = text.casefold()
+        for phrase in self._allowed:
+            folded = phrase.casefold()
+            offset = folded.find(folded_text)
+            while offset != -1:
+                begin = start - offset
+                if begin >= 0 and line[begin : begin + len(phrase)].casefold() == folded:
+                    return True
+                offset = folded.find(folded_text, offset + 1)
+        return False
+
+    def scan(self, line: str, region: str) -> Iterator[TermHit]:
+        """Every term reported in ``line`` when it stands in ``region``."""
+        pattern = self._regex()
+        position = 0
+        while True:
+            match = pattern.search(line, position)
+            if match is None:
+                return
+            start, end = match.span()
+            term = self._by_form[match.group(0).casefold()]
+            if (
+                term.applies_in(region)
+                and self._context_ok(term, line, start, end)
+                and not self._inside_allowed_phrase(line, start, match.group(0))
+            ):
+                yield TermHit(term, match.group(0), start)
+                position = end
+            else:
+                # A rejected long match may hide a shorter term starting later.
+                position = start + 1
