@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from parsers.dates import find_absolute_date, normalise_digits, parse_date
 from parsers.people import parse_people, parse_person, split_outside_brackets
-from parsers.vocabulary import ACTION_KEY_WORDS, ACTION_KEYS, ACTION_STATUS, normalise_key
+from parsers.vocabulary import (
+    ACTION_KEY_WORDS,
+    ACTION_KEYS,
+    ACTION_STATUS,
+    looks_like_department,
+    normalise_key,
+)
 from pipeline.model import ActionItem, ActionStatus, DatedNote, Person
 
 _CHECKBOX = re.compile(r"^\s*\[(?P<mark>[ xX✓√✔]?)\]\s*")
@@ -28,7 +34,12 @@ _KEY_RE = re.compile(
     + r")(?:\*\*|__)?\s*[:：]|(?P<ddl>DDL)(?![A-Za-z])\s*[:：]?)(?:\*\*|__)?\s*",
     re.IGNORECASE,
 )
-_MENTION = re.compile(r"(?<![\w.])[@＠](?P<who>[^\s，,；;|｜()（）@＠]+(?:\s+[A-Z][\w'’-]*)*)")
+_MENTION = re.compile(
+    r"(?<![\w.])[@＠](?P<who>[^\s，,；;|｜()（）@＠]+(?:\s+(?:&\s+)?[A-Z][^\s，,；;|｜()（）@＠]*)*)"
+)
+# fields whose value is one short item: text after a "；" is a remark, not part of it
+_SHORT_FIELDS = ("owner", "department", "due", "start", "status")
+_DASH_TAIL = re.compile(r"\s*(?:——|--|—|–|\s-\s)\s*(?P<tail>[^—–]+)$")
 _PROGRESS_WORDS = re.compile(
     r"(?i)^(?:已|完成|收到|开始|開始|启动|啟動|提交了|交付了|确认了|確認了|done|completed|finished|started|received|sent|delivered|submitted)"
 )
@@ -109,7 +120,9 @@ class ActionDraft:
         if not people and self.mentions:
             people = [p for p in (parse_person(m) for m in self.mentions) if p is not None]
         if self.department_text:
-            people = _with_department(people, self.department_text)
+            people = _paired(self.owner_text, self.department_text) or _with_department(
+                people, self.department_text
+            )
         owner_text = self.owner_text
         if owner_text is None and self.mentions:
             owner_text = "、".join("@" + m for m in self.mentions)
@@ -157,6 +170,19 @@ def _has_cjk(text: str) -> bool:
 def _split_list_value(value: str) -> list[str]:
     parts = split_outside_brackets(value, "；;")
     return [_ENUMERATOR.sub("", part).strip() for part in parts if part.strip()]
+
+
+def _paired(owner_text: str | None, department_text: str) -> list[Person] | None:
+    """Table cells ``运营部/法务部`` and ``林主管/杨律师``: the n-th person belongs to the n-th department."""
+    if not owner_text:
+        return None
+    departments = [d.strip() for d in re.split(r"[/／、,，;；]", department_text) if d.strip()]
+    names = [n.strip() for n in re.split(r"[/／、,，;；]", owner_text) if n.strip()]
+    if len(departments) < 2 or len(names) != len(departments):
+        return None
+    if any(looks_like_department(name) for name in names):
+        return None
+    return [Person(department=d, name=n) for d, n in zip(departments, names, strict=True)]
 
 
 def _with_department(people: list[Person], department: str) -> list[Person]:
@@ -236,7 +262,7 @@ def split_fields(text: str) -> Fields:
 
 
 def _clean_value(value: str) -> str:
-    value = value.strip().strip(_SEPARATORS + " 、").strip()
+    value = " ".join(value.split()).strip(_SEPARATORS + " 、—–-").strip()
     # "（负责人：张三）": drop the bracket the field list was wrapped in
     opened = value.count("(") + value.count("（")
     closed = value.count(")") + value.count("）")
@@ -270,11 +296,23 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
     task = fields.head
     mentions = [match.group("who").strip() for match in _MENTION.finditer(task)]
     if mentions:
-        task = _clean_value(_MENTION.sub("", task))
+        task = _clean_value(_MENTION.sub(" ", task))
     draft = ActionDraft(task=task, line=line, end_line=end_line, agenda_index=agenda_index)
     draft.checked = bool(checked)
     draft.mentions = mentions
+    if not fields.pairs and not mentions:
+        task, owner_text, due_text = _dash_tail(task)
+        if owner_text:
+            draft.task = task
+            draft.set_field("owner", owner_text)
+        if due_text:
+            draft.task = task
+            draft.set_field("due", due_text)
     for name, value in fields.pairs:
+        if name in _SHORT_FIELDS:
+            value, _, remark = _cut_remark(value)
+            if remark:
+                draft.set_field("notes", remark)
         if name == "owner" or name == "collaborators":
             value_mentions = [m.group("who") for m in _MENTION.finditer(value)]
             if value_mentions:
@@ -283,6 +321,36 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
     for extra in more:
         draft.add_detail(extra)
     return draft
+
+
+def _cut_remark(value: str) -> tuple[str, str, str]:
+    parts = split_outside_brackets(value, "；;|｜")
+    if len(parts) <= 1:
+        return value, "", ""
+    return parts[0], "；", "；".join(parts[1:])
+
+
+def _dash_tail(task: str) -> tuple[str, str | None, str | None]:
+    """``联系维修商 —— 行政部 小刘，周五前``: an owner and a date after a dash, without labels."""
+    match = _DASH_TAIL.search(task)
+    if not match:
+        return task, None, None
+    owner = due = None
+    for part in split_outside_brackets(match.group("tail"), "，,；;"):
+        if due is None and _looks_like_date(part):
+            due = part
+        elif owner is None:
+            person = parse_person(part)
+            if person is not None and person.department and person.name:
+                owner = part
+    if owner is None and due is None:
+        return task, None, None
+    return task[: match.start()].strip(), owner, due
+
+
+def _looks_like_date(text: str) -> bool:
+    reference = dt.date(2000, 1, 3)
+    return parse_date(text, reference) is not None
 
 
 def draft_from_row(

@@ -83,6 +83,7 @@ _WEEKDAYS_EN = {
     "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
 }
 _REL_DAYS = re.compile(r"(?i)(?:\bD\s*\+\s*(?P<d1>\d{1,3})\b|(?P<d2>\d{1,3})\s*(?:个|個)?\s*(?:天|日)\s*(?:内|內|后|後)|within\s+(?P<d3>\d{1,3})\s+days?|in\s+(?P<d4>\d{1,3})\s+days?)")
+_REL_WEEKS = re.compile(r"(?i)(?P<w1>\d{1,2})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)\s*(?:内|內|后|後)|(?:within|in)\s+(?P<w2>\d{1,2})\s+weeks?")
 _REL_WORKDAYS = re.compile(r"(?i)(?P<n>\d{1,3})\s*(?:个|個)\s*工作日|(?P<m>\d{1,3})\s+(?:business|working)\s+days?")
 _CN_WEEK = re.compile(r"(?P<which>本|这|這|下|下个|下個|下下)?\s*(?:周|週|星期|礼拜|禮拜)(?P<day>[一二三四五六日天末])")
 _EN_WEEK = re.compile(r"(?i)\b(?P<which>this|next|coming)?\s*(?P<day>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b")
@@ -191,6 +192,9 @@ def _relative_date(clean: str, meeting: dt.date) -> dt.date | None:
     if match:
         days = next(int(value) for value in match.groups() if value)
         return meeting + dt.timedelta(days=days)
+    match = _REL_WEEKS.search(clean)
+    if match:
+        return meeting + dt.timedelta(weeks=int(match.group("w1") or match.group("w2")))
     match = _REL_WORKDAYS.search(clean)
     if match:
         return _add_workdays(meeting, int(match.group("n") or match.group("m")))

@@ -38,11 +38,12 @@ from parsers.vocabulary import (
     TABLE_COLUMNS,
     normalise_key,
 )
-from pipeline.model import AgendaItem, Meeting, TextSpan
+from pipeline.model import ActionItem, AgendaItem, Meeting, TextSpan
 
 _AGENDA_NUMBER = re.compile(
     r"^\s*(?:(?:议程|議程|议题|議題|agenda\s*item|agenda|item|topic|第)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:项|項|个|個)?"
-    r"|[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\s*[.、．)）:：\-–—]|\s)|[一二三四五六七八九十]{1,3}(?=\s*[、.．])|（[一二三四五六七八九十0-9]{1,3}）|\([0-9]{1,3}\))"
+    r"|[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\s*[.、．)）:：\-–—]|\s)|[一二三四五六七八九十]{1,3}(?=\s*[、.．])|（[一二三四五六七八九十0-9]{1,3}）|\([0-9]{1,3}\)"
+    r"|[0-9]\ufe0f?\u20e3)"
     r"\s*[.、．)）:：\-–—]?\s*",
     re.IGNORECASE,
 )
@@ -245,15 +246,35 @@ def subsection_label(text: str) -> tuple[str, str] | None:
     return None
 
 
+_MEETING_KEY_AT = re.compile(
+    r"(?:(?<=^)|(?<=[\s，,；;|｜]))(?:\*\*)?(?P<key>"
+    + "|".join(re.escape(word) for word in MEETING_KEYS.words)
+    + r")(?:\*\*)?\s*[:：]",
+    re.IGNORECASE,
+)
+
+
 def meeting_key(text: str) -> tuple[str, str] | None:
     """``会议日期：2023年10月25日`` → ("date", "2023年10月25日")."""
+    pairs = meeting_pairs(text)
+    return pairs[0] if pairs else None
+
+
+def meeting_pairs(text: str) -> list[tuple[str, str]]:
+    """Every ``key：value`` of a line: ``主持人：市场部 张经理 记录人：设计部 陈主管`` gives two."""
     match = _KEY_VALUE.match(text)
-    if not match:
-        return None
-    key = normalise_key(match.group("key"))
-    if key not in MEETING_KEYS:
-        return None
-    return MEETING_KEYS[key], match.group("value").strip()
+    if not match or normalise_key(match.group("key")) not in MEETING_KEYS:
+        return []
+    starts = [m for m in _MEETING_KEY_AT.finditer(text, match.end("key")) if m.start() > match.start("value")]
+    pairs = []
+    key = MEETING_KEYS[normalise_key(match.group("key"))]
+    value_start = match.start("value")
+    for later in starts:
+        pairs.append((key, text[value_start : later.start()].strip(" ，,；;|｜")))
+        key = MEETING_KEYS[normalise_key(later.group("key"))]
+        value_start = later.end()
+    pairs.append((key, text[value_start:].strip()))
+    return pairs
 
 
 def split_inline_enumeration(text: str) -> list[str]:
@@ -421,9 +442,8 @@ class NotesReader:
     def info_from_lines(self, lines: list[SourceLine]) -> bool:
         found = False
         for source in lines:
-            pair = meeting_key(source.text)
-            if pair:
-                self.set_info(pair[0], pair[1], source.line)
+            for key, value in meeting_pairs(source.text):
+                self.set_info(key, value, source.line)
                 found = True
         return found
 
@@ -431,11 +451,13 @@ class NotesReader:
         """Meeting-info list items; returns the items that were not meeting info."""
         rest: list[ListEntry] = []
         for entry in list_entries(node, self.blank):
-            pair = meeting_key(entry.text)
-            if pair is None:
+            pairs = meeting_pairs(entry.text)
+            if not pairs:
                 rest.append(entry)
                 continue
-            key, value = pair
+            for key, value in pairs[:-1]:
+                self.set_info(key, value, entry.line)
+            key, value = pairs[-1]
             if key in ("attendees", "observers", "absentees") and entry.children:
                 if value:
                     self.set_info(key, value, entry.line)
@@ -449,7 +471,9 @@ class NotesReader:
     def info_from_table(self, node: SyntaxTreeNode) -> bool:
         header, rows = table_rows(node)
         found = False
-        for line, cells in [(node_lines(node)[0], header), *rows]:
+        header_is_labels = len(header) >= 2 and TABLE_COLUMNS.get(normalise_key(header[1])) == "value"
+        candidates = rows if header_is_labels else [(node_lines(node)[0], header), *rows]
+        for line, cells in candidates:
             if len(cells) >= 2:
                 key = MEETING_KEYS.get(normalise_key(cells[0]))
                 if key:
@@ -754,9 +778,19 @@ class NotesReader:
         self.close_item()
         return self.meeting()
 
+    def known_people(self) -> dict[str, str]:
+        """Name → department, from the attendee list, host and recorder (names given once)."""
+        known: dict[str, str] = {}
+        people = [*self.info.get("attendees", []), self.info.get("host"), self.info.get("recorder")]
+        for person in people:
+            if person is not None and person.name and person.department:
+                known.setdefault(person.name, person.department)
+        return known
+
     def meeting(self) -> Meeting:
         date: dt.date | None = self.info.get("date")
         items = [draft.finish(date) for draft in self.actions]
+        _complete_departments(items, self.known_people())
         agenda = [
             AgendaItem(
                 title=draft.title,
@@ -826,6 +860,14 @@ def add_detail_entry(draft: ActionDraft, entry: ListEntry, parent_field: str | N
         draft.add_detail(entry.flat_text(), parent_field)
         return
     draft.add_detail(entry.flat_text())
+
+
+def _complete_departments(items: list[ActionItem], known: dict[str, str]) -> None:
+    """``负责人：王磊`` when the attendee list says ``研发部：王磊``: the department is known."""
+    for item in items:
+        for person in [item.owner, *item.co_owners, *item.collaborators]:
+            if person is not None and person.name and not person.department and person.name in known:
+                person.department = known[person.name]
 
 
 def _line_count(text: str) -> int:

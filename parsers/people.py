@@ -106,17 +106,26 @@ def split_department(text: str) -> tuple[str | None, str | None]:
     return None, text
 
 
+_AND = r"\s+(?:and|&|＆)\s+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])"
+# "Kevin Wang / Lily Chen": two people, not a department and a name
+_FULL_LATIN_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$")
+
+
 def split_people(text: str) -> list[str]:
     """``张三、李四``, ``Alice, Bob and Carol``, ``运营部/法务部`` → the separate people."""
-    parts = split_outside_brackets(text, "、,，;；&＆+")
+    parts = split_outside_brackets(text, "、,，;；")
     people: list[str] = []
     for part in parts:
-        for piece in re.split(r"\s+(?:and|和|及)\s+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])", part):
+        pieces = [part] if "/" in part else re.split(_AND, part)
+        for piece in pieces:
             piece = piece.strip()
             if not piece:
                 continue
             slash_parts = [p.strip() for p in re.split(r"[/／]", piece) if p.strip()]
-            if len(slash_parts) > 1 and all(looks_like_department(p) for p in slash_parts):
+            if len(slash_parts) > 1 and (
+                all(looks_like_department(p) for p in slash_parts)
+                or all(_FULL_LATIN_NAME.match(p) for p in slash_parts)
+            ):
                 people.extend(slash_parts)
             else:
                 people.append(piece)

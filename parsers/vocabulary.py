@@ -16,11 +16,20 @@ def normalise_key(text: str) -> str:
     return _KEY_JUNK.sub("", text).strip(":：").lower()
 
 
-def _table(groups: dict[str, str]) -> dict[str, str]:
-    table: dict[str, str] = {}
+class KeyTable(dict[str, str]):
+    """Normalised word → field name; ``words`` keeps the words as written, longest first."""
+
+    words: list[str]
+
+
+def _table(groups: dict[str, str]) -> KeyTable:
+    table = KeyTable()
+    raw: set[str] = set()
     for field, words in groups.items():
         for word in words.split("|"):
             table[normalise_key(word)] = field
+            raw.add(word)
+    table.words = sorted(raw, key=len, reverse=True)
     return table
 
 
