@@ -29,9 +29,14 @@ RULES: dict[str, Rule] = {
         Rule("start-after-due", "error", "An action item starts after its deadline."),
         Rule("missing-acceptance", "warning", "An action item has no completion standard."),
         Rule("placeholder", "error", "A template placeholder was never filled in."),
-        Rule("missing-meeting-info", "warning", "Date, host, recorder or attendees are missing."),
+        Rule(
+            "missing-meeting-info",
+            "warning",
+            "Date, time, location, host, recorder or attendees are missing.",
+        ),
         Rule("absent-without-reason", "warning", "An absentee is listed without a reason."),
         Rule("owner-absent", "info", "The responsible person was absent from the meeting."),
+        Rule("informal-name", "info", "The responsible person is given by a nickname."),
     )
 }
 
@@ -87,9 +92,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'add a due date, e.g. "due: 2026-03-20"',
     },
     "unparsed-date": {
-        "zh-Hans": "无法识别的日期“{text}”",
-        "zh-Hant": "無法辨識的日期「{text}」",
-        "en": 'cannot read the date "{text}"',
+        "zh-Hans": "“{text}”不是可识别的日期",
+        "zh-Hant": "「{text}」不是可辨識的日期",
+        "en": '"{text}" is not a date that can be read',
     },
     "unparsed-date.suggestion": {
         "zh-Hans": "写成明确的日期，如“2023年11月15日”或“2023-11-15”",
@@ -156,6 +161,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hant": "寫明缺席原因和代理人，如「（出差，由黃主任代理出席）」",
         "en": 'give the reason and any proxy, e.g. "(customer visit, Mark attending)"',
     },
+    "informal-name": {
+        "zh-Hans": "负责人“{person}”是称呼，不是全名",
+        "zh-Hant": "負責人「{person}」是稱呼，不是全名",
+        "en": 'owner "{person}" is a nickname, not a full name',
+    },
+    "informal-name.suggestion": {
+        "zh-Hans": "正式纪要里写全名（部门+姓名）",
+        "zh-Hant": "正式紀錄裡寫全名（部門+姓名）",
+        "en": "write the full name in the official minutes",
+    },
     "owner-absent": {
         "zh-Hans": "负责人“{person}”未出席本次会议",
         "zh-Hant": "負責人「{person}」未出席本次會議",
@@ -169,11 +184,21 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 MEETING_FIELDS: dict[str, dict[str, tuple[str, str]]] = {
-    # field -> language -> (name in the message, label to write)
+    # model field -> language -> (name in the message, label to write)
     "date": {
         "zh-Hans": ("会议日期", "会议日期"),
         "zh-Hant": ("會議日期", "會議日期"),
         "en": ("date", "Date"),
+    },
+    "start_time": {
+        "zh-Hans": ("会议时间", "会议时间"),
+        "zh-Hant": ("會議時間", "會議時間"),
+        "en": ("time", "Time"),
+    },
+    "location": {
+        "zh-Hans": ("会议地点", "会议地点"),
+        "zh-Hant": ("會議地點", "會議地點"),
+        "en": ("location", "Location"),
     },
     "host": {
         "zh-Hans": ("主持人", "主持人"),

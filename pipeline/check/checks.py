@@ -53,6 +53,9 @@ _PLACEHOLDER = re.compile(
         )
     )
 )
+_WORDS = re.compile(r"[A-Za-z0-9]+|[\u3400-\u9fff]")
+# 小罗, 老王, 阿明: what colleagues call each other, not a name for an official record.
+_NICKNAME = re.compile(r"^[小老阿][\u4e00-\u9fff]$")
 _LONE_STAR = re.compile(r"[*＊]")
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)、]\s*|\|\s*)?")
 _PROGRESS_LINE = re.compile(
@@ -99,7 +102,7 @@ class _Run:
         self.config = config
         self.language = meeting.language
         self.matcher = config.matcher
-        self.found: dict[tuple[int, int, str], Finding] = {}
+        self.found: dict[tuple[int, int, str, str], Finding] = {}
 
     # -- helpers -----------------------------------------------------------------
 
@@ -124,7 +127,8 @@ class _Run:
             message=text,
             suggestion=suggestion,
         )
-        key = (finding.line, finding.column, rule)
+        # One vague term at one place is one finding, whatever region found it.
+        key = (finding.line, finding.column, rule, "" if rule == "vague-term" else text)
         kept = self.found.get(key)
         if kept is None or _SEVERITY_RANK[finding.severity] < _SEVERITY_RANK[kept.severity]:
             self.found[key] = finding
@@ -222,14 +226,12 @@ class _Run:
         task_column = self.text_column(item.line, item.task)
         task = _short(item.task)
         group_owner = self.owner_terms(item, lines)
-        masks = [*item.risks, *(note.text for note in item.progress)]
-        if item.notes:
-            masks.append(item.notes)
-        self.scan_lines(lines, "action", masks)
+        # A risk may say "may"; a progress update reports facts. Neither is a commitment.
+        self.scan_lines(lines, "action", [*item.risks, *(note.text for note in item.progress)])
 
         self.owner_checks(item, lines, task, task_column, group_owner)
         self.date_checks(item, lines, task, task_column)
-        if not (item.acceptance and item.acceptance.strip()) and item.status != "cancelled":
+        if not self.measurable(item.acceptance) and item.status != "cancelled":
             self.add(
                 "missing-acceptance",
                 item.line,
@@ -237,6 +239,18 @@ class _Run:
                 self.msg("missing-acceptance", task=task),
                 self.msg("missing-acceptance.suggestion"),
             )
+
+    def measurable(self, acceptance: str | None) -> bool:
+        """False for no standard, or one that is only a vague phrase ("尽快安排", "ASAP")."""
+        if not acceptance or not acceptance.strip():
+            return False
+        hits = list(self.matcher.scan(acceptance, "action"))
+        if not hits:
+            return True
+        rest = acceptance
+        for hit in hits:
+            rest = rest.replace(hit.text, "")
+        return len(_WORDS.findall(rest)) > 2
 
     def owner_checks(
         self, item: ActionItem, lines: range, task: str, column: int, group_owner: list[str]
@@ -269,6 +283,14 @@ class _Run:
                 *where,
                 self.msg("multiple-owners", task=task, count=len(owners), owners="、".join(owners)),
                 self.msg("multiple-owners.suggestion"),
+            )
+        if owner is not None and owner.name and _NICKNAME.match(owner.name.strip()):
+            self.add(
+                "informal-name",
+                item.line,
+                column,
+                self.msg("informal-name", person=owner.name.strip()),
+                self.msg("informal-name.suggestion"),
             )
         if owner is not None and owner.name and self.was_absent(owner):
             self.add(
@@ -313,7 +335,7 @@ class _Run:
                 self.msg("missing-due.suggestion"),
             )
         for date, text in ((item.due, due_text), (item.start, (item.start_text or "").strip())):
-            if date is None and text and not self.explained(text):
+            if date is None and text and not _PLACEHOLDER.search(text):
                 where = self.locate(text, lines) or (item.line, column)
                 self.add(
                     "unparsed-date",
@@ -344,10 +366,6 @@ class _Run:
                 self.msg("start-after-due", start=item.start.isoformat(), due=item.due.isoformat()),
                 self.msg("start-after-due.suggestion"),
             )
-
-    def explained(self, text: str) -> bool:
-        """True when a vague term or a placeholder already accounts for an unreadable date."""
-        return bool(_PLACEHOLDER.search(text)) or any(self.matcher.scan(text, "action"))
 
     # -- meeting information ----------------------------------------------------------
 
