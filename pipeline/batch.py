@@ -41,6 +41,8 @@ from pipeline.manifest import (
 )
 
 NOTES_SUFFIX = ".md"
+# A folder's read-me describes the archive; it is not the notes of a meeting.
+NOT_NOTES = frozenset({"readme.md"})
 
 
 class BuildFunction(Protocol):
@@ -193,7 +195,8 @@ def _walk_notes(top: Path, skip: str | None) -> Iterator[Path]:
             and (skip is None or os.path.realpath(os.path.join(folder, d)) != skip)
         )
         for name in sorted(files):
-            if name.lower().endswith(NOTES_SUFFIX) and not name.startswith("."):
+            lowered = name.lower()
+            if lowered.endswith(NOTES_SUFFIX) and lowered not in NOT_NOTES and name[0] != ".":
                 yield Path(folder) / name
 
 
