@@ -73,18 +73,69 @@ def ensure_default_fonts(styles_xml: bytes, east_asia: str, latin: str = LATIN_F
 
 
 def indent_in_chars(
-    paragraph: Any, first_line: int = 0, left: int = 0, hanging: int = 0, right: int = 0
+    paragraph: Any,
+    char_pt: float,
+    first_line: int = 0,
+    left: int = 0,
+    hanging: int = 0,
+    right: int = 0,
 ) -> None:
-    """Indents counted in characters (w:firstLineChars=200 is two characters), as Chinese Word does."""
+    """Indents counted in characters (w:firstLineChars=200 is two characters), as Chinese Word does.
+
+    The same indent is also given in twips for ``char_pt``-sized characters:
+    Word and WPS use the *Chars values, older LibreOffice only the twips.
+    """
     ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
     for name, chars in (
-        ("firstLineChars", first_line),
-        ("leftChars", left),
-        ("hangingChars", hanging),
-        ("rightChars", right),
+        ("firstLine", first_line),
+        ("left", left),
+        ("hanging", hanging),
+        ("right", right),
     ):
         if chars:
-            ind.set(qn(f"w:{name}"), str(chars * 100))
+            ind.set(qn(f"w:{name}"), str(round(chars * char_pt * TWIPS_PER_POINT)))
+            ind.set(qn(f"w:{name}Chars"), str(chars * 100))
+
+
+def keep_off_grid(style_or_paragraph_ppr: Any) -> None:
+    """w:snapToGrid=0: a title larger than the grid pitch is laid out by its own size."""
+    snap = style_or_paragraph_ppr.find(qn("w:snapToGrid"))
+    if snap is None:
+        snap = OxmlElement("w:snapToGrid")
+        spacing = style_or_paragraph_ppr.find(qn("w:spacing"))
+        if spacing is not None:
+            spacing.addprevious(snap)
+        else:
+            style_or_paragraph_ppr.append(snap)
+    snap.set(qn("w:val"), "0")
+
+
+def condense_characters(rpr: Any, twentieths_of_point: int) -> None:
+    """w:spacing on a run: narrows each character so a 16 pt face fits a 15.8 pt grid cell.
+
+    Word and WPS squeeze characters onto the grid themselves; LibreOffice gives
+    a character wider than the cell two cells unless it is condensed.
+    """
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        size = rpr.find(qn("w:sz"))
+        if size is not None:
+            size.addprevious(spacing)
+        else:
+            rpr.append(spacing)
+    spacing.set(qn("w:val"), str(twentieths_of_point))
+
+
+def set_east_asian_language(styles: Any, language: str = "zh-CN") -> None:
+    """docDefaults w:lang eastAsia: Chinese line breaking and punctuation rules in Word."""
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), language)
 
 
 def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> Any:
@@ -159,6 +210,22 @@ def fix_table_layout(table: Any, widths_mm: list[float]) -> None:
             tcw = tc.get_or_add_tcPr().get_or_add_tcW()
             tcw.type = "dxa"
             tcw.w = round(mm_to_twips(width))
+
+
+def narrow_cell_margins(table: Any, mm: float) -> None:
+    """w:tblCellMar left/right: narrower padding so dates and names fit their columns."""
+    tblpr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(mm_to_twips(mm))))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    look = tblpr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tblpr.append(margins)
 
 
 def center_cells_vertically(table: Any) -> None:

@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Installs what the tests need outside Python: LibreOffice (to open the .docx
 # files as a user's office suite would and turn them into PDF), poppler (PDF to
-# PNG) and CJK fonts. Does nothing when they are already there.
+# PNG, pdfinfo, pdffonts) and free stand-ins for the fonts the documents name
+# (宋体/黑体 → Noto CJK, 楷体 → AR PL UKai, 仿宋 → cwTeX FangSong, Times New
+# Roman → Liberation Serif; see scripts/fontconfig/fonts.conf for the aliases).
+# Does nothing when they are already there.
 set -euo pipefail
 
-have_cjk_font() { fc-list :lang=zh 2>/dev/null | grep -q .; }
+have_font() { fc-list : family 2>/dev/null | grep -i "$1" >/dev/null; }
 
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-have_cjk_font || missing+=(fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming)
+command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+have_font "Noto Serif CJK" || missing+=(fonts-noto-cjk)
+have_font "UKai" || missing+=(fonts-arphic-ukai)
+have_font "UMing" || missing+=(fonts-arphic-uming)
+have_font "cwTeXFangSong" || missing+=(fonts-cwtex-fs)
+have_font "Liberation Serif" || missing+=(fonts-liberation2)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

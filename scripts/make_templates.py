@@ -125,6 +125,9 @@ def setup_styles(document: Any, profile: Profile) -> None:
     else:
         fmt.line_spacing = profile.line_multiple
     fmt.widow_control = True
+    ooxml.set_east_asian_language(styles)
+    if profile.exact_line_twips:
+        ooxml.condense_characters(normal.element.get_or_add_rPr(), -5)
 
     title = styles["Title"]
     style_font(title, profile.title_font, profile.title_pt, bold=profile.name == "business")
@@ -139,6 +142,9 @@ def setup_styles(document: Any, profile: Profile) -> None:
     ppr = title.element.get_or_add_pPr()
     for border in ppr.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr"):
         ppr.remove(border)  # the default Title style draws a rule under the title
+    if profile.exact_line_twips:
+        ooxml.keep_off_grid(ppr)
+        ooxml.condense_characters(title.element.get_or_add_rPr(), 0)
 
     for level, font, size in (
         (1, profile.heading1_font, profile.heading_pt[0]),
@@ -176,8 +182,14 @@ def paragraph(container: Any, text: str = "", style: str | None = None, **option
     if "align" in options:
         para.alignment = options["align"]
     if options.get("first_line"):
-        ooxml.indent_in_chars(para, first_line=options["first_line"])
+        indent(para, first_line=options["first_line"])
     return para
+
+
+def indent(para: Any, **chars: int) -> None:
+    """Indent in characters of the body font (two characters for a first line, as offices do)."""
+    size = para.part.document.styles["Normal"].font.size.pt
+    ooxml.indent_in_chars(para, size, **chars)
 
 
 def add_run(para: Any, text: str, bold: bool | None = None, font: str | None = None, size: float | None = None) -> Any:
@@ -230,7 +242,7 @@ def official_page_footers(document: Any, section: Any) -> None:
         footer.is_linked_to_previous = False
         para = footer.paragraphs[0]
         para.alignment = align
-        ooxml.indent_in_chars(para, **{side: 1})
+        ooxml.indent_in_chars(para, 14, **{side: 1})
         for run in [para.add_run("— "), *ooxml.add_field(para, "PAGE"), para.add_run(" —")]:
             run.font.size = Pt(14)
             ooxml.set_fonts(run._r.get_or_add_rPr(), SONG)
@@ -289,6 +301,7 @@ def merged_row(tbl: Any, text: str, fill: str | None = None, bold: bool = False)
 
 def finish_table(tbl: Any, widths_mm: list[float]) -> None:
     ooxml.fix_table_layout(tbl, widths_mm)
+    ooxml.narrow_cell_margins(tbl, 1.2)
     ooxml.center_cells_vertically(tbl)
 
 
@@ -361,7 +374,7 @@ def business_minutes() -> Any:
     finish_table(summary, widths)
 
     paragraph(document, "{{ numbers.section[3] }}{{ labels.action_tracking }}", "Heading 1")
-    widths = scale([9, 33, 17, 16, 20, 30, 15, 20], width)
+    widths = scale([10, 28, 17, 21, 21, 30, 15, 18], width)
     actions = table(
         document,
         widths,
@@ -412,7 +425,7 @@ def attendance_line(document: Any, label: str, names: str) -> None:
     """出席：names — label in 黑体 two characters in, wrapped lines aligned after the colon."""
     tag(document, f"if {names}")
     para = document.add_paragraph()
-    ooxml.indent_in_chars(para, left=5, hanging=3)
+    indent(para, left=5, hanging=3)
     add_run(para, var("labels." + label) + var("labels.colon"), font=HEI)
     add_run(para, var(names))
     tag(document, "endif")
@@ -436,10 +449,10 @@ def official_minutes() -> Any:
 
     tag(document, "for item in agenda")
     para = paragraph(document, "{{ item.official_heading }}", "Heading 1")
-    ooxml.indent_in_chars(para, first_line=2)
+    indent(para, first_line=2)
     tag(document, "for s in item.sections")
     para = paragraph(document, "{{ s.heading }}", "Heading 2")
-    ooxml.indent_in_chars(para, first_line=2)
+    indent(para, first_line=2)
     tag(document, "for e in s.numbered_entries")
     paragraph(document, "{{ e }}", first_line=2)
     tag(document, "endfor")
@@ -448,7 +461,7 @@ def official_minutes() -> Any:
 
     tag(document, "if actions")
     para = paragraph(document, "{{ doc.work_plan_heading }}", "Heading 1")
-    ooxml.indent_in_chars(para, first_line=2)
+    indent(para, first_line=2)
     tag(document, "for a in actions")
     paragraph(document, "{{ a.sentence }}", first_line=2)
     tag(document, "endfor")
@@ -467,7 +480,7 @@ def official_minutes() -> Any:
     tag(document, "if meeting.attachments")
     paragraph(document)
     para = document.add_paragraph()
-    ooxml.indent_in_chars(para, left=5, hanging=3)
+    indent(para, left=5, hanging=3)
     add_run(para, "{{ labels.attachments }}{{ labels.colon }}{{ meeting.attachments_text }}")
     tag(document, "endif")
 
@@ -500,13 +513,13 @@ def tasks_document(profile: Profile) -> Any:
     add_run(para, "{% if meeting.recorder %}　{{ labels.recorder }}{{ labels.colon }}{{ meeting.recorder }}{% endif %}", size=table_pt)
 
     paragraph(document, "{{ numbers.section[0] }}{{ labels.task_summary }}", "Heading 1")
-    widths = scale([9, 38, 18, 20, 19, 19, 35, 14], width)
+    widths = scale([10, 31, 21, 20, 21, 21, 22, 14], width)
     summary = table(
         document,
         widths,
         [
             "{{ labels.number }}", "{{ labels.task }}", "{{ labels.owner }}", "{{ labels.collaborators }}",
-            "{{ labels.start }}", "{{ labels.end }}", "{{ labels.acceptance }}", "{{ labels.status }}",
+            "{{ labels.start }}", "{{ labels.end }}", "{{ labels.acceptance }}", "{{ labels.state }}",
         ],
     )  # fmt: skip
     add_row(summary, ["{%tr for g in task_groups %}"] + [""] * 7)
