@@ -99,10 +99,10 @@ def _load_config_cached(resolved: Path, _stamp: int, shown: str) -> CheckConfig:
         data = load_toml(resolved)
     except ValueError as error:  # tomllib.TOMLDecodeError
         line_match = re.search(r"at line (\d+)", str(error))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise MinutesError(
-            f"invalid TOML: {reason}", shown, int(line_match.group(1)) if line_match else None
-        ) from None
+        # "(at end of document)": the problem is on the last line written.
+        line = int(line_match.group(1)) if line_match else max(len(raw_text.splitlines()), 1)
+        reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
+        raise MinutesError(f"invalid TOML: {reason}", shown, line) from None
     return _config_from_data(data.get("check", {}), raw_text, resolved, shown)
 
 

@@ -1,0 +1,85 @@
+"""minutes.toml: adding and allowing terms, severities, switching rules off, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.check import find_config, load_config
+from pipeline.errors import MinutesError
+from tests.check_helpers import check_text_in, good_item, meeting
+
+
+def config_with(tmp_path: Path, text: str):
+    path = tmp_path / "minutes.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_config(path)
+
+
+def test_add_terms(tmp_path: Path) -> None:
+    config = config_with(
+        tmp_path,
+        '[check]\nadd_terms = ["回头再说", { term = "later", suggestion = "give a date" }]\n',
+    )
+    findings = check_text_in("这件事回头再说", "resolutions", config)
+    assert [(f.rule, f.column) for f in findings] == [("vague-term", 4)]
+    english = check_text_in("Do it later", "resolutions", config, language="en")
+    assert [f.suggestion for f in english] == ["give a date"]
+    assert not check_text_in("Do it laterally", "resolutions", config, language="en")
+
+
+def test_allow_a_term_in_every_script_or_a_phrase(tmp_path: Path) -> None:
+    config = config_with(tmp_path, '[check]\nallow_terms = ["争取", "大概率"]\n')
+    assert not check_text_in("争取月底完成", "resolutions", config)
+    assert not check_text_in("爭取月底完成", "resolutions", config)
+    assert not check_text_in("大概率月底完成", "resolutions", config)
+    assert check_text_in("大概月底完成", "resolutions", config)
+
+
+def test_change_severity_and_switch_off(tmp_path: Path) -> None:
+    config = config_with(
+        tmp_path,
+        '[check.rules]\nvague-term = "info"\nmissing-acceptance = "off"\n',
+    )
+    findings = check_text_in("大概下周完成", "resolutions", config)
+    assert [f.severity for f in findings] == ["info"]
+    from pipeline.check import check_meeting
+
+    item = good_item(acceptance=None)
+    assert check_meeting(meeting(action_items=[item]), "\n", "n.md", config) == []
+
+
+def test_config_is_found_in_a_parent_folder(tmp_path: Path) -> None:
+    (tmp_path / "minutes.toml").write_text("[check]\n", encoding="utf-8")
+    deep = tmp_path / "2024" / "03"
+    deep.mkdir(parents=True)
+    assert find_config(deep / "notes.md") == tmp_path / "minutes.toml"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("[check]\nallow_terms = [\n", 2, "invalid TOML"),
+        ('[check]\nallow_terms = ["a" "b"]\n', 2, "invalid TOML"),
+        ('[check]\n\n[check.rules]\nvague-trem = "error"\n', 4, "unknown rule 'vague-trem'"),
+        ('[check.rules]\nmissing-due = "fatal"\n', 2, "severity must be"),
+        ('[check]\nallow_term = ["争取"]\n', 2, "unknown key 'allow_term'"),
+        ("[check]\nadd_terms = [1]\n", 2, "add_terms"),
+    ],
+)
+def test_a_bad_config_is_one_line_naming_file_and_line(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    path = tmp_path / "minutes.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MinutesError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: ")
+    assert words in message and "\n" not in message
+
+
+def test_other_tables_belong_to_other_commands(tmp_path: Path) -> None:
+    config = config_with(tmp_path, '[build]\nprofile = "government"\n')
+    assert config.severities == {}

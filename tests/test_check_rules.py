@@ -1,0 +1,189 @@
+"""Each rule firing and not firing, on meetings built by hand; columns, CRLF, suppression."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.check import check_meeting, load_config, run_checks
+from pipeline.model import Absentee, ActionItem, AgendaItem, Person, TextSpan
+from tests.check_helpers import good_item, meeting
+
+DEFAULTS = load_config(None)
+
+
+def rules_of(model, source: str = "") -> list[str]:
+    lines = max(model.line_count, 60)
+    source = source or "\n" * lines
+    return [f.rule for f in check_meeting(model, source, "n.md", DEFAULTS)]
+
+
+def test_a_complete_meeting_has_no_finding() -> None:
+    assert rules_of(meeting(action_items=[good_item()])) == []
+
+
+def test_missing_owner_none_department_only_and_group() -> None:
+    nobody = good_item(owner=None, owner_text=None)
+    department = good_item(owner=Person(department="设计部"), owner_text="设计部")
+    group = good_item(owner=Person(department="各部门"), owner_text="各部门")
+    for item in (nobody, department, group):
+        assert "missing-owner" in rules_of(meeting(action_items=[item]))
+    assert "missing-owner" not in rules_of(meeting(action_items=[good_item()]))
+
+
+def test_multiple_owners() -> None:
+    item = good_item(co_owners=[Person(department="法务部", name="杨律师")])
+    source = "| 3 | 合同审核 | 运营部/法务部 | 林主管/杨律师 | 2024-03-15 | 审核通过 |\n"
+    findings = check_meeting(meeting(action_items=[item]), source, "n.md", DEFAULTS)
+    assert [f.rule for f in findings] == ["multiple-owners"]
+    assert "张经理" in findings[0].message and "杨律师" in findings[0].message
+
+
+def test_dates() -> None:
+    assert "missing-due" in rules_of(meeting(action_items=[good_item(due=None, due_text=None)]))
+    unreadable = good_item(due=None, due_text="等通知")
+    assert rules_of(meeting(action_items=[unreadable])) == ["unparsed-date"]
+    early = good_item(due=dt.date(2024, 3, 1), due_text="3月1日")
+    assert rules_of(meeting(action_items=[early])) == ["due-before-meeting"]
+    done_early = good_item(due=dt.date(2024, 3, 1), due_text="3月1日", status="done")
+    assert rules_of(meeting(action_items=[done_early])) == []
+    backwards = good_item(start=dt.date(2024, 3, 20), start_text="3月20日")
+    assert rules_of(meeting(action_items=[backwards])) == ["start-after-due"]
+
+
+def test_missing_acceptance_is_a_warning_and_vague_standards_do_not_count() -> None:
+    findings = check_meeting(
+        meeting(action_items=[good_item(acceptance=None)]), "\n", "n.md", DEFAULTS
+    )
+    assert [(f.rule, f.severity) for f in findings] == [("missing-acceptance", "warning")]
+    vague = good_item(acceptance="尽快安排")
+    assert "missing-acceptance" in rules_of(meeting(action_items=[vague]))
+
+
+def test_placeholders_anywhere() -> None:
+    source = (
+        "会议日期：2023年X月X日\n"
+        "主持人：[姓名]\n"
+        "截止：2023–\n"
+        "负责人：XX\n"
+        "状态：【待定】\n"
+        "普通的一行，没有占位符；Windows XP；2023-07-06；9:30–11:00\n"
+    )
+    findings = check_meeting(meeting(), source, "n.md", DEFAULTS)
+    placeholders = [(f.line, f.column) for f in findings if f.rule == "placeholder"]
+    assert placeholders == [(1, 6), (2, 5), (3, 4), (4, 5), (5, 4)]
+
+
+def test_star_for_a_name_is_a_placeholder_not_a_missing_owner() -> None:
+    item = good_item(owner=Person(department="研发部", name="*工程师"), owner_text="研发部*工程师")
+    source = "- [ ] 兼容性修复；负责人：研发部*工程师；截止：2024-03-15；完成标准：测试通过\n"
+    findings = check_meeting(meeting(action_items=[item]), source, "n.md", DEFAULTS)
+    assert [(f.rule, f.column) for f in findings] == [("placeholder", 20)]
+
+
+def test_missing_meeting_info_and_absentees() -> None:
+    bare = meeting(date=None, host=None, recorder=None, attendees=[])
+    assert rules_of(bare).count("missing-meeting-info") == 4
+    absent = meeting(
+        absentees=[
+            Absentee(department="销售部", name="许经理", line=2),
+            Absentee(name="黄主管", reason="出差", line=3),
+        ]
+    )
+    findings = check_meeting(absent, "\n缺席：销售部 许经理\n", "n.md", DEFAULTS)
+    assert [(f.rule, f.line, f.column) for f in findings] == [("absent-without-reason", 2, 8)]
+
+
+def test_columns_count_characters_after_cjk_text() -> None:
+    source = "讨论要点：\n- 市场部：文案尽快给到设计部，大概两天。\n"
+    agenda = AgendaItem(
+        title="议题",
+        discussion=["市场部：文案尽快给到设计部，大概两天。"],
+        spans=[TextSpan(field="discussion", index=0, line=2, end_line=2)],
+    )
+    findings = check_meeting(meeting(agenda=[agenda]), source, "n.md", DEFAULTS)
+    line = source.splitlines()[1]
+    assert [(f.line, f.column) for f in findings] == [
+        (2, line.index("尽快") + 1),
+        (2, line.index("大概") + 1),
+    ]
+    assert [(f.line, f.column) for f in findings] == [(2, 9), (2, 17)]
+
+
+def test_crlf_source_gives_the_same_findings() -> None:
+    source = "# 会\n决议：\n1. 设计部配合完成主视觉。\n"
+    agenda = AgendaItem(
+        title="会",
+        resolutions=["设计部配合完成主视觉。"],
+        spans=[TextSpan(field="resolutions", index=0, line=3, end_line=3)],
+    )
+    model = meeting(agenda=[agenda])
+    lf = check_meeting(model, source, "n.md", DEFAULTS)
+    crlf = check_meeting(model, source.replace("\n", "\r\n"), "n.md", DEFAULTS)
+    assert lf == crlf and [(f.line, f.column, f.severity) for f in lf] == [(3, 7, "error")]
+
+
+def test_risks_and_progress_updates_may_say_may() -> None:
+    source = (
+        "- [ ] 主视觉设计\n"
+        "  - 负责人：设计部 陈主管\n"
+        "  - 截止：2024-03-15\n"
+        "  - 完成标准：符合品牌规范\n"
+        "  - 风险：文案延期可能影响初稿\n"
+        "  - 2024-03-10：人力紧张，可能延迟2天\n"
+    )
+    item = ActionItem(
+        task="主视觉设计",
+        owner=Person(department="设计部", name="陈主管"),
+        due=dt.date(2024, 3, 15),
+        due_text="2024-03-15",
+        acceptance="符合品牌规范",
+        risks=["文案延期可能影响初稿"],
+        progress=[{"date": dt.date(2024, 3, 10), "text": "人力紧张，可能延迟2天"}],
+        line=1,
+        end_line=6,
+    )
+    assert check_meeting(meeting(action_items=[item]), source, "n.md", DEFAULTS) == []
+
+
+def test_suppression_comments() -> None:
+    source = (
+        "<!-- minutes-disable vague-term -->\n"
+        "1. 大概下周完成\n"
+        "<!-- minutes-enable -->\n"
+        "1. 大概下周完成\n"
+        "<!-- minutes-disable-next-line vague-term -->\n"
+        "1. 大概下周完成\n"
+        "1. 大概下周完成\n"
+        "<!-- minutes-disable-next-line missing-due -->\n"
+        "1. 大概下周完成\n"
+        "<!-- minutes-disable -->\n"
+        "1. 大概下周完成\n"
+    )
+    spans = [
+        TextSpan(field="resolutions", index=i, line=n, end_line=n)
+        for i, n in enumerate((2, 4, 6, 7, 9, 11))
+    ]
+    agenda = AgendaItem(title="t", resolutions=["大概下周完成"] * 6, spans=spans)
+    findings = check_meeting(meeting(agenda=[agenda]), source, "n.md", DEFAULTS)
+    assert [f.line for f in findings] == [4, 7, 9]
+
+
+def test_messages_follow_the_notes_language() -> None:
+    item = good_item(due=None, due_text=None)
+    for language, expected in (
+        ("zh-Hans", "没有截止日期"),
+        ("zh-Hant", "沒有截止日期"),
+        ("en", "no due date"),
+    ):
+        findings = check_meeting(
+            meeting(action_items=[item], language=language), "\n", "n.md", DEFAULTS
+        )
+        assert expected in findings[0].message
+
+
+def test_run_checks_finds_the_config_next_to_the_notes(tmp_path) -> None:
+    (tmp_path / "minutes.toml").write_text('[check.rules]\nmissing-due = "off"\n', encoding="utf-8")
+    notes = tmp_path / "a.md"
+    item = good_item(due=None, due_text=None)
+    assert run_checks(meeting(action_items=[item]), "\n", notes) == []
+    assert run_checks(meeting(action_items=[item]), "\n", tmp_path.parent / "elsewhere" / "b.md")

@@ -1,0 +1,132 @@
+"""Every vague term's own examples, in both scripts, through the whole checker."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.check.terms import Term, builtin_terms
+from tests.check_helpers import check_text_in
+
+TERMS = builtin_terms()
+
+
+def _other_script_variants(term: Term, text: str) -> list[str]:
+    """The example with the term written in the other script (尽快 → 盡快/儘快 and back)."""
+    variants = []
+    for hans, hant in zip(term.hans, term.hant, strict=False):
+        if hans == hant:
+            continue
+        if hans in text:
+            variants.append(text.replace(hans, hant))
+        if hant in text:
+            variants.append(text.replace(hant, hans))
+    return variants
+
+
+FLAG_CASES = [
+    pytest.param(term, example.text, example.where, id=f"{term.id}:{example.text}")
+    for term in TERMS
+    for example in term.flag
+]
+NO_FLAG_CASES = [
+    pytest.param(term, example.text, example.where, id=f"{term.id}:{example.text}")
+    for term in TERMS
+    for example in term.no_flag
+]
+
+
+def _hits_of(term: Term, text: str, where: str) -> list[int]:
+    findings = check_text_in(text, where)
+    return [
+        f.column
+        for f in findings
+        if f.rule == "vague-term"
+        and any(form.casefold() in f.message.casefold() for form in term.forms)
+    ]
+
+
+@pytest.mark.parametrize(("term", "text", "where"), FLAG_CASES)
+def test_term_flags_its_examples(term: Term, text: str, where: str) -> None:
+    assert _hits_of(term, text, where), f"{term.id} not reported in {text!r} ({where})"
+    for variant in _other_script_variants(term, text):
+        assert _hits_of(term, variant, where), f"{term.id} not reported in {variant!r}"
+
+
+@pytest.mark.parametrize(("term", "text", "where"), NO_FLAG_CASES)
+def test_term_spares_its_counter_examples(term: Term, text: str, where: str) -> None:
+    assert not _hits_of(term, text, where), f"false alarm for {term.id} in {text!r}"
+    for variant in _other_script_variants(term, text):
+        assert not _hits_of(term, variant, where), f"false alarm for {term.id} in {variant!r}"
+
+
+@pytest.mark.parametrize("term", TERMS, ids=[t.id for t in TERMS])
+def test_every_term_has_examples_and_suggestions_in_three_languages(term: Term) -> None:
+    assert term.flag and term.no_flag
+    assert set(term.suggestion) == {"zh-Hans", "zh-Hant", "en"}
+    assert len(term.hans) == len(term.hant), "hans and hant forms are paired by position"
+    flagged = " ".join(
+        text
+        for example in term.flag
+        for text in (example.text, *_other_script_variants(term, example.text))
+    )
+    for form in (*term.hans, *term.hant):
+        assert form in flagged, f"no example flags {form!r}"
+
+
+def test_no_form_belongs_to_two_terms() -> None:
+    owners: dict[str, str] = {}
+    for term in TERMS:
+        for form in term.forms:
+            assert owners.setdefault(form.casefold(), term.id) == term.id, form
+
+
+def test_the_required_terms_are_all_listed() -> None:
+    forms = {form.casefold() for term in TERMS for form in term.forms}
+    required = [
+        "尽快",
+        "盡快",
+        "儘快",
+        "尽早",
+        "儘早",
+        "大概",
+        "大約",
+        "可能",
+        "也许",
+        "也許",
+        "差不多",
+        "适时",
+        "適時",
+        "酌情",
+        "视情况",
+        "視情況",
+        "原则上",
+        "原則上",
+        "争取",
+        "爭取",
+        "力争",
+        "力爭",
+        "配合完成",
+        "相关部门",
+        "相關部門",
+        "各部门",
+        "等等",
+        "若干",
+        "左右",
+    ]
+    required += ["asap", "soon", "as needed", "tbd", "etc."]
+    missing = [form for form in required if form.casefold() not in forms]
+    assert not missing
+
+
+def test_terms_are_case_insensitive_and_whole_words_in_english() -> None:
+    assert check_text_in("Send photos Asap", "resolutions", language="en")
+    assert not [f for f in check_text_in("Seasoned sooner", "resolutions", language="en")]
+
+
+def test_severity_depends_on_where_the_term_stands() -> None:
+    in_resolution = check_text_in("大概下周完成", "resolutions")
+    in_discussion = check_text_in("大概下周完成", "discussion")
+    in_task = check_text_in("大概下周完成", "action")
+    assert [f.severity for f in in_resolution if f.rule == "vague-term"] == ["error"]
+    assert [f.severity for f in in_discussion if f.rule == "vague-term"] == ["warning"]
+    assert [f.severity for f in in_task if f.rule == "vague-term"] == ["error"]
