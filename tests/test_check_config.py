@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.check import find_config, load_config
 from pipeline.errors import MinutesError
-from tests.check_helpers import check_text_in, good_item, meeting
+from tests.test_check_support import check_text_in, good_item, meeting
 
 
 def config_with(tmp_path: Path, text: str):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pipeline.check import check_meeting, load_config, run_checks
 from pipeline.model import Absentee, ActionItem, AgendaItem, Person, TextSpan
-from tests.check_helpers import good_item, meeting
+from tests.test_check_support import good_item, meeting
 
 DEFAULTS = load_config(None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.check.terms import Term, builtin_terms
-from tests.check_helpers import check_text_in
+from tests.test_check_support import check_text_in
 
 TERMS = builtin_terms()
 

@@ -1,4 +1,4 @@
-"""Building small meetings by hand for the checker tests."""
+"""Building small meetings by hand for the checker tests (helpers, no tests here)."""
 
 from __future__ import annotations
 
