@@ -41,7 +41,8 @@ _MENTION = re.compile(
 _SHORT_FIELDS = ("owner", "department", "due", "start", "status")
 _DASH_TAIL = re.compile(r"\s*(?:——|--|—|–|\s-\s)\s*(?P<tail>[^—–]+)$")
 _PROGRESS_WORDS = re.compile(
-    r"(?i)^(?:已|完成|收到|开始|開始|启动|啟動|提交了|交付了|确认了|確認了|done|completed|finished|started|received|sent|delivered|submitted)"
+    r"^(?:已|完成了|收到|开始|開始|启动了|啟動了|提交了|交付了|确认了|確認了)"
+    r"|(?i:\b(?:done|completed|finished|started|received|sent|delivered|submitted|signed|approved)\b)"
 )
 
 
@@ -111,7 +112,7 @@ class ActionDraft:
             return
         if _starts_with_date(text):
             _, _, rest = _split_dated(text)
-            (self.progress if _PROGRESS_WORDS.search(rest) else self.milestones).append(text)
+            (self.progress if _PROGRESS_WORDS.search(rest.strip()) else self.milestones).append(text)
             return
         self.description.append(text)
 

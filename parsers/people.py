@@ -24,7 +24,7 @@ _CN_DEPT_PREFIX = re.compile(
     r"^(?P<dept>.{1,12}?(?:委员会|委員會|事业部|事業部|中心|团队|團隊|小组|小組|部门|部門|部|组|組|室|处|處|科|办|辦))(?P<name>\S.*)$"
 )
 _PROXY_PATTERNS = [
-    re.compile(r"^(?:由)?\s*(?P<p>.+?)\s*(?:代为?|代理|代替)(?:参会|參會|出席|参加|參加|与会|與會)?$"),
+    re.compile(r"^(?:由)?\s*(?P<p>.+?)\s*(?:代为|代為|代理|代替|代)(?:参会|參會|出席|参加|參加|与会|與會)?$"),
     re.compile(r"^(?:委托|委託|授权|授權)\s*(?P<p>.+?)\s*(?:参会|參會|出席|代理|代为?参会)?$"),
     re.compile(r"(?i)^(?:proxy|delegate|represented by|substitute|stand-in)\s*[:：]?\s*(?P<p>.+)$"),
     re.compile(r"(?i)^(?P<p>.+?)\s+(?:attends|attending|attended|sits in|sitting in|stands in|standing in)\b.*$"),
@@ -176,7 +176,7 @@ def parse_attendees(text: str, default_role: str = "attendee") -> list[Attendee]
         for part in split_outside_brackets(names_text, "、,，"):
             main, inner = trailing_bracket(part)
             role = "observer" if _role_of(inner) or default_role == "observer" else "attendee"
-            if inner is not None and not _role_of(inner) and looks_like_department(inner):
+            if not department and inner is not None and not _role_of(inner) and looks_like_department(inner):
                 attendees.append(Attendee(department=inner, name=main, role=role))
                 continue
             person_text = main if _role_of(inner) or inner is None else part

@@ -83,7 +83,7 @@ _ACTION_KEY_GROUPS = {
         "acceptance": "完成标准|完成標準|标准|標準|验收标准|驗收標準|交付标准|交付標準|交付物|done when|acceptance|acceptance criteria|definition of done|deliverable|success criteria",
         "resources": "资源|資源|所需资源|所需資源|所需资源与支持|所需資源與支持|resources|resource|budget|预算|預算",
         "status": "状态|狀態|当前状态|當前狀態|status|state",
-        "progress": "进度|進度|进度更新|進度更新|进展|進展|progress|updates|update",
+        "progress": "进度|進度|进度更新|進度更新|进展|進展|跟进记录|跟進記錄|跟进|跟進|进度记录|進度記錄|progress|updates|update|status updates",
         "risks": "风险|風險|风险点|風險點|risk|risks",
         "notes": "备注|備註|备注延期原因|備註延期原因|note|notes|remark|remarks|comment|comments",
         "description": "描述|任务描述|任務描述|说明|說明|description|details|desc",
