@@ -148,9 +148,10 @@ class _Checker:
             return
         if isinstance(node, nodes.Assign):
             self.walk(node.node, scope)
-            for target in [node.target, *node.target.find_all(nodes.Name)]:
-                if isinstance(target, nodes.Name):
-                    scope[target.name] = ANY
+            names = [node.target] if isinstance(node.target, nodes.Name) else []
+            names.extend(node.target.find_all(nodes.Name))
+            for name in names:
+                scope[name.name] = ANY
             return
         if isinstance(node, nodes.Macro | nodes.CallBlock):
             inner = dict(scope)
