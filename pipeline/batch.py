@@ -254,7 +254,13 @@ def run_task(task: Task, build: BuildFunction, options: BuildOptions) -> Outcome
     except KeyboardInterrupt:
         raise
     except MinutesError as error:
-        return Outcome(task, ok=False, reason=" ".join(error.message.split()), line=error.line)
+        return Outcome(
+            task,
+            ok=False,
+            reason=" ".join(error.message.split()),
+            line=error.line,
+            findings=list(getattr(error, "findings", None) or []),  # a --strict refusal's
+        )
     except MemoryError:
         return Outcome(task, ok=False, reason="out of memory while building this note")
     except RecursionError:
@@ -506,7 +512,6 @@ class BatchRunner:
 
     def _in_process(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
         for task in tasks:
-            self._warm_up()
             try:
                 yield run_task(task, self.build, self.settings.options)
             except KeyboardInterrupt:
@@ -516,17 +521,13 @@ class BatchRunner:
     def _settle(self, outcome: Outcome, progress: Progress) -> None:
         source = outcome.task.source
         manifest = self._manifest(source.root)
+        counts = self._count_findings(outcome.findings)
+        if source.named and outcome.findings and self.format_findings is not None:
+            self._print_findings(outcome.findings, progress)
         if not outcome.ok:
             manifest.forget(source.key)
             self._fail(str(source.notes), outcome.reason, outcome.line, progress)
             return
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for finding in outcome.findings:
-            severity = getattr(finding, "severity", "info")
-            counts[severity] = counts.get(severity, 0) + 1
-            self.summary.findings[severity] = self.summary.findings.get(severity, 0) + 1
-        if counts["error"]:
-            self.summary.notes_with_errors += 1
         outputs = tuple(_relative_to(Path(o), source.root) for o in outcome.outputs)
         manifest.record(
             source.key,
@@ -544,12 +545,25 @@ class BatchRunner:
             self.summary.built_notes.append(
                 {"notes": str(source.notes), "outputs": outcome.outputs, "findings": counts}
             )
-        if source.named and outcome.findings and self.format_findings is not None:
-            if progress.interactive and progress.stream is self.findings_stream:
-                progress.line(self.format_findings(outcome.findings))
-            else:
-                self.findings_stream.write(self.format_findings(outcome.findings) + "\n")
-                self.findings_stream.flush()
+
+    def _count_findings(self, findings: list[Any]) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in findings:
+            severity = getattr(finding, "severity", "info")
+            counts[severity] = counts.get(severity, 0) + 1
+            self.summary.findings[severity] = self.summary.findings.get(severity, 0) + 1
+        if counts["error"]:
+            self.summary.notes_with_errors += 1
+        return counts
+
+    def _print_findings(self, findings: list[Any], progress: Progress) -> None:
+        assert self.format_findings is not None
+        text = self.format_findings(findings)
+        if progress.interactive and progress.stream is self.findings_stream:
+            progress.line(text)
+        else:
+            self.findings_stream.write(text + "\n")
+            self.findings_stream.flush()
 
     def _fail(self, notes: str, reason: str, line: int | None, progress: Progress) -> None:
         failure = Failure(notes, reason, line)
@@ -622,10 +636,9 @@ def format_summary(summary: Summary, out_dir: Path | None) -> str:
         lines.extend(f"  {failure}" for failure in summary.failed)
     total_findings = sum(summary.findings.values())
     lines.append(
-        f"findings in the notes built: {total_findings} "
+        f"checker findings in the notes built: {total_findings} "
         f"({summary.findings.get('error', 0)} errors, {summary.findings.get('warning', 0)} warnings, "
-        f"{summary.findings.get('info', 0)} info); "
-        f"{summary.notes_with_errors} notes with errors"
+        f"{summary.findings.get('info', 0)} info); notes with errors: {summary.notes_with_errors}"
     )
     if summary.total == 0:
         lines.append("no notes (*.md) found")

@@ -321,3 +321,25 @@ def test_a_worker_dying_on_one_note_is_reported_and_the_rest_are_built(
     assert f"{exiting}: internal error: SystemExit: unexpected exit" in output.out
     assert "8 built (16 documents)" in output.out
     assert len(documents(out)) == 16
+
+
+def test_a_single_note_shows_its_findings_and_strict_refuses_it(tmp_path: Path) -> None:
+    notes = copy_samples(tmp_path / "notes")
+    vague = next(p for p in notes if p.name == "q4-marketing-kickoff.zh-Hans.md")
+    clean = next(p for p in notes if p.name == "annual-okr-alignment.en.md")
+
+    built = minutes(vague, "-o", tmp_path / "lenient")
+    assert built.returncode == 0, built.stderr
+    assert f"{vague}:" in built.stdout and "尽快" in built.stdout  # the checker's findings
+    assert "notes with errors: 1" in built.stdout
+    assert len(documents(tmp_path / "lenient")) == 2
+
+    refused = minutes(vague, "-o", tmp_path / "strict", "--strict")
+    assert refused.returncode == 1
+    assert "0 built (0 documents), 0 unchanged, 1 failed" in refused.stdout
+    assert f"{vague}:" in refused.stdout and "strict" in refused.stdout
+    assert not documents(tmp_path / "strict")
+
+    # --strict builds what has no error
+    assert minutes(clean, "-o", tmp_path / "strict", "--strict").returncode == 0
+    assert len(documents(tmp_path / "strict")) == 2
