@@ -53,6 +53,10 @@ _PLACEHOLDER = re.compile(
         )
     )
 )
+# Cheap pre-test: a line without any of these cannot hold a placeholder.
+_PLACEHOLDER_HINT = re.compile(
+    r"[XxＸ]|YYYY|[\[【［〔<＜(（]\s*[姓名负負人部日时時待填请請NnOoDd]|(?:19|20)\d\d\s?[-–—/]"
+)
 _WORDS = re.compile(r"[A-Za-z0-9]+|[\u3400-\u9fff]")
 # 小罗, 老王, 阿明: what colleagues call each other, not a name for an official record.
 _NICKNAME = re.compile(r"^[小老阿][\u4e00-\u9fff]$")
@@ -424,7 +428,7 @@ class _Run:
 
     def placeholders(self) -> None:
         for number, line in enumerate(self.lines, start=1):
-            if "<!--" in line:
+            if "<!--" in line or not _PLACEHOLDER_HINT.search(line):
                 continue
             for match in _PLACEHOLDER.finditer(line):
                 self.add(

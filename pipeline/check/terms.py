@@ -104,9 +104,7 @@ def term_from_table(table: dict[str, Any]) -> Term:
     )
     if not term.forms:
         raise ValueError(f"term {term.id!r} has no form")
-    for pattern in (term.not_before, term.not_after, term.only_before, term.only_after):
-        if pattern is not None:
-            re.compile(pattern)
+    # The context patterns are compiled on first use (cold start); the tests compile them all.
     return term
 
 
@@ -143,21 +141,25 @@ class TermMatcher:
                 self._by_form.setdefault(form.casefold(), term)
         self._allowed = tuple(phrase for phrase in allowed_phrases if phrase)
         self._compiled: dict[str, re.Pattern[str]] = {}
-        self._pattern: re.Pattern[str] | None = None
+        self._patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
-    def _regex(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            alternatives = []
-            for form in sorted(self._by_form, key=len, reverse=True):
-                escaped = re.escape(form)
-                if _is_ascii(form):
-                    # Word boundaries for English; \b does not work next to CJK.
-                    escaped = rf"(?<![A-Za-z0-9_]){escaped}"
-                    if form[-1].isalnum():
-                        escaped += r"(?![A-Za-z0-9_])"
-                alternatives.append(escaped)
-            self._pattern = re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
-        return self._pattern
+    def _regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """One pattern for Chinese forms, one (case-insensitive) for English forms.
+
+        Kept apart and free of look-arounds so that the regex engine can skip
+        quickly through lines holding none of them; English word boundaries are
+        checked on each hit instead (\\b does not work next to CJK anyway).
+        """
+        if self._patterns is None:
+            forms = sorted(self._by_form, key=len, reverse=True)
+            patterns = []
+            for group, flags in (
+                ([f for f in forms if not _is_ascii(f)], 0),
+                ([f for f in forms if _is_ascii(f)], re.IGNORECASE),
+            ):
+                patterns.append(re.compile("|".join(map(re.escape, group)) or "(?!)", flags))
+            self._patterns = (patterns[0], patterns[1])
+        return self._patterns
 
     def _re(self, pattern: str) -> re.Pattern[str]:
         compiled = self._compiled.get(pattern)
@@ -189,22 +191,45 @@ class TermMatcher:
         return False
 
     def scan(self, line: str, region: str) -> Iterator[TermHit]:
-        """Every term reported in ``line`` when it stands in ``region``."""
-        pattern = self._regex()
+        """Every term reported in ``line`` when it stands in ``region``, left to right."""
+        chinese, english = self._regexes()
+        hits = list(self._scan(chinese, line, region))
+        if _ASCII_LETTER.search(line):
+            hits.extend(self._scan(english, line, region))
+        if len(hits) > 1:
+            hits.sort(key=lambda hit: hit.column)
+        return iter(hits)
+
+    def _scan(self, pattern: re.Pattern[str], line: str, region: str) -> Iterator[TermHit]:
         position = 0
         while True:
             match = pattern.search(line, position)
             if match is None:
                 return
             start, end = match.span()
-            term = self._by_form[match.group(0).casefold()]
+            text = match.group(0)
+            term = self._by_form[text.casefold()]
             if (
                 term.applies_in(region)
+                and (not _is_ascii(text) or _whole_word(line, start, end))
                 and self._context_ok(term, line, start, end)
-                and not self._inside_allowed_phrase(line, start, match.group(0))
+                and not self._inside_allowed_phrase(line, start, text)
             ):
-                yield TermHit(term, match.group(0), start)
+                yield TermHit(term, text, start)
                 position = end
             else:
                 # A rejected long match may hide a shorter term starting later.
                 position = start + 1
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
+def _whole_word(line: str, start: int, end: int) -> bool:
+    if start > 0 and _is_word_char(line[start - 1]):
+        return False
+    return not (end < len(line) and _is_word_char(line[end]) and _is_word_char(line[end - 1]))
