@@ -14,10 +14,11 @@ the same notes and template always give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
+import struct
 import threading
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,6 @@ from renderers import ooxml
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 DEFAULT_EAST_ASIAN_FONT = "宋体"
 
 
@@ -44,11 +44,23 @@ def _docxtpl_patch(xml: str) -> str:
     return str(DocxTemplate.patch_xml(None, xml))
 
 
-def _docxtpl_listing(xml: str) -> str:
-    """docxtpl's post-processing: a newline in a value becomes a line break, a tab a tab."""
-    from docxtpl import DocxTemplate
+_TEXT_WITH_BREAKS = re.compile(r"<w:t(?: [^>]*)?>([^<]*[\n\r\t][^<]*)</w:t>")
 
-    return str(DocxTemplate.resolve_listing(None, xml))
+
+def _breaks_and_tabs(match: re.Match[str]) -> str:
+    text = match.group(1).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    text = text.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+    return f'<w:t xml:space="preserve">{text}</w:t>'
+
+
+def resolve_line_breaks(xml: str) -> str:
+    """A newline in a value becomes a w:br, a tab a w:tab, inside the same run.
+
+    Does what docxtpl's resolve_listing does for text, but touches only the
+    w:t elements that hold a newline or tab (docxtpl re-scans every paragraph).
+    """
+    return _TEXT_WITH_BREAKS.sub(_breaks_and_tabs, xml)
 
 
 def make_environment() -> SandboxedEnvironment:
@@ -74,6 +86,48 @@ class TemplatePart:
     data: bytes
     source: str | None = None  # patched Jinja source (templated parts only)
     template: Any = None  # jinja2.Template
+    deflated: bytes | None = None  # static parts: compressed once, at preparation
+
+    def compressed(self) -> bytes:
+        return self.deflated if self.deflated is not None else deflate(self.data)
+
+
+def deflate(data: bytes) -> bytes:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
+_DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00:00
+
+
+def write_zip(entries: list[tuple[str, bytes, bytes]]) -> bytes:
+    """A deflated zip of (name, data, deflated data) in the given order with fixed timestamps.
+
+    Written by hand so static parts are compressed once per template, not per document.
+    """
+    out = bytearray()
+    central = bytearray()
+    for name, data, packed in entries:
+        encoded = name.encode("utf-8")
+        crc = zlib.crc32(data)
+        offset = len(out)
+        flags = 0x800 if not encoded.isascii() else 0
+        out += struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, _DOS_TIME, _DOS_DATE,
+            crc, len(packed), len(data), len(encoded), 0,
+        )  # fmt: skip
+        out += encoded + packed
+        central += struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, 8, _DOS_TIME, _DOS_DATE,
+            crc, len(packed), len(data), len(encoded), 0, 0, 0, 0, 0o644 << 16, offset,
+        )  # fmt: skip
+        central += encoded
+    start = len(out)
+    out += central
+    out += struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), start, 0
+    )
+    return bytes(out)
 
 
 @dataclass(frozen=True)
@@ -166,7 +220,7 @@ def prepare(path: Path) -> PreparedTemplate:
                 template = compile_part(path, info.filename, source)
                 parts.append(TemplatePart(info.filename, data, source, template))
             else:
-                parts.append(TemplatePart(info.filename, data))
+                parts.append(TemplatePart(info.filename, data, deflated=deflate(data)))
     names = {p.name for p in parts}
     if "word/document.xml" not in names:
         raise TemplateRefused("not a Word document (no word/document.xml)", path)
@@ -205,7 +259,7 @@ def render_part(part: TemplatePart, context: dict[str, Any], path: Path) -> byte
         raise TemplateRefused(f"template error in {part.name}: {error}", path) from None
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    xml = _docxtpl_listing(xml)
+    xml = resolve_line_breaks(xml)
     return XML_DECLARATION + xml.encode("utf-8")
 
 
@@ -238,17 +292,14 @@ def render(
     when: dt.date | None = None,
 ) -> bytes:
     """The finished .docx bytes: same template and context, same bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for part in prepared.parts:
-            if part.template is not None:
-                data = render_part(part, context, prepared.path)
-            elif part.name == "docProps/core.xml":
-                data = core_properties(title, language, when)
-            else:
-                data = part.data
-            info = zipfile.ZipInfo(part.name, date_time=ZIP_TIMESTAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
+    entries = []
+    for part in prepared.parts:
+        if part.template is not None:
+            data = render_part(part, context, prepared.path)
+            entries.append((part.name, data, deflate(data)))
+        elif part.name == "docProps/core.xml":
+            data = core_properties(title, language, when)
+            entries.append((part.name, data, deflate(data)))
+        else:
+            entries.append((part.name, part.data, part.compressed()))
+    return write_zip(entries)

@@ -151,7 +151,7 @@ def test_same_meeting_gives_byte_identical_documents() -> None:
 
 text_strategy = st.lists(
     st.one_of(
-        st.sampled_from(list("&<>\"'{}%#\x00\x01\x0b\x1f\ufffe\t\n") + ["😀", "👩‍💻", "會議", "纪要", "{{ x }}", "{% if %}"]),
+        st.sampled_from([*list("&<>\"'{}%#\x00\x01\x0b\x1f\ufffe\t\n"), "😀", "👩\u200d💻", "會議", "纪要", "{{ x }}", "{% if %}"]),
         st.characters(codec="utf-8", exclude_categories=("Cs",)),
     ),
     min_size=1,

@@ -56,7 +56,7 @@ def test_a_company_template_is_used(tmp_path: Path) -> None:
 def test_a_template_folder_without_tasks_docx_is_an_error(tmp_path: Path) -> None:
     folder = company_templates(tmp_path)
     (folder / "tasks.docx").unlink()
-    with pytest.raises(MinutesError, match="tasks.docx"):
+    with pytest.raises(MinutesError, match=r"tasks\.docx"):
         render_documents(q4_meeting(), template_dir=folder)
 
 
