@@ -89,12 +89,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"minutes: {problem}\n")
 
     findings = []
+    checked = 0
     reported: set[str] = set()
     for path in files:
         try:
             config = fixed_config or load_config(find_config(path))
             meeting, source = load_meeting(path, args.encoding)
             findings.extend(check_meeting(meeting, source, str(path), config))
+            checked += 1
         except MinutesError as error:
             failed = True
             if str(error) not in reported:  # a bad minutes.toml is said once, not per file
@@ -110,12 +112,9 @@ def run(args: argparse.Namespace) -> int:
         text = format_findings_sarif(findings)
     else:
         text = format_findings_text(findings, color=_use_color(args.color))
-        if files:
-            text = (
-                f"{text}\n{summary_line(findings, len(files))}"
-                if text
-                else summary_line(findings, len(files))
-            )
+        if checked:
+            summary = summary_line(findings, checked)
+            text = f"{text}\n{summary}" if text else summary
     if text:
         sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
         sys.stdout.flush()

@@ -191,3 +191,20 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> No
     assert b"\033[" not in on_terminal({"TERM": "xterm", "NO_COLOR": "1"})
     piped = _run_process([str(vague)], {"TERM": "xterm"})
     assert b"\033[" not in piped.stdout and piped.returncode == 1
+
+
+def test_suppression_comments_through_the_parser(tmp_path: Path, capsys) -> None:
+    notes = CLEAN.replace(
+        "讨论要点：\n1. 文案进度正常。\n",
+        "讨论要点：\n<!-- minutes-disable vague-term -->\n1. 客户邮件原文：请尽快回复。\n"
+        "<!-- minutes-enable -->\n2. 文案可能晚两天。\n",
+    ).replace(
+        "行动项：\n",
+        "行动项：\n<!-- minutes-disable-next-line missing-acceptance -->\n"
+        "- [ ] 整理会议照片；负责人：市场部 周专员；截止：2024年3月8日\n",
+    )
+    path = write(tmp_path, "s.md", notes)
+    code, out, _ = run(capsys, "--format", "json", str(path))
+    found = [(f["line"], f["rule"]) for f in json.loads(out)]
+    assert code == 0
+    assert found == [(16, "vague-term")]  # 可能 in a discussion point: a warning

@@ -460,6 +460,8 @@ def _action_items(meeting: Meeting) -> list[ActionItem]:
     seen: set[int] = set()
     items = []
     for item in (*meeting.action_items, *(a for ag in meeting.agenda for a in ag.action_items)):
+        if item.task.lstrip().startswith("<!--"):
+            continue  # a suppression comment is no task, whatever a reader made of it
         if id(item) not in seen:
             seen.add(id(item))
             items.append(item)
