@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from parsers.dates import find_absolute_date, normalise_digits, parse_date
 from parsers.people import parse_people, parse_person, split_outside_brackets
 from parsers.vocabulary import (
-    ACTION_KEY_WORDS,
     ACTION_KEYS,
     ACTION_STATUS,
     looks_like_department,
@@ -28,12 +28,11 @@ _ENUMERATOR = re.compile(
     r"^\s*(?:\(?\d{1,3}[.、．)）]|（\d{1,3}）|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．]|[-*+•·]\s)\s*"
 )
 _SEPARATORS = "，,；;|｜"
-_KEY_RE = re.compile(
-    r"(?:^|(?<=[\s，,；;|｜(（、。]))(?:\*\*|__)?(?:(?P<key>"
-    + "|".join(re.escape(word) for word in ACTION_KEY_WORDS)
-    + r")(?:\*\*|__)?\s*[:：]|(?P<ddl>DDL)(?![A-Za-z])\s*[:：]?)(?:\*\*|__)?\s*",
-    re.IGNORECASE,
-)
+_DDL = re.compile(r"(?<![A-Za-z])DDL(?![A-Za-z])\s*[:：]?\s*", re.IGNORECASE)
+_COLON = re.compile(r"[:：]")
+# what may stand right before a field key: "任务；负责人：", "task, owner:", "(owner:"
+_KEY_BOUNDARY = frozenset(" \t\n，,；;|｜(（、。—–")
+_MAX_KEY_WORDS = 4
 _MENTION = re.compile(
     r"(?<![\w.])[@＠](?P<who>[^\s，,；;|｜()（）@＠]+(?:\s+(?:&\s+)?[A-Z][^\s，,；;|｜()（）@＠]*)*)"
 )
@@ -164,8 +163,11 @@ def _join(parts: list[str]) -> str | None:
     return "；".join(parts) if any(_has_cjk(p) for p in parts) else "; ".join(parts)
 
 
+_CJK = re.compile("[\u3400-\u9fff]")
+
+
 def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+    return _CJK.search(text) is not None
 
 
 def _split_list_value(value: str) -> list[str]:
@@ -241,25 +243,66 @@ def _dated(text: str, meeting_date: dt.date | None, roll: bool) -> DatedNote:
     return DatedNote(date=parse_date(text, meeting_date, roll=roll) if meeting_date else None, text=text)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Fields:
     head: str
-    pairs: list[tuple[str, str]]
+    pairs: tuple[tuple[str, str], ...]
 
 
+def _field_keys(text: str) -> list[tuple[int, int, str]]:
+    """(start, value start, field name) of every ``key：`` in ``text``, in order.
+
+    A key is a known field word (up to four words: "done when") standing right
+    before a colon, at the start or after a separator or space. Scanning back
+    from each colon keeps this linear in the text length.
+    """
+    found: list[tuple[int, int, str]] = []
+    for colon in _COLON.finditer(text):
+        key_end = colon.start()
+        while key_end > 0 and text[key_end - 1] in " *_":
+            key_end -= 1
+        best: tuple[int, str] | None = None
+        start = key_end
+        for _ in range(_MAX_KEY_WORDS):
+            while start > 0 and text[start - 1] not in _KEY_BOUNDARY:
+                start -= 1
+            name = ACTION_KEYS.get(normalise_key(text[start:key_end]))
+            if name is not None:
+                best = (start, name)
+            if start == 0 or text[start - 1] not in " \t":
+                break
+            start -= 1
+        if best is None:
+            continue
+        value_start = colon.end()
+        while value_start < len(text) and text[value_start] in " *_":
+            value_start += 1
+        found.append((best[0], value_start, best[1]))
+    for match in _DDL.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if before in _KEY_BOUNDARY and not any(s <= match.start() < v for s, v, _ in found):
+            found.append((match.start(), match.end(), "due"))
+    found.sort()
+    # a key inside the previous key's own words (e.g. "done" in "done when:") is not a new field
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+@lru_cache(maxsize=1024)
 def split_fields(text: str) -> Fields:
     """``任务；负责人：x；截止：y`` → Fields(head="任务", pairs=[("owner","x"),("due","y")])."""
-    matches = list(_KEY_RE.finditer(text))
-    if not matches:
-        return Fields(text.strip(), [])
-    head = text[: matches[0].start()]
+    keys = _field_keys(text)
+    if not keys:
+        return Fields(text.strip(), ())
     pairs: list[tuple[str, str]] = []
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        name = "due" if match.group("ddl") else ACTION_KEYS[normalise_key(match.group("key"))]
-        value = _clean_value(text[match.end() : end])
-        pairs.append((name, value))
-    return Fields(_clean_value(head), pairs)
+    for index, (_, value_start, name) in enumerate(keys):
+        end = keys[index + 1][0] if index + 1 < len(keys) else len(text)
+        pairs.append((name, _clean_value(text[value_start:end])))
+    return Fields(_clean_value(text[: keys[0][0]]), tuple(pairs))
 
 
 def _clean_value(value: str) -> str:

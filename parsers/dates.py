@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９：－／．～（）　",
@@ -75,6 +76,8 @@ _DATE_PATTERNS: list[re.Pattern[str]] = [
     # 11.15, 11/15, 11-15 (month first)
     re.compile(r"(?<![\d.:/-])(?P<m>\d{1,2})\s*[./-]\s*(?P<d>\d{1,2})(?![\d:]|\.\d|/\d)"),
 ]
+
+_ANY_DIGIT = re.compile(r"\d")
 
 _WEEKDAYS_CN = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6}
 _WEEKDAYS_EN = {
@@ -145,6 +148,7 @@ def _with_year(month: int, day: int, year_text: str | None, meeting: dt.date | N
     return found
 
 
+@lru_cache(maxsize=4096)
 def find_absolute_date(
     text: str, meeting: dt.date | None = None, roll: bool = True
 ) -> tuple[dt.date, int, int] | None:
@@ -154,6 +158,8 @@ def find_absolute_date(
     when Chinese numerals were converted.
     """
     clean = normalise_digits(text)
+    if not _ANY_DIGIT.search(clean):
+        return None
     best: tuple[dt.date, int, int] | None = None
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(clean):
@@ -227,6 +233,7 @@ def _relative_date(clean: str, meeting: dt.date) -> dt.date | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str | None, meeting: dt.date | None = None, roll: bool = True) -> dt.date | None:
     """Read a date as written (absolute or relative to the meeting date); ``None`` if unreadable.
 

@@ -6,6 +6,9 @@ frequent pairs); notes with little CJK text are English.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from pipeline.model import Language
 
 # Frequent characters whose Simplified and Traditional forms differ, as pairs.
@@ -23,23 +26,18 @@ _SIMPLIFIED_ONLY = frozenset(pair[0] for pair in _PAIRS.split() if pair[0] != pa
 _TRADITIONAL_ONLY = frozenset(pair[1] for pair in _PAIRS.split() if pair[0] != pair[1])
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def detect_language(text: str) -> Language:
     """'zh-Hans', 'zh-Hant' or 'en' for the notes' text."""
-    cjk = simplified = traditional = letters = 0
-    for ch in text:
-        if _is_cjk(ch):
-            cjk += 1
-            if ch in _SIMPLIFIED_ONLY:
-                simplified += 1
-            elif ch in _TRADITIONAL_ONLY:
-                traditional += 1
-        elif ch.isascii() and ch.isalpha():
-            letters += 1
+    cjk = _CJK.findall(text)
+    letters = len(_LATIN.findall(text))
     # An English word is ~5 letters; a Chinese word 1–2 characters.
-    if cjk * 4 < letters or cjk < 5:
+    if len(cjk) * 4 < letters or len(cjk) < 5:
         return "en"
+    counts = Counter(cjk)
+    simplified = sum(n for ch, n in counts.items() if ch in _SIMPLIFIED_ONLY)
+    traditional = sum(n for ch, n in counts.items() if ch in _TRADITIONAL_ONLY)
     return "zh-Hant" if traditional > simplified else "zh-Hans"

@@ -17,7 +17,6 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
 
 from parsers.actions import (
     ActionDraft,
@@ -60,7 +59,49 @@ TEXT_FIELDS = ("discussion", "disagreements", "resolutions")
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    # Recorders' text, not web pages: "市场部*经理、销售部*主管" must keep its asterisks
+    # (no emphasis), "<客户名>" and "[注]: …" must stay text (no HTML, no link
+    # references), and an indented line or a "---" under a line is not code or a heading.
+    return (
+        MarkdownIt("commonmark")
+        .disable(["code", "lheading", "reference", "html_block", "html_inline", "emphasis"])
+        .enable("table")
+    )
+
+
+# ---------------------------------------------------------------- block tree
+
+
+@dataclass(slots=True)
+class Block:
+    """A block of the Markdown tree: paragraph, heading, list, list item, table, row, cell …"""
+
+    type: str
+    tag: str = ""
+    map: list[int] | None = None
+    children: list[Block] = field(default_factory=list)
+    token: Token | None = None
+
+    @property
+    def content(self) -> str:
+        return self.token.content if self.token is not None else ""
+
+
+def block_tree(tokens: list[Token]) -> Block:
+    """Nest markdown-it's flat token stream (``*_open`` … ``*_close``) into blocks."""
+    root = Block("root")
+    stack = [root]
+    for token in tokens:
+        if token.nesting == 1:
+            node = Block(token.type[: -len("_open")], token.tag, token.map)
+            stack[-1].children.append(node)
+            stack.append(node)
+        elif token.nesting == -1:
+            if len(stack) > 1:
+                stack.pop()
+        else:
+            stack[-1].children.append(Block(token.type, token.tag, token.map, token=token))
+    return root
 
 
 # ---------------------------------------------------------------- text helpers
@@ -126,7 +167,7 @@ def join_entries(parts: list[str]) -> str:
     return out
 
 
-def node_lines(node: SyntaxTreeNode, blank: list[bool] | None = None) -> tuple[int, int]:
+def node_lines(node: Block, blank: list[bool] | None = None) -> tuple[int, int]:
     """1-based first and last line of a block node (trailing blank lines left out)."""
     start, end = node.map or (0, 1)
     first, last = start + 1, max(start + 1, end)
@@ -136,14 +177,14 @@ def node_lines(node: SyntaxTreeNode, blank: list[bool] | None = None) -> tuple[i
     return first, last
 
 
-def _inline_child(node: SyntaxTreeNode) -> Token | None:
+def _inline_child(node: Block) -> Token | None:
     for child in node.children:
         if child.type == "inline":
             return child.token
     return None
 
 
-def paragraph_lines(node: SyntaxTreeNode) -> list[SourceLine]:
+def paragraph_lines(node: Block) -> list[SourceLine]:
     """The lines of a paragraph (or heading), each with its source line number."""
     first, last = node_lines(node)
     token = _inline_child(node)
@@ -169,7 +210,7 @@ class ListEntry:
         return join_entries([self.text, *(child.flat_text() for child in self.children)])
 
 
-def list_entries(node: SyntaxTreeNode, blank: list[bool]) -> list[ListEntry]:
+def list_entries(node: Block, blank: list[bool]) -> list[ListEntry]:
     entries: list[ListEntry] = []
     for item in node.children:
         if item.type != "list_item":
@@ -191,7 +232,7 @@ def list_entries(node: SyntaxTreeNode, blank: list[bool]) -> list[ListEntry]:
     return entries
 
 
-def table_rows(node: SyntaxTreeNode) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def table_rows(node: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header cells and (line, cells) of each body row."""
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
@@ -447,7 +488,7 @@ class NotesReader:
                 found = True
         return found
 
-    def info_from_list(self, node: SyntaxTreeNode) -> list[ListEntry]:
+    def info_from_list(self, node: Block) -> list[ListEntry]:
         """Meeting-info list items; returns the items that were not meeting info."""
         rest: list[ListEntry] = []
         for entry in list_entries(node, self.blank):
@@ -468,7 +509,7 @@ class NotesReader:
                 self.set_info(key, join_entries([value, *extra]), entry.line)
         return rest
 
-    def info_from_table(self, node: SyntaxTreeNode) -> bool:
+    def info_from_table(self, node: Block) -> bool:
         header, rows = table_rows(node)
         found = False
         header_is_labels = len(header) >= 2 and TABLE_COLUMNS.get(normalise_key(header[1])) == "value"
@@ -495,7 +536,7 @@ class NotesReader:
         self.item_level = level
         self.section = "item"
 
-    def heading(self, node: SyntaxTreeNode) -> None:
+    def heading(self, node: Block) -> None:
         level = int(node.tag[1:]) if node.tag[1:].isdigit() else 2
         lines = paragraph_lines(node)
         title = smart_join([line.text for line in lines]).strip()
@@ -535,7 +576,7 @@ class NotesReader:
         else:
             self.open_item(title, line, level)
 
-    def block(self, node: SyntaxTreeNode) -> None:
+    def block(self, node: Block) -> None:
         kind = node.type
         if kind == "heading":
             self.heading(node)
@@ -551,7 +592,7 @@ class NotesReader:
         elif self.section in ("attachments", "risks", "next_meeting"):
             self.list_section_block(node)
 
-    def info_block(self, node: SyntaxTreeNode) -> None:
+    def info_block(self, node: Block) -> None:
         if node.type == "paragraph":
             lines = paragraph_lines(node)
             self.info_from_lines(lines)
@@ -594,7 +635,7 @@ class NotesReader:
             add_detail_entry(draft, child)
         self.actions.append(draft)
 
-    def item_block(self, node: SyntaxTreeNode) -> None:
+    def item_block(self, node: Block) -> None:
         item = self.item
         assert item is not None
         if node.type == "paragraph":
@@ -679,7 +720,7 @@ class NotesReader:
         for part in split_inline_enumeration(entry.flat_text()):
             item.add_text(kind, part, entry.line, entry.end_line)
 
-    def actions_block(self, node: SyntaxTreeNode, agenda_index: int | None) -> None:
+    def actions_block(self, node: Block, agenda_index: int | None) -> None:
         if node.type in ("bullet_list", "ordered_list"):
             for entry in list_entries(node, self.blank):
                 label = subsection_label(entry.text)
@@ -704,7 +745,7 @@ class NotesReader:
                 if checked is not None or fields.pairs:
                     self.add_action_line(source.text, source.line, source.line)
 
-    def table_block(self, node: SyntaxTreeNode, agenda_index: int | None) -> None:
+    def table_block(self, node: Block, agenda_index: int | None) -> None:
         header, rows = table_rows(node)
         kinds = column_kinds(header)
         if "task" in kinds and ({"owner", "due", "department", "acceptance"} & set(kinds)):
@@ -743,7 +784,7 @@ class NotesReader:
             self.agenda.append(draft)
         self.section = "other"
 
-    def list_section_block(self, node: SyntaxTreeNode) -> None:
+    def list_section_block(self, node: Block) -> None:
         texts: list[str] = []
         if node.type in ("bullet_list", "ordered_list"):
             texts = [entry.flat_text() for entry in list_entries(node, self.blank)]
@@ -772,7 +813,7 @@ class NotesReader:
 
     def read(self) -> Meeting:
         markdown_text = self.read_front_matter()
-        root = SyntaxTreeNode(_markdown().parse(markdown_text))
+        root = block_tree(_markdown().parse(markdown_text))
         for node in root.children:
             self.block(node)
         self.close_item()
@@ -791,6 +832,10 @@ class NotesReader:
         date: dt.date | None = self.info.get("date")
         items = [draft.finish(date) for draft in self.actions]
         _complete_departments(items, self.known_people())
+        by_agenda: dict[int, list[ActionItem]] = {}
+        for item in items:
+            if item.agenda_index is not None:
+                by_agenda.setdefault(item.agenda_index, []).append(item)
         agenda = [
             AgendaItem(
                 title=draft.title,
@@ -799,7 +844,7 @@ class NotesReader:
                 discussion=draft.texts["discussion"],
                 disagreements=draft.texts["disagreements"],
                 resolutions=draft.texts["resolutions"],
-                action_items=[item for item in items if item.agenda_index == index],
+                action_items=by_agenda.get(index, []),
                 line=draft.line,
                 end_line=draft.end_line,
                 spans=draft.spans,

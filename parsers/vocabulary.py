@@ -7,10 +7,12 @@ and ``决议结果`` all meet the same table entry.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _KEY_JUNK = re.compile(r"[\s*_`#>【】\[\]“”\"'《》]+")
 
 
+@lru_cache(maxsize=8192)
 def normalise_key(text: str) -> str:
     """Lower-case, no spaces, no emphasis markers, no trailing colon."""
     return _KEY_JUNK.sub("", text).strip(":：").lower()
@@ -91,9 +93,7 @@ _ACTION_KEY_GROUPS = {
         "task": "任务名称|任務名稱|行动内容|行動內容|任务|任務|行动项|行動項|事项|事項|action|task",
 }
 ACTION_KEYS = _table(_ACTION_KEY_GROUPS)
-ACTION_KEY_WORDS = sorted(
-    {word for words in _ACTION_KEY_GROUPS.values() for word in words.split("|")}, key=len, reverse=True
-)
+
 
 TABLE_COLUMNS = _table(
     {
