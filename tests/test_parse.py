@@ -771,3 +771,9 @@ def test_gbk_crlf_file_gives_the_same_model_and_lines(tmp_path: Path) -> None:
     assert text == lf
     assert meeting == parse_notes(lf)
     assert meeting.action_items[0].line == 26
+
+
+def test_asterisk_placeholders_in_names_are_kept() -> None:
+    meeting = parse("主持人：市场部*经理\n参会人员：市场部：*经理、*专员；销售部：*主管\n")
+    assert who(meeting.host) == ("市场部", "*经理")
+    assert [a.name for a in meeting.attendees] == ["*经理", "*专员", "*主管"]
