@@ -111,11 +111,8 @@ def keep_off_grid(style_or_paragraph_ppr: Any) -> None:
 
 
 def condense_characters(rpr: Any, twentieths_of_point: int) -> None:
-    """w:spacing on a run: narrows each character so a 16 pt face fits a 15.8 pt grid cell.
-
-    Word and WPS squeeze characters onto the grid themselves; LibreOffice gives
-    a character wider than the cell two cells unless it is condensed.
-    """
+    """w:spacing on a run: narrows each character, e.g. so that 28 characters of a
+    16 pt face fit GB/T 9704's 156 mm text width (16 pt × 28 is 448 pt, the width 442 pt)."""
     spacing = rpr.find(qn("w:spacing"))
     if spacing is None:
         spacing = OxmlElement("w:spacing")
@@ -239,25 +236,24 @@ def center_cells_vertically(table: Any) -> None:
 # --- sections and settings -------------------------------------------------
 
 
-def set_document_grid(section: Any, lines_per_page: int, chars_per_line: int, font_pt: float) -> None:
-    """w:docGrid linesAndChars: exactly N lines of M characters in the text area (GB/T 9704: 22 × 28).
+def set_document_grid(section: Any, lines_per_page: int) -> None:
+    """w:docGrid of type "lines": exactly N lines in the text area (GB/T 9704: 22).
 
-    linePitch is the text height / lines in twips; charSpace is how much each
-    character cell differs from the body font size, in 1/4096 pt.
+    The 28 characters a line comes from the body font condensed to fit the
+    text width (see :func:`condense_characters`), not from a character grid
+    (``linesAndChars``): LibreOffice breaks lines early on a character grid
+    wherever Latin and Chinese text mix, while Word and WPS lay both out alike.
     """
     height_twips = section.page_height.twips - section.top_margin.twips - section.bottom_margin.twips
-    width_twips = section.page_width.twips - section.left_margin.twips - section.right_margin.twips
-    line_pitch = round(height_twips / lines_per_page)
-    char_pitch_pt = width_twips / chars_per_line / TWIPS_PER_POINT
-    char_space = round((char_pitch_pt - font_pt) * 4096)
     sectpr = section._sectPr
     grid = sectpr.find(qn("w:docGrid"))
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sectpr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
-    grid.set(qn("w:linePitch"), str(line_pitch))
-    grid.set(qn("w:charSpace"), str(char_space))
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(round(height_twips / lines_per_page)))
+    if grid.get(qn("w:charSpace")) is not None:
+        del grid.attrib[qn("w:charSpace")]
 
 
 def use_even_and_odd_footers(document: Any) -> None:

@@ -435,7 +435,7 @@ def official_minutes() -> Any:
     profile = GBT9704
     document = new_document(profile)
     section = document.sections[0]
-    ooxml.set_document_grid(section, lines_per_page=22, chars_per_line=28, font_pt=profile.body_pt)
+    ooxml.set_document_grid(section, lines_per_page=22)
     status_header(section)
     status_header(section, even=True)
     official_page_footers(document, section)

@@ -75,7 +75,7 @@ def test_official_profile_layout() -> None:
     assert re.search(r'<w:pgSz w:w="11906" w:h="16838"', document)  # A4
     assert '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"' in document
     grid = re.search(r"<w:docGrid [^>]*>", document)
-    assert grid and 'w:type="linesAndChars"' in grid.group(0)
+    assert grid and 'w:type="lines"' in grid.group(0)
     assert 'w:linePitch="580"' in grid.group(0) or 'w:linePitch="579"' in grid.group(0)
     assert 'w:eastAsia="仿宋"' in styles and 'w:eastAsia="方正小标宋简体"' in styles
     assert 'w:eastAsia="黑体"' in styles and 'w:eastAsia="楷体"' in styles
