@@ -5,7 +5,7 @@ tables, a tenth in GBK/Big5 with CRLF as Windows machines save them; fixed seed)
 and prints, for each N:
 
 - cold build: wall time, notes/s, documents/s, peak RSS of the whole process tree
-  (parent + workers, summed, sampled from /proc every 20 ms);
+  (parent + workers, summed, sampled from /proc every 50 ms);
 - unchanged rerun: wall time;
 - the baseline a user would otherwise pick: ``pandoc note.md -o note.docx`` for
   each note, two at a time (``xargs -P2``), on the same notes. For large N it is
@@ -21,15 +21,18 @@ Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,8 +226,8 @@ def make_note(rng: random.Random, index: int) -> tuple[str, str, str]:
     labels, sections = b["labels"], b["sections"]
     colon = ": " if language == "en" else "："
     year = rng.choice([2021, 2022, 2023, 2024, 2025])
-    month, day = rng.randint(1, 12), rng.randint(1, 28)
-    date = f"{year}-{month:02d}-{day:02d}"
+    meeting_day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+    date = meeting_day.isoformat()
     people = [(rng.choice(b["depts"]), rng.choice(b["names"])) for _ in range(rng.randint(3, 9))]
     lines = [f"# {rng.choice(b['topics'])} {b['title']} #{index}", ""]
     lines += [
@@ -255,7 +258,7 @@ def make_note(rng: random.Random, index: int) -> tuple[str, str, str]:
             due = (
                 rng.choice(b["vague"])
                 if rng.random() < 0.1
-                else (f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+                else (meeting_day + dt.timedelta(days=rng.randint(2, 60))).isoformat()
             )
             done = rng.choice(b["done"])
             if use_table:
@@ -306,7 +309,7 @@ def generate_archive(folder: Path, count: int, seed: int = 20240305) -> None:
 class TreeMemory:
     """Peak of the summed RSS of a process and all its descendants, sampled from /proc."""
 
-    def __init__(self, pid: int, interval: float = 0.02):
+    def __init__(self, pid: int, interval: float = 0.05):
         self.pid = pid
         self.interval = interval
         self.peak_sum = 0
@@ -317,22 +320,16 @@ class TreeMemory:
         self._thread.start()
 
     def _tree(self) -> list[int]:
-        children: dict[int, list[int]] = {}
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/stat", "rb") as handle:
-                    stat = handle.read()
-            except OSError:
-                continue
-            ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
-            children.setdefault(ppid, []).append(int(entry))
         tree, todo = [], [self.pid]
         while todo:
             pid = todo.pop()
             tree.append(pid)
-            todo.extend(children.get(pid, []))
+            try:
+                for task in os.listdir(f"/proc/{pid}/task"):
+                    with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
+                        todo.extend(int(child) for child in handle.read().split())
+            except OSError:
+                continue
         return tree
 
     @staticmethod
@@ -359,37 +356,42 @@ class TreeMemory:
         self._thread.join()
 
 
-def run_minutes(archive: Path, out: Path, jobs: int | None, report: Path) -> dict[str, object]:
+def children_cpu() -> float:
+    """User + system CPU seconds of every finished descendant (workers included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    rss_sum: int
+    rss_single: int
+    processes: int
+    counts: dict[str, int]
+
+
+def run_minutes(archive: Path, out: Path, jobs: int | None, report: Path) -> Run:
     command = [
-        sys.executable,
-        "-m",
-        "pipeline",
-        "build",
-        str(archive),
-        "-o",
-        str(out),
-        "--report",
-        str(report),
-    ]
+        sys.executable, "-m", "pipeline", "build", str(archive), "-o", str(out),
+        "--report", str(report),
+    ]  # fmt: skip
     if jobs:
         command += ["-j", str(jobs)]
+    cpu_before = children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     memory = TreeMemory(process.pid)
     _stdout, stderr = process.communicate()
     wall = time.perf_counter() - started
+    cpu = children_cpu() - cpu_before
     memory.stop()
     if process.returncode not in (0, 1):
         sys.stderr.write(stderr.decode(errors="replace"))
         raise SystemExit(f"minutes build failed with status {process.returncode}")
-    data = json.loads(report.read_text(encoding="utf-8"))
-    return {
-        "wall": wall,
-        "rss_sum": memory.peak_sum,
-        "rss_single": memory.peak_single,
-        "processes": memory.peak_processes,
-        "report": data,
-    }
+    counts = json.loads(report.read_text(encoding="utf-8"))["counts"]
+    return Run(wall, cpu, memory.peak_sum, memory.peak_single, memory.peak_processes, counts)
 
 
 def ensure_pandoc() -> str | None:
@@ -404,13 +406,14 @@ def ensure_pandoc() -> str | None:
     return shutil.which("pandoc")
 
 
-def run_pandoc(archive: Path, out: Path, sample: int) -> tuple[float, int, int]:
-    """Wall time of the pandoc loop on the first ``sample`` notes; (wall, notes, failures)."""
+def run_pandoc(archive: Path, out: Path, sample: int) -> tuple[float, float, int, int]:
+    """The pandoc loop on the first ``sample`` notes: (wall, CPU seconds, notes, failures)."""
     notes = sorted(archive.rglob("*.md"))[:sample]
     out.mkdir(parents=True, exist_ok=True)
     listing = out / "list.txt"
     listing.write_text("\n".join(str(n) for n in notes) + "\n", encoding="utf-8")
     script = 'pandoc "$1" -o "$0/$(basename "$1" .md).docx" 2>/dev/null || echo FAIL'
+    cpu_before = children_cpu()
     started = time.perf_counter()
     result = subprocess.run(
         ["xargs", "-a", str(listing), "-P2", "-n1", "sh", "-c", script, str(out)],
@@ -419,7 +422,7 @@ def run_pandoc(archive: Path, out: Path, sample: int) -> tuple[float, int, int]:
         check=False,
     )
     wall = time.perf_counter() - started
-    return wall, len(notes), result.stdout.count("FAIL")
+    return wall, children_cpu() - cpu_before, len(notes), result.stdout.count("FAIL")
 
 
 def megabytes(size: int) -> str:
@@ -438,39 +441,37 @@ def bench(size: int, work: Path, jobs: int | None, pandoc_sample: int, pandoc: s
     )
 
     cold = run_minutes(archive, out, jobs, work / f"report-{size}.json")
-    counts = cold["report"]["counts"]  # type: ignore[index]
-    wall = float(cold["wall"])  # type: ignore[arg-type]
+    counts = cold.counts
     print(
-        f"minutes build, cold      : {wall:8.2f} s  {counts['notes'] / wall:7.1f} notes/s  "
-        f"{counts['documents'] / wall:7.1f} documents/s  "
-        f"(built {counts['built']}, failed {counts['failed']})"
+        f"minutes build, cold      : {cold.wall:8.2f} s wall, {cold.cpu:8.1f} s CPU  "
+        f"{counts['notes'] / cold.wall:6.1f} notes/s  {counts['documents'] / cold.wall:6.1f} "
+        f"documents/s  (built {counts['built']}, failed {counts['failed']})"
     )
     print(
-        f"  peak RSS, process tree : {megabytes(int(cold['rss_sum']))} summed over "  # type: ignore[call-overload]
-        f"{cold['processes']} processes (largest one {megabytes(int(cold['rss_single']))})"
-    )  # type: ignore[call-overload]
+        f"  peak RSS, process tree : {megabytes(cold.rss_sum)} summed over {cold.processes} "
+        f"processes (largest one {megabytes(cold.rss_single)})"
+    )
     rerun = run_minutes(archive, out, jobs, work / f"report-{size}-again.json")
-    again = rerun["report"]["counts"]  # type: ignore[index]
     print(
-        f"minutes build, unchanged : {float(rerun['wall']):8.2f} s  "  # type: ignore[arg-type]
-        f"(built {again['built']}, unchanged {again['unchanged']})"
+        f"minutes build, unchanged : {rerun.wall:8.2f} s wall  "
+        f"(built {rerun.counts['built']}, unchanged {rerun.counts['unchanged']})"
     )
 
     if pandoc is None:
         print("pandoc loop              : skipped (pandoc not available)")
         return
     sample = min(size, pandoc_sample)
-    p_wall, p_notes, p_failed = run_pandoc(archive, work / f"pandoc-{size}", sample)
-    estimated = p_wall * size / p_notes
+    p_wall, p_cpu, p_notes, p_failed = run_pandoc(archive, work / f"pandoc-{size}", sample)
+    scale = size / p_notes
     how = "measured" if p_notes == size else f"timed on {p_notes} notes, extrapolated"
     print(
-        f"pandoc loop (xargs -P2)  : {estimated:8.2f} s  {size / estimated:7.1f} notes/s  "
-        f"(one document per note; {how}; {p_failed} of {p_notes} failed: "
-        "pandoc reads UTF-8 only)"
+        f"pandoc loop (xargs -P2)  : {p_wall * scale:8.2f} s wall, {p_cpu * scale:8.1f} s CPU  "
+        f"{size / (p_wall * scale):6.1f} notes/s  (one document per note; {how}; "
+        f"{p_failed} failed)"
     )
     print(
-        f"minutes / pandoc         : {wall / estimated:8.2f}x the pandoc loop's wall time "
-        f"for twice the documents"
+        f"minutes / pandoc         : {cold.wall / (p_wall * scale):8.2f}x the wall time, "
+        f"{cold.cpu / (p_cpu * scale):.2f}x the CPU time, for twice the documents"
     )
 
 
