@@ -167,26 +167,25 @@ def check_inputs(inputs: Sequence[Path], out_dir: Path | None) -> None:
 
 
 def discover(inputs: Sequence[Path], out_dir: Path | None) -> Iterator[Source]:
-    """Every notes file under ``inputs``, lazily, in a stable order."""
-    skip = os.path.realpath(out_dir) if out_dir is not None else None
+    """Every notes file under ``inputs``, lazily (one folder listing at a time), in a stable order."""
     for path in inputs:
         if path.is_dir():
-            for notes in _walk_notes(path, skip):
-                relative = notes.relative_to(path)
-                root = out_dir if out_dir is not None else path
-                yield Source(
-                    notes=notes,
-                    out_dir=root / relative.parent,
-                    root=root,
-                    key=relative.as_posix(),
-                    named=False,
-                )
+            root = out_dir if out_dir is not None else path
+            for folder, names in _walk_notes(path, out_dir):
+                relative = os.path.relpath(folder, path)
+                prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+                folder_path = Path(folder)
+                target = root if relative == "." else root / relative
+                for name in names:
+                    yield Source(folder_path / name, target, root, prefix + name, named=False)
         else:
             root = out_dir if out_dir is not None else path.parent
             yield Source(notes=path, out_dir=root, root=root, key=path.name, named=True)
 
 
-def _walk_notes(top: Path, skip: str | None) -> Iterator[Path]:
+def _walk_notes(top: Path, out_dir: Path | None) -> Iterator[tuple[str, list[str]]]:
+    """(folder, names of the notes in it) for every folder under ``top``."""
+    skip = os.path.realpath(out_dir) if out_dir is not None else None
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(
             d
@@ -194,14 +193,21 @@ def _walk_notes(top: Path, skip: str | None) -> Iterator[Path]:
             if not d.startswith(".")
             and (skip is None or os.path.realpath(os.path.join(folder, d)) != skip)
         )
-        for name in sorted(files):
-            lowered = name.lower()
-            if lowered.endswith(NOTES_SUFFIX) and lowered not in NOT_NOTES and name[0] != ".":
-                yield Path(folder) / name
+        names = sorted(name for name in files if _is_notes_name(name))
+        if names:
+            yield folder, names
+
+
+def _is_notes_name(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.endswith(NOTES_SUFFIX) and lowered not in NOT_NOTES and name[0] != "."
 
 
 def count_notes(inputs: Sequence[Path], out_dir: Path | None) -> int:
-    return sum(1 for _ in discover(inputs, out_dir))
+    return sum(
+        sum(len(names) for _, names in _walk_notes(path, out_dir)) if path.is_dir() else 1
+        for path in inputs
+    )
 
 
 # --------------------------------------------------------------------------- temp files
@@ -401,7 +407,7 @@ class BatchRunner:
             self.summary.unchanged_notes = []
         self._manifests: dict[Path, Manifest] = {}
         self._cleaned: set[Path] = set()
-        self._claimed: dict[tuple[Path, str], str] = {}
+        self._claimed: dict[tuple[str, str], str] = {}
         self._seen: set[str] = set()
         self._warm = False
 
@@ -450,26 +456,15 @@ class BatchRunner:
 
     def _tasks(self, progress: Progress) -> Iterator[Task]:
         """The notes that need building; the unchanged and unreadable are settled here."""
+        # One folder cannot list a file twice nor give two notes the same key: the checks
+        # for overlapping inputs are needed (and paid for) only when there are several.
+        overlapping = len(self.settings.inputs) > 1
         for source in discover(self.settings.inputs, self.settings.out_dir):
-            real = os.path.realpath(source.notes)
-            if real in self._seen:
-                self.summary.total -= 1  # named twice: once is enough
-                progress.total = self.summary.total
+            if overlapping and not self._first_claim(source, progress):
                 continue
-            self._seen.add(real)
             if source.out_dir not in self._cleaned:
                 self._cleaned.add(source.out_dir)
                 remove_stray_temps(source.out_dir)
-            claim = (source.root.resolve(), source.key)
-            if claim in self._claimed:
-                self._fail(
-                    str(source.notes),
-                    f"its documents would overwrite those of {self._claimed[claim]}",
-                    None,
-                    progress,
-                )
-                continue
-            self._claimed[claim] = str(source.notes)
             try:
                 digest = file_sha256(source.notes)
             except OSError as error:
@@ -483,6 +478,22 @@ class BatchRunner:
                 progress.update(self.summary)
                 continue
             yield Task(source, digest)
+
+    def _first_claim(self, source: Source, progress: Progress) -> bool:
+        """False for a note named twice, or whose documents another note already claimed."""
+        real = os.path.realpath(source.notes)
+        if real in self._seen:
+            self.summary.total -= 1  # named twice: once is enough
+            progress.total = self.summary.total
+            return False
+        self._seen.add(real)
+        claim = (os.path.realpath(source.root), source.key)
+        if claim in self._claimed:
+            reason = f"its documents would overwrite those of {self._claimed[claim]}"
+            self._fail(str(source.notes), reason, None, progress)
+            return False
+        self._claimed[claim] = str(source.notes)
+        return True
 
     def _is_unchanged(self, manifest: Manifest, source: Source, digest: str) -> bool:
         if not manifest.is_unchanged(source.key, digest, self.setup):

@@ -163,7 +163,8 @@ class Manifest:
         entry = self.entries.get(key)
         if entry is None or entry.notes_sha256 != notes_sha256 or entry.setup != setup:
             return False
-        return all((self.root / output).is_file() for output in entry.outputs)
+        root = str(self.root)
+        return all(os.path.isfile(os.path.join(root, output)) for output in entry.outputs)
 
     def record(self, key: str, entry: Entry) -> None:
         """Remember a built note, durably: call only once its documents are in place."""
