@@ -277,3 +277,36 @@ def test_strict_refuses_notes_with_errors_even_when_built_before(tmp_path: Path)
 def test_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         run([tmp_path / "nowhere"], None)
+
+
+def run_with_progress(inputs: list[Path], out: Path, interactive: bool) -> tuple[Summary, str]:
+    progress = io.StringIO()
+    settings = BatchSettings(inputs=inputs, out_dir=out, jobs=2, setup=SETUP)
+    runner = BatchRunner(
+        settings, stand_in_build, progress_stream=progress, interactive=interactive
+    )
+    return runner.run(), progress.getvalue()
+
+
+def test_on_a_terminal_a_progress_bar_with_an_eta_redraws_in_place(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    make_archive(archive, 30)
+    (archive / "bad.md").write_bytes(b"BAD")
+    summary, shown = run_with_progress([archive], tmp_path / "out", interactive=True)
+    assert summary.built == 30
+    frames = [frame for frame in shown.split("\r\x1b[K") if frame.startswith("[")]
+    assert frames and all("\n" not in frame for frame in frames)  # redrawn, never scrolled
+    assert any("ETA" in frame and "notes/s" in frame for frame in frames)
+    assert f"failed: {archive / 'bad.md'}:1: not meeting notes\n" in shown
+    assert shown.endswith("\r\x1b[K")  # the bar is wiped before the summary
+
+
+def test_off_a_terminal_progress_is_a_line_now_and_then_not_one_per_note(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    make_archive(archive, 300)
+    summary, shown = run_with_progress([archive], tmp_path / "out", interactive=False)
+    assert summary.built == 300
+    lines = shown.splitlines()
+    assert "\r" not in shown and "\x1b" not in shown
+    assert 5 <= len(lines) <= 12
+    assert all(line.startswith("minutes build: ") and "/300 notes" in line for line in lines)
