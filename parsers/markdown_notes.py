@@ -53,6 +53,10 @@ _LINE_ENUMERATOR = re.compile(
 )
 _INLINE_ENUMERATION = re.compile(r"(?<=[；;。.])\s*(?=\d{1,2}\s*[、.．)）](?!\d))")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+# "<!-- minutes-disable-next-line … -->" speaks to the checker (which reads the file's
+# lines itself); it is never part of the minutes. Newlines inside are kept for line numbers.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 TEXT_FIELDS = ("discussion", "disagreements", "resolutions")
 
@@ -137,7 +141,10 @@ def inline_text(token: Token | None) -> str:
             if href and href != label and not href.startswith("mailto:" + label):
                 parts.append(f" ({href})")
     # CommonMark leaves "**决议：**" unclosed after full-width punctuation: drop the markers
-    return "".join(parts).replace("**", "")
+    text = "".join(parts).replace("**", "")
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
+    return text
 
 
 def smart_join(parts: list[str]) -> str:
@@ -232,6 +239,11 @@ def list_entries(node: Block, blank: list[bool]) -> list[ListEntry]:
     return entries
 
 
+def _cell_break(match: re.Match[str]) -> str:
+    """``<br>`` in a cell separates entries, unless punctuation already does (``补拍，<br>上传``)."""
+    return "" if match.start() > 0 and match.string[match.start() - 1] in "；;。，,、：:" else "；"
+
+
 def table_rows(node: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header cells and (line, cells) of each body row."""
     header: list[str] = []
@@ -241,7 +253,7 @@ def table_rows(node: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
             if row.type != "tr":
                 continue
             cells = [
-                _HTML_BREAK.sub("；", inline_text(_inline_child(cell))).replace("\n", "；").strip()
+                _CELL_BREAK.sub(_cell_break, inline_text(_inline_child(cell))).replace("\n", "；").strip()
                 for cell in row.children
             ]
             if section.type == "thead":

@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 
 from parsers.vocabulary import (
+    DEPARTMENT_SUFFIXES,
     ENGLISH_DEPARTMENT_SUFFIXES,
     NONE_WORDS,
+    NOT_DEPARTMENTS,
     OBSERVER_WORDS,
+    TITLE_WORDS,
     looks_like_department,
     normalise_key,
 )
@@ -21,7 +24,13 @@ _OPEN = "(（[【"
 _CLOSE = ")）]】"
 _TRAILING_PAREN = re.compile(r"^(?P<main>.*?)\s*[(（\[【](?P<inner>[^()（）\[\]【】]*)[)）\]】]\s*$")
 _CN_DEPT_PREFIX = re.compile(
-    r"^(?P<dept>.{1,12}?(?:委员会|委員會|事业部|事業部|中心|团队|團隊|小组|小組|部门|部門|部|组|組|室|处|處|科|办|辦))(?P<name>\S.*)$"
+    r"^(?P<dept>.{1,12}?(?:"
+    + "|".join(re.escape(suffix) for suffix in DEPARTMENT_SUFFIXES if suffix not in ("司", "局", "所", "课", "課"))
+    + r"))(?P<name>\S.*)$"
+)
+# 林主管, 杨律师, 周專員: a surname (or short name) and a job title
+_TITLED_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,3}?(?:" + "|".join(sorted(map(re.escape, TITLE_WORDS), key=len, reverse=True)) + ")"
 )
 _PROXY_PATTERNS = [
     re.compile(r"^(?:由)?\s*(?P<p>.+?)\s*(?:代为|代為|代理|代替|代)(?:参会|參會|出席|参加|參加|与会|與會)?$"),
@@ -89,6 +98,8 @@ def split_department(text: str) -> tuple[str | None, str | None]:
         if looks_like_department(left):
             return left.strip(), "*" + right.strip()
     words = text.split()
+    if len(words) > 1 and looks_like_department(text):
+        return text, None  # "Strategy Office", "Customer Service"
     if len(words) > 1:
         # "Customer Service Alice Wong": take the longest leading run that is a department
         for cut in range(len(words) - 1, 0, -1):
@@ -101,9 +112,20 @@ def split_department(text: str) -> tuple[str | None, str | None]:
     if looks_like_department(text):
         return text, None
     match = _CN_DEPT_PREFIX.match(text)
-    if match and len(match.group("name")) <= 6:
+    if match and len(match.group("name")) <= 6 and match.group("dept") not in NOT_DEPARTMENTS:
         return match.group("dept"), match.group("name")
     return None, text
+
+
+def is_titled_name(text: str) -> bool:
+    """``林主管``, ``杨律师``: a person named by surname and job title, not a department."""
+    return _TITLED_NAME.fullmatch(text.strip()) is not None
+
+
+def leading_titled_name(text: str) -> str | None:
+    """``周專員提供文案`` → ``周專員``: the person a bracketed remark starts with."""
+    match = _TITLED_NAME.match(text.strip())
+    return match.group() if match else None
 
 
 _AND = r"\s+(?:and|&|＆)\s+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])"
@@ -124,7 +146,8 @@ def split_people(text: str) -> list[str]:
             slash_parts = [p.strip() for p in re.split(r"[/／]", piece) if p.strip()]
             if len(slash_parts) > 1 and (
                 all(looks_like_department(p) for p in slash_parts)
-                or all(_FULL_LATIN_NAME.match(p) for p in slash_parts)
+                or all(_FULL_LATIN_NAME.match(p) and not looks_like_department(p) for p in slash_parts)
+                or all(is_titled_name(p) for p in slash_parts)
             ):
                 people.extend(slash_parts)
             else:
@@ -137,13 +160,25 @@ def parse_people(text: str | None) -> list[Person]:
     if not text:
         return []
     main, inner = trailing_bracket(text)
-    # "市场部 周专员（提供文案）": the bracket describes the contribution, not a person
-    source = main if inner is not None and not looks_like_department(inner) else text
-    slash_pairs = _paired_slashes(source)
+    slash_pairs = _paired_slashes(main if inner is not None and not looks_like_department(inner) else text)
     if slash_pairs:
         return slash_pairs
-    people = [parse_person(part) for part in split_people(source)]
+    people = [_person_with_remark(part) for part in split_people(text)]
     return [person for person in people if person is not None]
+
+
+def _person_with_remark(text: str) -> Person | None:
+    """One person whose name may carry a bracketed remark about their part."""
+    main, inner = trailing_bracket(text)
+    if inner is None or looks_like_department(inner):
+        return parse_person(text)
+    if looks_like_department(main):
+        # "行銷部（周專員提供文案）": the department's person is the bracket's first words
+        name = leading_titled_name(inner)
+        if name is not None:
+            return Person(department=main, name=name)
+    # "市场部 周专员（提供文案）": the bracket describes the contribution, not a person
+    return parse_person(main)
 
 
 def _paired_slashes(text: str) -> list[Person] | None:

@@ -143,7 +143,24 @@ OBSERVER_WORDS = frozenset(normalise_key(word) for word in ["列席", "列席人
 
 DEPARTMENT_SUFFIXES = (
     "委员会", "委員會", "事业部", "事業部", "中心", "团队", "團隊", "小组", "小組", "部门", "部門",
+    "门市", "門市", "门店", "門店",
     "部", "组", "組", "室", "处", "處", "科", "办", "辦", "司", "局", "课", "課", "所",
+)
+# Words that merely end like a department: "外部顾问" is an outside adviser, not 外部 + 顾问.
+NOT_DEPARTMENTS = frozenset(
+    [
+        "外部", "内部", "內部", "全部", "局部", "大部", "头部", "頭部", "底部", "顶部", "頂部", "尾部",
+        "东部", "東部", "西部", "南部", "北部", "中部", "细部", "細部",
+        "会议室", "會議室", "教室", "场所", "場所", "到处", "到處", "好处", "好處", "之处", "之處",
+    ]
+)
+# A person named by surname and job title, as Chinese notes do: 林主管, 杨律师, 周專員.
+TITLE_WORDS = (
+    "副总经理", "副總經理", "总经理", "總經理", "副经理", "副經理", "经理", "經理", "主管", "专员", "專員",
+    "主任", "总监", "總監", "工程师", "工程師", "设计师", "設計師", "律师", "律師", "会计", "會計",
+    "助理", "组长", "組長", "课长", "課長", "副店长", "副店長", "店长", "店長", "老师", "老師",
+    "协理", "協理", "科长", "科長", "处长", "處長", "部长", "部長", "顾问", "顧問", "秘书", "秘書",
+    "总", "總", "工",
 )
 ENGLISH_DEPARTMENT_WORDS = frozenset(
     ["marketing", "sales", "legal", "finance", "hr", "human resources", "it", "engineering", "r&d", "rnd", "product", "design", "operations", "ops", "support", "customer service", "customer support", "qa", "quality", "procurement", "purchasing", "logistics", "admin", "administration", "pr", "security", "compliance", "research", "development", "data", "management", "accounting", "brand", "growth", "platform", "infrastructure", "manufacturing", "production", "supply chain", "warehouse", "facilities", "training", "communications", "comms", "strategy", "partnerships", "bd", "business development", "customer success", "tech", "technology", "treasury", "audit", "risk"]
@@ -154,7 +171,7 @@ ENGLISH_DEPARTMENT_SUFFIXES = ("dept", "dept.", "department", "team", "office", 
 def looks_like_department(text: str) -> bool:
     """市场部, 研发中心, Legal, Marketing Team, Customer Service → True."""
     word = text.strip().strip("@")
-    if not word:
+    if not word or word in NOT_DEPARTMENTS:
         return False
     if word.endswith(DEPARTMENT_SUFFIXES) and len(word) >= 2:
         return True

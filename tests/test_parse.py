@@ -723,6 +723,14 @@ def test_agenda_container_with_third_level_items() -> None:
         ("张三", (None, "张三")),
         ("相关部门", ("相关部门", None)),
         ("Facilities", ("Facilities", None)),
+        ("Strategy Office", ("Strategy Office", None)),
+        ("Strategy Office/Grace Kim", ("Strategy Office", "Grace Kim")),
+        ("R&D/Raj Patel", ("R&D", "Raj Patel")),
+        ("門市", ("門市", None)),
+        ("门店 张店长", ("门店", "张店长")),
+        ("外部顾问", (None, "外部顾问")),
+        ("内部审核组", ("内部审核组", None)),
+        ("全部", (None, "全部")),
     ],
 )
 def test_person_strings(text: str, expected: tuple[str | None, str | None]) -> None:
@@ -734,6 +742,15 @@ def test_people_lists() -> None:
     assert [who(p) for p in parse_people("运营部/法务部")] == [("运营部", None), ("法务部", None)]
     assert [who(p) for p in parse_people("Kevin Wang / Lily Chen")] == [(None, "Kevin Wang"), (None, "Lily Chen")]
     assert parse_person("无") is None
+    # two people named by surname and title, as the seed tables write 林主管/杨律师
+    assert [who(p) for p in parse_people("林主管/杨律师")] == [(None, "林主管"), (None, "杨律师")]
+    # a bracket after a department that starts with a person names that person
+    assert [who(p) for p in parse_people("行銷部（周專員提供文案、品牌規範）、門市")] == [
+        ("行銷部", "周專員"),
+        ("門市", None),
+    ]
+    # a bracket that only describes the part played is not a person
+    assert [who(p) for p in parse_people("张三、李四（审核）")] == [(None, "张三"), (None, "李四")]
 
 
 def test_attendee_and_absentee_strings() -> None:
@@ -777,3 +794,67 @@ def test_asterisk_placeholders_in_names_are_kept() -> None:
     meeting = parse("主持人：市场部*经理\n参会人员：市场部：*经理、*专员；销售部：*主管\n")
     assert who(meeting.host) == ("市场部", "*经理")
     assert [a.name for a in meeting.attendees] == ["*经理", "*专员", "*主管"]
+
+
+def test_two_titled_owners_get_their_departments_from_the_attendees() -> None:
+    meeting = parse(
+        """
+        # 协调会
+        日期：2023-07-06
+        参会人员：运营部：林主管；法务部：杨律师
+
+        ## 行动项
+
+        - [ ] 合同审核；负责人：林主管/杨律师；截止：7月25日
+        """
+    )
+    item = meeting.action_items[0]
+    assert [who(p) for p in [item.owner, *item.co_owners]] == [("运营部", "林主管"), ("法务部", "杨律师")]
+
+
+def test_checker_comments_are_never_tasks_or_text() -> None:
+    meeting = parse(
+        """
+        # 周会
+        日期：2024-01-10
+
+        ## 议程1：进度
+
+        讨论：
+        - 进度正常 <!-- minutes-disable-line vague-term -->
+
+        行动项：
+        <!-- minutes-disable-next-line vague-term -->
+        - [ ] 尽快整理清单；负责人：行政部 小刘；截止：1月12日
+
+        ## 行动项
+
+        <!-- minutes-disable-next-line owner -->
+        - [ ] 跟进报价；负责人：销售部 王强；截止：1月20日
+        <!--
+        minutes-disable vague-term
+        -->
+        - [ ] 发送纪要；负责人：行政部 小刘；截止：1月11日
+        """
+    )
+    assert [(a.line, a.task) for a in meeting.action_items] == [
+        (11, "尽快整理清单"),
+        (16, "跟进报价"),
+        (20, "发送纪要"),
+    ]
+    assert all(a.description is None for a in meeting.action_items)
+    assert meeting.agenda[0].discussion == ["进度正常"]
+
+
+def test_line_break_in_a_table_cell_after_punctuation_adds_no_separator() -> None:
+    meeting = parse(
+        """
+        ## 行动项
+
+        | 任务 | 负责人 | 完成标准 |
+        | --- | --- | --- |
+        | 补拍色卡 | 电商部 潘婷 | 全部补拍，<br>上传详情页 |
+        | 补拍尺码 | 电商部 潘婷 | 全部补拍<br/>上传详情页 |
+        """
+    )
+    assert [a.acceptance for a in meeting.action_items] == ["全部补拍，上传详情页", "全部补拍；上传详情页"]

@@ -79,7 +79,9 @@ def test_q4_kickoff_traditional_table() -> None:
     media = task(meeting, "媒體資源整理")
     assert media.due is None and media.due_text == "盡快"
     assert task(meeting, "實體門市物料配送及佈置").owner_text == "相關部門"
-    assert task(meeting, "活動文宣主視覺設計").status == "in_progress"
+    visual = task(meeting, "活動文宣主視覺設計")
+    assert visual.status == "in_progress"
+    assert [who(p) for p in visual.collaborators] == [("行銷部", "周專員")]
 
 
 def test_q3_coordination_two_owners_and_placeholder_date() -> None:
@@ -108,6 +110,9 @@ def test_new_product_launch_english() -> None:
     assert task(meeting, "Legal review of all launch copy").due == D(2026, 3, 13)
     photo = task(meeting, "Product photo shoot")
     assert photo.due is None and photo.due_text == "ASAP"
+    core = task(meeting, "Core feature development")
+    assert [(p.date, p.text) for p in core.progress] == [(D(2026, 3, 6), "architecture spike finished, no blocker found")]
+    assert core.milestones == []
     assert meeting.absentees[0].proxy == "Mark Johnson"
 
 
@@ -118,6 +123,10 @@ def test_annual_okr_final_english_table() -> None:
     assert who(routing.owner) == ("Customer Service", "Ben Carter")
     assert routing.due == D(2026, 12, 18)
     assert routing.status == "in_progress"
+    assert [who(p) for p in routing.collaborators] == [("R&D", None)]
+    okrs = [item for item in meeting.action_items if item.task.startswith("Draft department OKRs")]
+    assert [who(p) for item in okrs for p in item.collaborators] == [("Strategy Office", None)] * 2
+    assert who(task(meeting, "Set up the shared OKR sheet").owner) == ("Strategy Office", "Grace Kim")
 
 
 def test_customer_complaint_gbk_crlf() -> None:
@@ -127,6 +136,9 @@ def test_customer_complaint_gbk_crlf() -> None:
     assert task(meeting, "出库揽收时效监控看板").due == D(2023, 12, 27)
     assert task(meeting, "第二家快递公司比价及签约建议").due == D(2023, 12, 15)
     assert task(meeting, "6位受影响客户一对一回访并补偿").due == D(2023, 12, 8)
+    contract = task(meeting, "物流合同赔付条款修订")
+    assert who(contract.owner) == ("法务部", "杨律师") and contract.co_owners == []
+    assert contract.notes == "配合完成合同修订"
 
 
 def test_store_event_big5_crlf() -> None:
@@ -136,6 +148,7 @@ def test_store_event_big5_crlf() -> None:
     cups = task(meeting, "保溫杯贈品採購")
     assert who(cups.owner) == ("採購部", "吳課長")
     assert cups.due == D(2024, 5, 6)
+    assert [who(p) for p in task(meeting, "週年慶主視覺及海報").collaborators] == [("門市", None)]
     staffing = task(meeting, "人力排班")
     assert staffing.due is None and staffing.due_text == "大概5月初"
 
