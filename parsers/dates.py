@@ -101,6 +101,20 @@ _TIME_RANGE = re.compile(
     re.I,
 )
 _SINGLE_TIME = re.compile(r"(?<![\d.])" + _TIME.format(n="a") + r"\s*(?P<aap>[ap]\.?m\.?)?(?![\d])", re.I)
+# 下午2点-4点, 14点至16点, 上午10時至11時30分, 下午两点半
+_CN_CLOCK = (
+    r"(?P<{n}p>上午|下午|中午|晚上|早上|凌晨|傍晚)?\s*(?P<{n}h>\d{{1,2}}|[一二两兩三四五六七八九十]{{1,3}})\s*[点點时時]"
+    r"(?:\s*(?P<{n}m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*分|(?P<{n}half>半))?"
+)
+_CN_TIME_RANGE = re.compile(_CN_CLOCK.format(n="a") + r"\s*(?:-|~|至|到)\s*" + _CN_CLOCK.format(n="b"))
+_CN_SINGLE_TIME = re.compile(_CN_CLOCK.format(n="a"))
+_AFTERNOON = ("下午", "晚上", "傍晚")
+# 3pm - 4pm, 3-4 pm, 10am to 11:30am
+_EN_HOUR_RANGE = re.compile(
+    r"(?<![\d:])(?P<ah>\d{1,2})(?::(?P<am>[0-5]\d))?\s*(?P<aap>[ap]\.?m\.?)?\s*(?:-|~|to|until)\s*"
+    r"(?P<bh>\d{1,2})(?::(?P<bm>[0-5]\d))?\s*(?P<bap>[ap]\.?m\.?)(?![a-z])",
+    re.I,
+)
 
 
 def normalise_digits(text: str) -> str:
@@ -281,10 +295,41 @@ def parse_time_range(text: str | None) -> tuple[str | None, str | None]:
         if start and end and match.group("aap") is None and end_ampm and start > end:
             start = _clock(match.group("ah"), match.group("am"), None)
         return start, end
+    match = _CN_TIME_RANGE.search(clean)
+    if match:
+        start = _cn_clock(match, "a", None)
+        return start, _cn_clock(match, "b", match.group("ap"))
+    match = _EN_HOUR_RANGE.search(clean)
+    if match:
+        end_ampm = match.group("bap")
+        start = _clock(match.group("ah"), match.group("am") or "00", match.group("aap") or end_ampm)
+        end = _clock(match.group("bh"), match.group("bm") or "00", end_ampm)
+        if start and end and match.group("aap") is None and start > end:
+            start = _clock(match.group("ah"), match.group("am") or "00", None)
+        return start, end
     single = _SINGLE_TIME.search(clean)
     if single:
         return _clock(single.group("ah"), single.group("am"), single.group("aap")), None
+    match = _CN_SINGLE_TIME.search(clean)
+    if match:
+        return _cn_clock(match, "a", None), None
     return None, None
+
+
+def _cn_number(text: str) -> int:
+    return int(text) if text.isdigit() else chinese_number(text)
+
+
+def _cn_clock(match: re.Match[str], prefix: str, inherited_period: str | None) -> str | None:
+    """One end of ``下午2点-4点``: the second end takes the first one's 下午."""
+    period = match.group(prefix + "p") or inherited_period
+    hour = _cn_number(match.group(prefix + "h"))
+    minute = 30 if match.group(prefix + "half") else _cn_number(match.group(prefix + "m") or "0")
+    if (period in _AFTERNOON and hour < 12) or (period == "中午" and hour < 6):
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
 
 
 _TRAILING_TIME_SLOT = re.compile(

@@ -87,11 +87,15 @@ def parse_person(text: str | None) -> Person | None:
 def split_department(text: str) -> tuple[str | None, str | None]:
     """Split ``市场部/周专员``, ``市场部 张经理``, ``市场部*经理``, ``销售部许经理``, ``Legal/Maria Garcia``."""
     text = text.strip()
-    for separator in ("/", "／", "：", ":"):
+    for separator in ("/", "／", "：", ":", " - ", " – ", " — "):
         if separator in text:
             left, _, right = text.partition(separator)
             left, right = left.strip(), right.strip()
+            if separator.strip() in "-–—" and not looks_like_department(left) and not looks_like_department(right):
+                continue
             if left and right:
+                if looks_like_department(right) and not looks_like_department(left):
+                    return right, left  # "Sam Reed / Procurement"
                 return left, right
     if "*" in text and not text.startswith("*"):
         left, _, right = text.partition("*")
