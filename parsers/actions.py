@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from parsers.dates import find_absolute_date, normalise_digits, parse_date
-from parsers.people import parse_people, parse_person, split_outside_brackets
+from parsers.people import is_titled_name, parse_people, parse_person, split_outside_brackets
 from parsers.vocabulary import (
     ACTION_KEYS,
     ACTION_STATUS,
+    BULLETS,
     looks_like_department,
     normalise_key,
 )
@@ -25,13 +26,19 @@ from pipeline.model import ActionItem, ActionStatus, DatedNote, Person
 
 _CHECKBOX = re.compile(r"^\s*\[(?P<mark>[ xX✓√✔]?)\]\s*")
 _ENUMERATOR = re.compile(
-    r"^\s*(?:\(?\d{1,3}[.、．)）]|（\d{1,3}）|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．]|[-*+•·]\s)\s*"
+    r"^\s*(?:\(?\d{1,3}[.、．)）]|（\d{1,3}）|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．]|[-*+•·]\s|" + BULLETS + r")\s*"
 )
 _SEPARATORS = "，,；;|｜"
 _DDL = re.compile(r"(?<![A-Za-z])DDL(?![A-Za-z])\s*[:：]?\s*", re.IGNORECASE)
-_COLON = re.compile(r"[:：]")
-# what may stand right before a field key: "任务；负责人：", "task, owner:", "(owner:"
-_KEY_BOUNDARY = frozenset(" \t\n，,；;|｜(（、。—–")
+# a key ends in a colon, or in a spaced dash as English notes write "Owner - Jane"
+_COLON = re.compile(r"[:：]|[ \t]+[-–—][ \t]+")
+# what may stand right before a field key: "任务；负责人：", "task, owner:", "(owner:", "[Owner:"
+# the only keys a dash may end: "Owner - Jane", "Due - Friday" (not "update — owner: …")
+_DASH_KEYS = frozenset(
+    normalise_key(word)
+    for word in ["owner", "owners", "due", "deadline", "assignee", "responsible", "due date", "负责人", "負責人", "截止"]
+)
+_KEY_BOUNDARY = frozenset(" \t\n，,；;|｜(（[【、。—–")
 _MAX_KEY_WORDS = 4
 _MENTION = re.compile(
     r"(?<![\w.])[@＠](?P<who>[^\s，,；;|｜()（）@＠]+(?:\s+(?:&\s+)?[A-Z][^\s，,；;|｜()（）@＠]*)*)"
@@ -68,6 +75,29 @@ class ActionDraft:
     status_text: str | None = None
     checked: bool = False
     notes: list[str] = field(default_factory=list)
+    # "张总：下周一前把报价发给客户": who spoke, and the line as written in case it is no person
+    speaker: str | None = None
+    speaker_line: str | None = None
+    speaker_due: bool = False
+
+    def is_empty(self) -> bool:
+        """An empty ``- [ ]`` line of a copied template: nothing to assign."""
+        return not (
+            self.task or self.owner_text or self.department_text or self.mentions or self.due_text
+            or self.acceptance or self.collaborators_text or self.description
+        )
+
+    def resolve_speaker(self, names: frozenset[str]) -> None:
+        """Keep ``张总：…`` as the owner when 张总 is a person of the meeting or a surname and title."""
+        if self.speaker is None or self.speaker_line is None:
+            return
+        if self.owner_text is None and (self.speaker in names or is_titled_name(self.speaker)):
+            self.owner_text = self.speaker
+        else:
+            self.task = self.speaker_line
+            if self.speaker_due:
+                self.due_text = None
+        self.speaker = self.speaker_line = None
 
     def set_field(self, name: str, value: str) -> None:
         """Store one ``key：value`` field; list-like fields accumulate."""
@@ -116,6 +146,7 @@ class ActionDraft:
         self.description.append(text)
 
     def finish(self, meeting_date: dt.date | None) -> ActionItem:
+        self.resolve_speaker(frozenset())
         people = parse_people(self.owner_text) if self.owner_text else []
         if not people and self.mentions:
             people = [p for p in (parse_person(m) for m in self.mentions) if p is not None]
@@ -263,11 +294,13 @@ def _field_keys(text: str) -> list[tuple[int, int, str]]:
             key_end -= 1
         best: tuple[int, str] | None = None
         start = key_end
+        dash = text[colon.start()] in " \t"
         for _ in range(_MAX_KEY_WORDS):
             while start > 0 and text[start - 1] not in _KEY_BOUNDARY:
                 start -= 1
-            name = ACTION_KEYS.get(normalise_key(text[start:key_end]))
-            if name is not None:
+            key = normalise_key(text[start:key_end])
+            name = ACTION_KEYS.get(key)
+            if name is not None and (not dash or key in _DASH_KEYS):
                 best = (start, name)
             if start == 0 or text[start - 1] not in " \t":
                 break
@@ -302,20 +335,24 @@ def split_fields(text: str) -> Fields:
     for index, (_, value_start, name) in enumerate(keys):
         end = keys[index + 1][0] if index + 1 < len(keys) else len(text)
         pairs.append((name, _clean_value(text[value_start:end])))
-    return Fields(_clean_value(text[: keys[0][0]]), tuple(pairs))
+    # "Publish the rule. Owner - Jane": the sentence's full stop is not part of the task
+    return Fields(_clean_value(text[: keys[0][0]]).removesuffix("。").removesuffix("."), tuple(pairs))
 
 
 def _clean_value(value: str) -> str:
     value = " ".join(value.split()).strip(_SEPARATORS + " 、—–-").strip()
+    # "[Owner: X] [Due: Y]": the bracket that opens the next field is not part of this one
+    value = value.rstrip(_SEPARATORS + " (（[【")
     # "（负责人：张三）": drop the bracket the field list was wrapped in
-    opened = value.count("(") + value.count("（")
-    closed = value.count(")") + value.count("）")
-    while closed > opened and value and value[-1] in ")）":
-        value = value[:-1].rstrip(_SEPARATORS + " ")
-        closed -= 1
-    while opened > closed and value and value[-1] in "(（":
-        value = value[:-1].rstrip(_SEPARATORS + " ")
-        opened -= 1
+    for opening, closing in (("(（", ")）"), ("[【", "]】")):
+        opened = sum(value.count(ch) for ch in opening)
+        closed = sum(value.count(ch) for ch in closing)
+        while closed > opened and value and value[-1] in closing:
+            value = value[:-1].rstrip(_SEPARATORS + " ")
+            closed -= 1
+        while opened > closed and value and value[-1] in opening:
+            value = value[:-1].rstrip(_SEPARATORS + " ")
+            opened -= 1
     return value.replace("**", "").strip()
 
 
@@ -344,14 +381,9 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
     draft = ActionDraft(task=task, line=line, end_line=end_line, agenda_index=agenda_index)
     draft.checked = bool(checked)
     draft.mentions = mentions
-    if not fields.pairs and not mentions:
-        task, owner_text, due_text = _dash_tail(task)
-        if owner_text:
-            draft.task = task
-            draft.set_field("owner", owner_text)
-        if due_text:
-            draft.task = task
-            draft.set_field("due", due_text)
+    has_due = any(name == "due" for name, _ in fields.pairs)
+    if not any(name == "owner" for name, _ in fields.pairs) and not mentions:
+        _unlabelled_owner(draft, has_due)
     for name, value in fields.pairs:
         if name in _SHORT_FIELDS:
             value, _, remark = _cut_remark(value)
@@ -361,10 +393,96 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
             value_mentions = [m.group("who") for m in _MENTION.finditer(value)]
             if value_mentions:
                 value = "、".join(value_mentions)
+        if name == "owner" and not has_due:
+            # "（负责人：王强，1月20日前）", "Owner - Jane (Finance), by Jan 20"
+            value, due_text = _trailing_date(value)
+            if due_text:
+                draft.set_field("due", due_text)
         draft.set_field(name, value)
     for extra in more:
         draft.add_detail(extra)
     return draft
+
+
+_BY_OWNER = re.compile(r"由\s*(?P<who>[^，,；;。由]{2,16}?)\s*(?:牵头|牽頭)?\s*(?:负责|負責)")
+_DATE_PHRASE = re.compile(
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]?(?:之前|以前|前)?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:之前|以前|前)?"
+    r"|(?:本|这|這|下个?|下個|下下)?(?:周|週|星期)[一二三四五六日天](?:之前|以前|前)?"
+    r"|(?:本月|下个?月|下個月)?月底(?:之前|以前|前)?"
+)
+_SPEAKER = re.compile(r"^(?P<who>[^:：\s，,；;]{1,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*[:：]\s*(?P<rest>\S.*)$")
+_LEADING_DUE = re.compile(r"^(?P<due>.{1,12}?(?:之前|以前|前))\s*(?=\S)")
+_BY_DATE = re.compile(r"(?i)^(?:by|before|due)\s+")
+_TIME_WORDS = re.compile(
+    r"(?i)\b(?:sometime|some time|soon|asap|tbd|tbc|before|by|within|next|this|end|q[1-4]|week|month|quarter|year)\b"
+    r"|尽快|盡快|待定|前|底|月|周|週|年|日|天"
+)
+
+
+def _unlabelled_owner(draft: ActionDraft, has_due: bool) -> None:
+    """Owner (and date) written without a label: after a dash, as ``由…负责``, or as the speaker."""
+    task, owner_text, due_text, rest = _dash_tail(draft.task)
+    if owner_text or due_text:
+        draft.task = task
+        draft.set_field("owner", owner_text or "")
+        if not has_due:
+            draft.set_field("due", due_text or (rest if rest and _TIME_WORDS.search(rest) else ""))
+        if rest and (has_due or due_text or not _TIME_WORDS.search(rest)):
+            draft.set_field("notes", rest)
+        return
+    by_owner = _BY_OWNER.search(draft.task)
+    if by_owner:
+        # "流程及主持稿由品牌部小何负责，3月5日前完成初稿；": the sentence stays the task
+        draft.task = draft.task.rstrip("；;。. ")
+        draft.set_field("owner", by_owner.group("who"))
+        date = _DATE_PHRASE.search(draft.task)
+        if date and not has_due:
+            draft.set_field("due", date.group())
+        return
+    speaker = _SPEAKER.match(draft.task)
+    if speaker and parse_date(speaker.group("who"), dt.date(2000, 1, 3)) is None:
+        draft.speaker, draft.speaker_line = speaker.group("who"), draft.task
+        rest = speaker.group("rest")
+        if not has_due:
+            leading = _LEADING_DUE.match(rest)
+            if leading and _looks_like_date(leading.group("due")):
+                draft.set_field("due", leading.group("due"))
+                rest = rest[leading.end() :]
+                draft.speaker_due = True
+            else:
+                rest, due = _trailing_date(rest)
+                if due:
+                    draft.set_field("due", due)
+                    draft.speaker_due = True
+        draft.task = rest
+
+
+def _trailing_date(value: str) -> tuple[str, str | None]:
+    """``王强，1月20日前`` → ("王强", "1月20日前"); ``Jane (Finance), by Jan 20`` → (…, "Jan 20")."""
+    parts = split_outside_brackets(value, "，,")
+    if len(parts) < 2:
+        return value, None
+    date = _BY_DATE.sub("", parts[-1])
+    if not _looks_like_date(date):
+        return value, None
+    head = value[: value.rfind(parts[-1])].rstrip("，, ")
+    return head, date
+
+
+def has_unlabelled_owner(text: str) -> bool:
+    """A line that names its owner without a label: ``… —— 行政部 小刘``, ``由品牌部小何负责``."""
+    body = strip_enumerator(strip_checkbox(text)[0])
+    if _BY_OWNER.search(body):
+        return True
+    _, owner, due, _ = _dash_tail(body)
+    return owner is not None or due is not None
+
+
+def is_speaker_line(text: str) -> bool:
+    """``张总：下周一前把报价发给客户``: a person, a colon and what they will do."""
+    match = _SPEAKER.match(strip_enumerator(text).strip())
+    return match is not None and normalise_key(match.group("who")) not in ACTION_KEYS
 
 
 def _cut_remark(value: str) -> tuple[str, str, str]:
@@ -374,22 +492,29 @@ def _cut_remark(value: str) -> tuple[str, str, str]:
     return parts[0], "；", "；".join(parts[1:])
 
 
-def _dash_tail(task: str) -> tuple[str, str | None, str | None]:
-    """``联系维修商 —— 行政部 小刘，周五前``: an owner and a date after a dash, without labels."""
+def _dash_tail(task: str) -> tuple[str, str | None, str | None, str]:
+    """``联系维修商 —— 行政部 小刘，周五前``: an owner and a date after a dash, without labels.
+
+    Returns the task, owner, date and whatever else the tail says (``sometime in Q1``).
+    """
     match = _DASH_TAIL.search(task)
     if not match:
-        return task, None, None
+        return task, None, None, ""
     owner = due = None
+    rest: list[str] = []
     for part in split_outside_brackets(match.group("tail"), "，,；;"):
         if due is None and _looks_like_date(part):
             due = part
-        elif owner is None:
+            continue
+        if owner is None:
             person = parse_person(part)
-            if person is not None and person.department and person.name:
+            if person is not None and person.department and (person.name or looks_like_department(part)):
                 owner = part
+                continue
+        rest.append(part)
     if owner is None and due is None:
-        return task, None, None
-    return task[: match.start()].strip(), owner, due
+        return task, None, None, ""
+    return task[: match.start()].strip(), owner, due, "，".join(rest) if _has_cjk(task) else ", ".join(rest)
 
 
 def _looks_like_date(text: str) -> bool:

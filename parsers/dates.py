@@ -91,6 +91,10 @@ _REL_WORKDAYS = re.compile(r"(?i)(?P<n>\d{1,3})\s*(?:个|個)\s*工作日|(?P<m>
 _CN_WEEK = re.compile(r"(?P<which>本|这|這|下|下个|下個|下下)?\s*(?:周|週|星期|礼拜|禮拜)(?P<day>[一二三四五六日天末])")
 _EN_WEEK = re.compile(r"(?i)\b(?P<which>this|next|coming)?\s*(?P<day>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b")
 _MONTH_END = re.compile(r"(?i)(?P<next>下个?月|下個?月|next\s+month'?s?)\s*(?:底|末|end)|(?:本月|这个月|這個月|当月|當月)?\s*月[底末]|(?:end\s+of\s+(?:the\s+)?(?P<next2>next\s+)?month)|month[- ]end")
+# "11月底", "end of January", "March-end": the last day of a named month
+_NAMED_MONTH_END = re.compile(
+    rf"(?i)(?<!\d)(?P<m>\d{{1,2}})\s*月\s*[底末]|(?:end\s+of\s+|(?<![a-z])(?=[a-z]+\.?[- ]end\b)){_MONTH_RE}(?:[- ]end\b|(?![a-z]))"
+)
 _TODAY = re.compile(r"(?i)今天|今日|当天|當天|会后当天|today|\bEOD\b")
 _TOMORROW = re.compile(r"(?i)明天|明日|tomorrow")
 _AFTER_TOMORROW = re.compile(r"后天|後天")
@@ -261,7 +265,19 @@ def parse_date(text: str | None, meeting: dt.date | None = None, roll: bool = Tr
         return absolute[0]
     if meeting is None:
         return None
-    return _relative_date(normalise_digits(text), meeting)
+    clean = normalise_digits(text)
+    named = _NAMED_MONTH_END.search(clean)
+    if named is not None:
+        return _named_month_end(named, meeting)
+    return _relative_date(clean, meeting)
+
+
+def _named_month_end(match: re.Match[str], meeting: dt.date) -> dt.date | None:
+    month = _month_number(match)
+    if not 1 <= month <= 12:
+        return None
+    end = _end_of_month(dt.date(meeting.year, month, 1))
+    return _end_of_month(dt.date(meeting.year + 1, month, 1)) if end < meeting else end
 
 
 def _clock(hour: str, minute: str, ampm: str | None) -> str | None:

@@ -22,6 +22,8 @@ from parsers.actions import (
     ActionDraft,
     draft_from_line,
     draft_from_row,
+    has_unlabelled_owner,
+    is_speaker_line,
     split_fields,
     strip_checkbox,
 )
@@ -30,6 +32,7 @@ from parsers.frontmatter import blank_front_matter, split_front_matter
 from parsers.language import detect_language
 from parsers.people import parse_absentees, parse_attendees, parse_person
 from parsers.vocabulary import (
+    BULLETS,
     MEETING_KEYS,
     MEETING_STATUS,
     SECTION_NAMES,
@@ -49,8 +52,12 @@ _AGENDA_NUMBER = re.compile(
 _EXPLICIT_AGENDA = re.compile(r"^\s*(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]", re.I)
 _KEY_VALUE = re.compile(r"^\s*(?P<key>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.S)
 _LINE_ENUMERATOR = re.compile(
-    r"^\s*(?:\d{1,2}\s*[、.．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、．]|[-•·●▪]\s)\s*"
+    r"^\s*(?:\d{1,2}\s*[、.．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、．]|[-•·]\s|"
+    + BULLETS
+    + r")\s*"
 )
+# "三、下次会议另行通知" after "二、分工": a new numbered part of the notes, not a task
+_PART_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．]")
 _INLINE_ENUMERATION = re.compile(r"(?<=[；;。.])\s*(?=\d{1,2}\s*[、.．)）](?!\d))")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
 # "<!-- minutes-disable-next-line … -->" speaks to the checker (which reads the file's
@@ -288,6 +295,8 @@ def classify_section(title: str) -> tuple[str | None, str | None]:
 def subsection_label(text: str) -> tuple[str, str] | None:
     """``讨论要点：`` → ("discussion", ""), ``决议结果：锁定华东`` → ("resolutions", "锁定华东")."""
     stripped = text.strip().strip("#>").strip()
+    if (stripped and not stripped[0].isalpha()) or _PART_NUMBER.match(stripped):
+        stripped = _LINE_ENUMERATOR.sub("", stripped, count=1)
     key = normalise_key(stripped)
     if key in SUBSECTION_LABELS:
         return SUBSECTION_LABELS[key], ""
@@ -607,14 +616,20 @@ class NotesReader:
     def info_block(self, node: Block) -> None:
         if node.type == "paragraph":
             lines = paragraph_lines(node)
-            self.info_from_lines(lines)
-            for source in lines:
+            for index, source in enumerate(lines):
                 label = subsection_label(source.text)
                 if label and label[0] == "actions" and meeting_key(source.text) is None:
+                    # "二、分工" and the tasks under it, in the same paragraph
                     self.section = "actions"
+                    self.action_lines(lines[index + 1 :])
+                    return
+                self.info_from_lines([source])
         elif node.type in ("bullet_list", "ordered_list"):
-            for entry in self.info_from_list(node):
-                if strip_checkbox(entry.text)[1] is not None:
+            rest = self.info_from_list(node)
+            # a list of tasks with no heading or label: one evident task makes it an action list
+            as_actions = any(_evident_action(entry.text) for entry in rest)
+            for entry in rest:
+                if as_actions or strip_checkbox(entry.text)[1] is not None:
                     self.add_action_entry(entry, None)
         elif node.type == "table" and not self.info_from_table(node):
             self.table_block(node, None)
@@ -748,14 +763,27 @@ class NotesReader:
         elif node.type == "table":
             self.table_block(node, agenda_index)
         elif node.type == "paragraph":
-            for source in paragraph_lines(node):
-                label = subsection_label(source.text)
-                if label and label[0] == "actions" and not label[1]:
-                    continue
-                body, checked = strip_checkbox(source.text)
-                fields = split_fields(body)
-                if checked is not None or fields.pairs:
-                    self.add_action_line(source.text, source.line, source.line)
+            self.action_lines(paragraph_lines(node))
+
+    def action_lines(self, lines: list[SourceLine]) -> None:
+        """Lines of an action-items section: tasks, and the plain remarks around them."""
+        for source in lines:
+            label = subsection_label(source.text)
+            if label and label[0] == "actions" and not label[1]:
+                continue
+            body, checked = strip_checkbox(source.text)
+            fields = split_fields(body)
+            if checked is None and not fields.pairs and _PART_NUMBER.match(body):
+                self.section = "other"  # "三、下次会议另行通知": the list of tasks is over
+                return
+            if (
+                checked is not None
+                or fields.pairs
+                or _LINE_ENUMERATOR.match(body)
+                or is_speaker_line(body)
+                or has_unlabelled_owner(body)
+            ):
+                self.add_action_line(source.text, source.line, source.line)
 
     def table_block(self, node: Block, agenda_index: int | None) -> None:
         header, rows = table_rows(node)
@@ -842,7 +870,14 @@ class NotesReader:
 
     def meeting(self) -> Meeting:
         date: dt.date | None = self.info.get("date")
-        items = [draft.finish(date) for draft in self.actions]
+        names = frozenset(
+            person.name
+            for person in [*self.info.get("attendees", []), self.info.get("host"), self.info.get("recorder")]
+            if person is not None and person.name
+        )
+        for draft in self.actions:
+            draft.resolve_speaker(names)
+        items = [draft.finish(date) for draft in self.actions if not draft.is_empty()]
         _complete_departments(items, self.known_people())
         by_agenda: dict[int, list[ActionItem]] = {}
         for item in items:
@@ -917,6 +952,17 @@ def add_detail_entry(draft: ActionDraft, entry: ListEntry, parent_field: str | N
         draft.add_detail(entry.flat_text(), parent_field)
         return
     draft.add_detail(entry.flat_text())
+
+
+def _evident_action(text: str) -> bool:
+    """A list line that can only be a task: a checkbox, an owner or a deadline field, or an owner after a dash."""
+    body, checked = strip_checkbox(text)
+    if checked is not None:
+        return True
+    fields = split_fields(body)
+    if fields.head and any(name in ("owner", "due") for name, _ in fields.pairs):
+        return True  # "task；负责人：…", not a "Owner: …" line explaining a form
+    return has_unlabelled_owner(body)
 
 
 def _complete_departments(items: list[ActionItem], known: dict[str, str]) -> None:

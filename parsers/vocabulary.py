@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# list bullets recorders type as characters: "● 决议：…", "▲ 北區達成率 92%"
+BULLETS = "[●○◎◆◇■□▲△▼▶►➤★☆※▪▫✔✓]"
+
 _KEY_JUNK = re.compile(r"[\s*_`#>【】\[\]“”\"'《》]+")
 
 

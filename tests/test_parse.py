@@ -858,3 +858,113 @@ def test_line_break_in_a_table_cell_after_punctuation_adds_no_separator() -> Non
         """
     )
     assert [a.acceptance for a in meeting.action_items] == ["全部补拍，上传详情页", "全部补拍；上传详情页"]
+
+
+def test_speaker_lines_under_an_arrangements_heading() -> None:
+    meeting = parse(
+        """
+        # 周会
+        日期：2024-01-08
+        参会：张总、王强（市场部）
+
+        ## 会后安排
+
+        张总：下周一前把报价发给客户
+        王强：春节海报 DDL 1/15
+        目标：提升华南销量
+        """
+    )
+    quote, poster, goal = meeting.action_items
+    assert (quote.task, who(quote.owner), quote.due) == ("把报价发给客户", (None, "张总"), dt.date(2024, 1, 15))
+    assert (poster.task, who(poster.owner), poster.due) == ("春节海报", ("市场部", "王强"), dt.date(2024, 1, 15))
+    # "目标" is nobody at the meeting: the line stays whole, with no owner invented
+    assert (goal.task, goal.owner, goal.due) == ("目标：提升华南销量", None, None)
+
+
+def test_english_owner_after_a_dash_and_bracketed_fields() -> None:
+    meeting = parse(
+        """
+        Date: 10 January 2024
+        Attendees: Peter Hall (Finance)
+
+        ## Actions
+
+        - Publish the new PO rule. Owner - Jane (Finance), by Jan 20
+        - Action: list late invoices [Owner: Peter Hall] [Due: Jan 17]
+        - Supplier letter [Owner: Sam Reed / Procurement] [Due: end of January]
+        - Look into a scanning tool - Procurement, sometime in Q1
+        """
+    )
+    rule, invoices, letter, scanning = meeting.action_items
+    assert (rule.task, who(rule.owner), rule.due) == ("Publish the new PO rule", ("Finance", "Jane"), dt.date(2024, 1, 20))
+    assert (invoices.task, who(invoices.owner)) == ("list late invoices", ("Finance", "Peter Hall"))
+    assert (who(letter.owner), letter.due) == (("Procurement", "Sam Reed"), dt.date(2024, 1, 31))
+    assert (who(scanning.owner), scanning.due, scanning.due_text) == (("Procurement", None), None, "sometime in Q1")
+
+
+def test_a_list_of_tasks_with_no_heading_is_read_as_action_items() -> None:
+    meeting = parse(
+        """
+        日期：2024-01-18
+
+        1. 装修队进场 —— 工程部 老马，1月22日
+        2. 申请停业公告
+        """
+    )
+    assert [(a.task, who(a.owner), a.due) for a in meeting.action_items] == [
+        ("装修队进场", ("工程部", "老马"), dt.date(2024, 1, 22)),
+        ("申请停业公告", None, None),
+    ]
+
+
+def test_a_list_that_explains_fields_is_not_action_items() -> None:
+    meeting = parse(
+        """
+        # 填写说明
+
+        - **负责人**：部门和姓名
+        - **截止**：日期
+        """
+    )
+    assert meeting.action_items == []
+
+
+def test_numbered_part_with_tasks_in_prose_and_empty_template_lines() -> None:
+    meeting = parse(
+        """
+        时间：2024年2月26日 9:30-10:30
+
+        二、分工
+        1、主持稿由品牌部小何负责，3月5日前完成初稿；
+        2、邀请名单由销售部周经理负责，3月8日前确认。
+
+        三、下次会议时间另行通知。
+
+        ## 行动项
+        - [ ]
+        - [ ] 整理遗留问题；负责人：；截止：
+        """
+    )
+    assert [(a.task, who(a.owner), a.due) for a in meeting.action_items] == [
+        ("主持稿由品牌部小何负责，3月5日前完成初稿", ("品牌部", "小何"), dt.date(2024, 3, 5)),
+        ("邀请名单由销售部周经理负责，3月8日前确认", ("销售部", "周经理"), dt.date(2024, 3, 8)),
+        ("整理遗留问题", None, None),
+    ]
+
+
+def test_bullet_characters_open_labels_and_tasks() -> None:
+    meeting = parse(
+        """
+        ## 一、業績
+
+        ▲ 北區達成率 92%
+        ●決議：目標不調整
+
+        ## 三、待辦事項
+
+        ●輔導方案｜負責人：業務部 王主任｜期限：4/30
+        """
+    )
+    assert meeting.agenda[0].discussion == ["北區達成率 92%"]
+    assert meeting.agenda[0].resolutions == ["目標不調整"]
+    assert [(a.task, who(a.owner)) for a in meeting.action_items] == [("輔導方案", ("業務部", "王主任"))]

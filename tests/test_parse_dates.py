@@ -91,6 +91,11 @@ def test_year_less_progress_dates_do_not_roll() -> None:
         ("2周内", D(2023, 11, 8)),
         ("tomorrow", D(2023, 10, 26)),
         ("within 3 days", D(2023, 10, 28)),
+        ("11月底", D(2023, 11, 30)),
+        ("十一月底前", D(2023, 11, 30)),
+        ("end of November", D(2023, 11, 30)),
+        ("Nov-end", D(2023, 11, 30)),
+        ("9月底", D(2024, 9, 30)),
     ],
 )
 def test_relative_dates_count_from_the_meeting(text: str, expected: dt.date) -> None:
@@ -104,7 +109,8 @@ def test_month_end_in_december_is_the_31st() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["尽快", "盡快", "ASAP", "TBD", "X月X日", "2023–", "大概年底", "May 2025", "", "   ", "13月40日", "2月30日"],
+    ["尽快", "盡快", "ASAP", "TBD", "X月X日", "2023–", "大概年底", "May 2025", "", "   ", "13月40日", "2月30日",
+     "2024年1月", "每月5日", "sometime in Q1"],
 )
 def test_unreadable_dates_stay_empty(text: str) -> None:
     assert parse_date(text, MEETING) is None
@@ -143,6 +149,15 @@ def test_chinese_numbers(text: str, expected: int) -> None:
         ("14:00", ("14:00", None)),
         ("no time here", (None, None)),
         ("25:00-26:00", (None, None)),
+        ("2024年1月8日 下午2点-4点", ("14:00", "16:00")),
+        ("14点至16点", ("14:00", "16:00")),
+        ("上午10時至11時30分", ("10:00", "11:30")),
+        ("晚上7点到9点半", ("19:00", "21:30")),
+        ("下午两点", ("14:00", None)),
+        ("3pm - 4pm", ("15:00", "16:00")),
+        ("3-4 pm", ("15:00", "16:00")),
+        ("11am to 12:30pm", ("11:00", "12:30")),
+        ("2024.1.15", (None, None)),
     ],
 )
 def test_time_ranges(text: str, expected: tuple[str | None, str | None]) -> None:
