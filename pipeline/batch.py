@@ -36,7 +36,7 @@ from pipeline.manifest import (
     Entry,
     Manifest,
     Setup,
-    atomic_write_text,
+    atomic_write,
     file_sha256,
 )
 
@@ -630,7 +630,9 @@ def setup_for(options: BuildOptions) -> Setup:
 
 def write_report(path: Path, summary: Summary) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, json.dumps(summary.as_json(), ensure_ascii=False, indent=2) + "\n")
+    atomic_write(
+        path, lambda handle: json.dump(summary.as_json(), handle, ensure_ascii=False, indent=2)
+    )
 
 
 def format_summary(summary: Summary, out_dir: Path | None) -> str:

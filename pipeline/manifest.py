@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -135,10 +135,8 @@ class Manifest:
 
     def _load(self) -> None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT:
-                for key, raw in data.get("notes", {}).items():
-                    self.entries[key] = Entry.from_json(raw, self._setups)
+            for key, raw in _read_manifest(self.path):
+                self.entries[key] = Entry.from_json(raw, self._setups)
         except FileNotFoundError:
             pass
         except (ValueError, KeyError, TypeError, AttributeError):
@@ -190,34 +188,53 @@ class Manifest:
         self._journal.flush()
         self._dirty = True
 
-    def compact(self, keep: Iterable[str] | None = None) -> None:
-        """Write the manifest atomically and empty the journal.
-
-        ``keep``, when given, limits the entries kept (notes that no longer exist are dropped).
-        """
-        if keep is not None:
-            wanted = set(keep)
-            for key in [k for k in self.entries if k not in wanted]:
-                del self.entries[key]
-                self._dirty = True
+    def compact(self) -> None:
+        """Write the manifest atomically and empty the journal."""
         if not self._dirty and not self.journal_path.exists():
             self.close()
             return
-        data = {
-            "format": FORMAT,
-            "notes": {key: self.entries[key].as_json() for key in sorted(self.entries)},
-        }
         self.root.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        atomic_write(self.path, self._write_json)
         self.close()
         with contextlib.suppress(FileNotFoundError):
             self.journal_path.unlink()
         self._dirty = False
 
+    def _write_json(self, handle: IO[str]) -> None:
+        # One entry at a time: the whole document is never held in memory as a string.
+        handle.write(f'{{"format": {FORMAT}, "notes": {{')
+        for index, key in enumerate(sorted(self.entries)):
+            entry = json.dumps(self.entries[key].as_json(), ensure_ascii=False)
+            comma = "," if index else ""
+            handle.write(f"{comma}\n {json.dumps(key, ensure_ascii=False)}: {entry}")
+        handle.write("\n}}\n")
+
     def close(self) -> None:
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+
+
+_HEADER = f'{{"format": {FORMAT}, "notes": {{'
+
+
+def _read_manifest(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The entries of a manifest file, read line by line as :meth:`Manifest._write_json`
+    writes them (so that a large one is never held whole); any other JSON layout of
+    the same content is read in one go."""
+    with open(path, encoding="utf-8") as handle:
+        if handle.readline().rstrip("\n") != _HEADER:
+            handle.seek(0)
+            data = json.load(handle)
+            if data.get("format") == FORMAT:
+                yield from data.get("notes", {}).items()
+            return
+        for line in handle:
+            line = line.strip().rstrip(",")
+            if line in ("}}", ""):
+                continue
+            ((key, raw),) = json.loads("{" + line + "}").items()
+            yield key, raw
 
 
 def _read_journal(path: Path) -> Iterable[dict[str, Any]]:
@@ -240,11 +257,16 @@ TEMP_MARK = ".minutes-tmp-"
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    atomic_write(path, lambda handle: handle.write(text))
+
+
+def atomic_write(path: Path, write: Callable[[IO[str]], object]) -> None:
+    """Call ``write`` on a temporary file in ``path``'s folder, then rename it to ``path``."""
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}")
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would hide the file from colleagues
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

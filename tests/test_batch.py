@@ -310,3 +310,15 @@ def test_off_a_terminal_progress_is_a_line_now_and_then_not_one_per_note(tmp_pat
     assert "\r" not in shown and "\x1b" not in shown
     assert 5 <= len(lines) <= 12
     assert all(line.startswith("minutes build: ") and "/300 notes" in line for line in lines)
+
+
+def test_a_manifest_reformatted_by_hand_is_still_read(tmp_path: Path) -> None:
+    manifest = Manifest(tmp_path)
+    entry = Entry("c" * 64, SETUP, ("n.minutes.docx", "n.tasks.docx"), errors=2)
+    manifest.record("dept/n.md", entry)
+    manifest.compact()
+    path = tmp_path / MANIFEST_NAME
+    path.write_text(json.dumps(json.loads(path.read_text("utf-8")), indent=4), "utf-8")
+    assert Manifest(tmp_path).entries == {"dept/n.md": entry}
+    path.write_text("{not json", "utf-8")
+    assert Manifest(tmp_path).entries == {}  # unreadable: everything is rebuilt, nothing breaks
