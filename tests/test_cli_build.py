@@ -60,7 +60,7 @@ def make_archive(folder: Path, count: int) -> list[Path]:
         data = sample.read_bytes()
         newline = b"\r\n" if b"\r\n" in data else b"\n"
         extra = [b"", f"## Follow-up {index}".encode("ascii"), b"", b"Discussion:"]
-        extra += [f"- point {index}.{k}: figures reviewed".encode("ascii") for k in range(40)]
+        extra += [f"- point {index}.{k}: figures reviewed".encode("ascii") for k in range(250)]
         target = folder / f"year{index % 3}" / f"{index:03d}-{sample.name}"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.rstrip() + newline + newline.join(extra) + newline)
