@@ -114,6 +114,7 @@ class Summary:
     failed: list[Failure] = field(default_factory=list)
     findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     notes_with_errors: int = 0
+    unchanged_with_errors: int = 0  # as recorded when they were built
     elapsed: float = 0.0
     interrupted: bool = False
     total: int = 0
@@ -143,6 +144,7 @@ class Summary:
                 "total": sum(self.findings.values()),
                 **self.findings,
                 "notes_with_errors": self.notes_with_errors,
+                "unchanged_notes_with_errors": self.unchanged_with_errors,
             },
             "failed": [{"notes": f.notes, "line": f.line, "reason": f.reason} for f in self.failed],
             "built": self.built_notes if self.built_notes is not None else [],
@@ -473,6 +475,8 @@ class BatchRunner:
             manifest = self._manifest(source.root)
             if not self.settings.force and self._is_unchanged(manifest, source, digest):
                 self.summary.unchanged += 1
+                if manifest.entries[source.key].errors:
+                    self.summary.unchanged_with_errors += 1
                 if self.summary.unchanged_notes is not None:
                     self.summary.unchanged_notes.append(str(source.notes))
                 progress.update(self.summary)
@@ -652,6 +656,11 @@ def format_summary(summary: Summary, out_dir: Path | None) -> str:
         f"checker findings in the notes built: {total_findings} "
         f"({summary.findings.get('error', 0)} errors, {summary.findings.get('warning', 0)} warnings, "
         f"{summary.findings.get('info', 0)} info); notes with errors: {summary.notes_with_errors}"
+        + (
+            f" (and {summary.unchanged_with_errors} unchanged notes had errors when built)"
+            if summary.unchanged_with_errors
+            else ""
+        )
     )
     if summary.total == 0:
         lines.append("no notes (*.md) found")

@@ -322,3 +322,26 @@ def test_a_manifest_reformatted_by_hand_is_still_read(tmp_path: Path) -> None:
     assert Manifest(tmp_path).entries == {"dept/n.md": entry}
     path.write_text("{not json", "utf-8")
     assert Manifest(tmp_path).entries == {}  # unreadable: everything is rebuilt, nothing breaks
+
+
+def test_ctrl_c_in_process_keeps_what_was_built_and_leaves_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    archive = tmp_path / "archive"
+    notes = make_archive(archive, 8)
+    built: list[Path] = []
+
+    def interrupted_at_the_fifth(path: Path, out_dir: Path, **options: Any) -> BuildResult:
+        if len(built) == 4:
+            (out_dir / ".half.docx.tmp").write_bytes(b"PK")  # what a write in progress leaves
+            raise KeyboardInterrupt
+        built.append(path)
+        return stand_in_build(path, out_dir, **options)
+
+    out = tmp_path / "out"
+    summary, _ = run([archive], out, jobs=1, build=interrupted_at_the_fifth)
+    assert summary.interrupted and summary.built == 4 and summary.total == 8
+    assert not leftovers(out)
+    summary, _ = run([archive], out)
+    assert (summary.built, summary.unchanged) == (4, 4)
+    assert len(documents(out)) == 2 * len(notes)

@@ -250,7 +250,21 @@ def test_report_shape(tmp_path: Path) -> None:
         "unchanged": 0,
         "failed": 1,
     }
-    assert set(data["findings"]) == {"total", "error", "warning", "info", "notes_with_errors"}
+    assert set(data["findings"]) == {
+        "total",
+        "error",
+        "warning",
+        "info",
+        "notes_with_errors",
+        "unchanged_notes_with_errors",
+    }
+    assert data["findings"]["total"] == sum(sum(b["findings"].values()) for b in data["built"])
+    again = minutes(archive, "-o", out, "--report", tmp_path / "again.json")
+    assert again.returncode == 1
+    findings_again = report(tmp_path / "again.json")["findings"]
+    assert findings_again["total"] == 0  # nothing built this time...
+    # ...but the notes recorded with errors are still counted
+    assert findings_again["unchanged_notes_with_errors"] == data["findings"]["notes_with_errors"]
     assert data["failed"][0]["notes"] == str(archive / "binary.md")
     assert data["failed"][0]["reason"]
     entry = data["built"][0]
