@@ -400,9 +400,8 @@ def ensure_pandoc() -> str | None:
         return found
     if shutil.which("apt-get") and os.geteuid() == 0:
         print("installing pandoc with apt-get ...", flush=True)
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "pandoc"], check=False, stdout=subprocess.DEVNULL
-        )
+        for step in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "pandoc"]):
+            subprocess.run(step, check=False, stdout=subprocess.DEVNULL)
     return shutil.which("pandoc")
 
 

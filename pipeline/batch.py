@@ -420,7 +420,7 @@ class BatchRunner:
         total = count_notes(settings.inputs, settings.out_dir)
         self.summary.total = total
         progress = Progress(total, self.progress_stream, self.interactive)
-        jobs = settings.jobs or os.cpu_count() or 1
+        jobs = settings.jobs or available_cores()
         pool: WorkerPool[Task, Outcome] | None = None
         previous = _install_sigterm()
         try:
@@ -584,6 +584,14 @@ class BatchRunner:
         failure = Failure(notes, reason, line)
         self.summary.failed.append(failure)
         progress.line(f"minutes build: failed: {failure}")
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _relative_to(path: Path, root: Path) -> str:
