@@ -31,10 +31,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="build notes files or whole folders into Word minutes and task sheets",
         description=(
             "Build each notes file into <stem>.minutes.docx and <stem>.tasks.docx. "
-            "Folders are searched for *.md recursively (hidden folders skipped) and "
+            "Folders are searched for *.md recursively (hidden folders and README.md skipped) and "
             "their layout is mirrored under OUT_DIR. The checker runs first on every "
             "note; notes built before with the same content, templates and options are "
             "skipped (see --force)."
+        ),
+        epilog=(
+            "exit status: 0 all built or unchanged, 1 some notes failed (the others are "
+            "built), 2 bad usage, 130 interrupted"
         ),
     )
     parser.add_argument(
