@@ -40,6 +40,8 @@ _DASH_KEYS = frozenset(
 )
 _KEY_BOUNDARY = frozenset(" \t\n，,；;|｜(（[【、。—–")
 _MAX_KEY_WORDS = 4
+_WORD_BACK = re.compile("[^" + re.escape("".join(sorted(_KEY_BOUNDARY))) + "]*")
+_PADDING_BACK = re.compile(r"[ *_]*")
 _MENTION = re.compile(
     r"(?<![\w.])[@＠](?P<who>[^\s，,；;|｜()（）@＠]+(?:\s+(?:&\s+)?[A-Z][^\s，,；;|｜()（）@＠]*)*)"
 )
@@ -280,6 +282,12 @@ class Fields:
     pairs: tuple[tuple[str, str], ...]
 
 
+def _run_back(pattern: re.Pattern[str], backwards: str, position: int) -> int:
+    """Where a run of ``pattern`` characters ends in the reversed text, reading from ``position``."""
+    match = pattern.match(backwards, position)
+    return match.end() if match is not None else position
+
+
 def _field_keys(text: str) -> list[tuple[int, int, str]]:
     """(start, value start, field name) of every ``key：`` in ``text``, in order.
 
@@ -288,16 +296,17 @@ def _field_keys(text: str) -> list[tuple[int, int, str]]:
     from each colon keeps this linear in the text length.
     """
     found: list[tuple[int, int, str]] = []
+    # the words before a colon are read backwards: regex matches on the reversed text do the
+    # walking in C, one word at a time
+    backwards = text[::-1]
+    size = len(text)
     for colon in _COLON.finditer(text):
-        key_end = colon.start()
-        while key_end > 0 and text[key_end - 1] in " *_":
-            key_end -= 1
+        key_end = size - _run_back(_PADDING_BACK, backwards, size - colon.start())
         best: tuple[int, str] | None = None
         start = key_end
         dash = text[colon.start()] in " \t"
         for _ in range(_MAX_KEY_WORDS):
-            while start > 0 and text[start - 1] not in _KEY_BOUNDARY:
-                start -= 1
+            start = size - _run_back(_WORD_BACK, backwards, size - start)
             key = normalise_key(text[start:key_end])
             name = ACTION_KEYS.get(key)
             if name is not None and (not dash or key in _DASH_KEYS):
@@ -339,11 +348,24 @@ def split_fields(text: str) -> Fields:
     return Fields(_clean_value(text[: keys[0][0]]).removesuffix("。").removesuffix("."), tuple(pairs))
 
 
+_VALUE_STRIP = _SEPARATORS + " 、—–-"
+_VALUE_TAIL = _SEPARATORS + " (（[【"
+_BRACKET = re.compile(r"[()（）\[\]【】]")
+
+
 def _clean_value(value: str) -> str:
-    value = " ".join(value.split()).strip(_SEPARATORS + " 、—–-").strip()
+    value = " ".join(value.split()).strip(_VALUE_STRIP)
     # "[Owner: X] [Due: Y]": the bracket that opens the next field is not part of this one
-    value = value.rstrip(_SEPARATORS + " (（[【")
-    # "（负责人：张三）": drop the bracket the field list was wrapped in
+    value = value.rstrip(_VALUE_TAIL)
+    if _BRACKET.search(value) is not None:
+        value = _drop_unbalanced_brackets(value)
+    if "**" in value:
+        value = value.replace("**", "")
+    return value.strip()
+
+
+def _drop_unbalanced_brackets(value: str) -> str:
+    """``（负责人：张三）``: drop the bracket the field list was wrapped in."""
     for opening, closing in (("(（", ")）"), ("[【", "]】")):
         opened = sum(value.count(ch) for ch in opening)
         closed = sum(value.count(ch) for ch in closing)
@@ -353,7 +375,7 @@ def _clean_value(value: str) -> str:
         while opened > closed and value and value[-1] in opening:
             value = value[:-1].rstrip(_SEPARATORS + " ")
             opened -= 1
-    return value.replace("**", "").strip()
+    return value
 
 
 def strip_checkbox(text: str) -> tuple[str, bool | None]:
