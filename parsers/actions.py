@@ -40,6 +40,8 @@ _DASH_KEYS = frozenset(
 )
 _KEY_BOUNDARY = frozenset(" \t\n，,；;|｜(（[【、。—–")
 _MAX_KEY_WORDS = 4
+# longest key as written, with room for emphasis markers and spaces ("**完成标准**")
+_MAX_KEY_LENGTH = max(len(word) for word in ACTION_KEYS.words) + 8
 _WORD_BACK = re.compile("[^" + re.escape("".join(sorted(_KEY_BOUNDARY))) + "]*")
 _PADDING_BACK = re.compile(r"[ *_]*")
 _MENTION = re.compile(
@@ -307,6 +309,8 @@ def _field_keys(text: str) -> list[tuple[int, int, str]]:
         dash = text[colon.start()] in " \t"
         for _ in range(_MAX_KEY_WORDS):
             start = size - _run_back(_WORD_BACK, backwards, size - start)
+            if key_end - start > _MAX_KEY_LENGTH:
+                break  # a phrase longer than any key word: no key here
             key = normalise_key(text[start:key_end])
             name = ACTION_KEYS.get(key)
             if name is not None and (not dash or key in _DASH_KEYS):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -79,11 +79,33 @@ def _notes_markdown() -> MarkdownIt:
     )
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    """The block parser. Inline markup is read on demand (:func:`inline_text`): most lines of
-    notes have none, and skipping markdown-it's inline pass for them halves its cost."""
-    return _notes_markdown().disable("inline")
+@lru_cache(maxsize=16)
+def _markdown(skipped: frozenset[str] = frozenset()) -> MarkdownIt:
+    """The block parser, without the block rules in ``skipped``.
+
+    Inline markup is read on demand (:func:`inline_text`): most lines of notes have none,
+    and skipping markdown-it's inline pass for them halves its cost.
+    """
+    md = _notes_markdown().disable("inline")
+    return md.disable(sorted(skipped)) if skipped else md
+
+
+# markdown-it tries every block rule on every line; a rule whose mark is nowhere in the
+# notes cannot match, so it is left out (a table needs "|", a fence "```" or "~~~" …)
+_HR_LINE = re.compile(r"^[ \t>]*([-*_])[ \t]*(?:\1[ \t]*){2,}$", re.M)
+
+
+def markdown_for(text: str) -> MarkdownIt:
+    skipped = []
+    if "|" not in text:
+        skipped.append("table")
+    if "```" not in text and "~~~" not in text:
+        skipped.append("fence")
+    if ">" not in text:
+        skipped.append("blockquote")
+    if _HR_LINE.search(text) is None:
+        skipped.append("hr")
+    return _markdown(frozenset(skipped))
 
 
 @lru_cache(maxsize=1)
@@ -245,10 +267,10 @@ class ListEntry:
     children: list[ListEntry]
     line: int
     end_line: int
+    text: str = field(init=False)
 
-    @cached_property
-    def text(self) -> str:
-        return smart_join([line.text for line in self.lines])
+    def __post_init__(self) -> None:
+        self.text = smart_join([line.text for line in self.lines])
 
     def flat_text(self) -> str:
         return join_entries([self.text, *(child.flat_text() for child in self.children)])
@@ -889,7 +911,7 @@ class NotesReader:
 
     def read(self) -> Meeting:
         markdown_text = self.read_front_matter()
-        root = block_tree(_markdown().parse(markdown_text))
+        root = block_tree(markdown_for(markdown_text).parse(markdown_text))
         for node in root.children:
             self.block(node)
         self.close_item()

@@ -14,6 +14,7 @@ from parsers.language import detect_language
 from parsers.people import parse_absentees, parse_attendees, parse_people, parse_person
 from pipeline.model import Meeting
 
+ROOT = Path(__file__).resolve().parent.parent
 
 def parse(text: str) -> Meeting:
     return parse_notes(textwrap.dedent(text).lstrip("\n"))
@@ -968,3 +969,37 @@ def test_bullet_characters_open_labels_and_tasks() -> None:
     assert meeting.agenda[0].discussion == ["北區達成率 92%"]
     assert meeting.agenda[0].resolutions == ["目標不調整"]
     assert [(a.task, who(a.owner)) for a in meeting.action_items] == [("輔導方案", ("業務部", "王主任"))]
+
+
+def test_rule_marks_hr_quote_and_fence_are_still_read() -> None:
+    meeting = parse(
+        """
+        ## 议程1：进度
+
+        讨论要点：
+        - 进度正常
+
+        ---
+
+        > 张经理：下周再议
+
+        ```
+        原始日志 14:00
+        ```
+        """
+    )
+    assert meeting.agenda[0].discussion == ["进度正常", "张经理：下周再议", "原始日志 14:00"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([*ROOT.glob("samples/*.md"), *ROOT.glob("tests/corpus/c*.md"), *ROOT.glob("tests/unseen/*.md")]),
+    ids=lambda p: p.name,
+)
+def test_leaving_out_block_rules_that_cannot_match_changes_no_token(path: Path) -> None:
+    from parsers import read_notes
+    from parsers.markdown_notes import _markdown, markdown_for
+
+    text = read_notes(path)
+    every_rule = [(t.type, t.map, t.content) for t in _markdown(frozenset()).parse(text)]
+    assert [(t.type, t.map, t.content) for t in markdown_for(text).parse(text)] == every_rule
