@@ -27,16 +27,15 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any, Protocol
 
+from pipeline.atomic import is_temporary_name, write_text_atomically
 from pipeline.batch_pool import Crash, WorkerPool
 from pipeline.errors import MinutesError, UsageError
 from pipeline.manifest import (
     JOURNAL_NAME,
     MANIFEST_NAME,
-    TEMP_MARK,
     Entry,
     Manifest,
     Setup,
-    atomic_write,
     file_sha256,
 )
 
@@ -217,7 +216,7 @@ def count_notes(inputs: Sequence[Path], out_dir: Path | None) -> int:
 
 def is_stray_temp(name: str) -> bool:
     """A temporary file left by a killed run: ours, or a document being written."""
-    if TEMP_MARK in name:
+    if is_temporary_name(name):
         return True
     return name.startswith(".") and ".docx" in name and name.endswith(".tmp")
 
@@ -642,7 +641,7 @@ def setup_for(options: BuildOptions) -> Setup:
 
 def write_report(path: Path, summary: Summary) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(
+    write_text_atomically(
         path, lambda handle: json.dump(summary.as_json(), handle, ensure_ascii=False, indent=2)
     )
 

@@ -13,18 +13,25 @@ raises :class:`pipeline.errors.MinutesError` with a one-line message.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.atomic import write_bytes_atomically
 from pipeline.errors import MinutesError
 
 WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 MAX_STEM_CHARS = 120
+
+
+class StrictRefusal(MinutesError):
+    """Notes with error findings, refused in strict mode; carries every finding to print."""
+
+    def __init__(self, message: str, path: Path, line: int | None, findings: list[Any]):
+        super().__init__(message, path, line)
+        self.findings = findings
 
 
 @dataclass
@@ -64,25 +71,10 @@ def output_paths(notes: Path, out_dir: Path, stem: str | None = None) -> dict[st
     return paths
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: never a half-written .docx."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".docx.tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run_checker(meeting: Any, source: str, notes: Path, config: Path | None) -> list[Any]:
     from pipeline.check import run_checks
 
-    try:
-        return list(run_checks(meeting, source, notes, config))
-    except NotImplementedError:  # the checker is not in place yet: build without findings
-        return []
+    return list(run_checks(meeting, source, notes, config))
 
 
 def build_one(
@@ -107,18 +99,19 @@ def build_one(
     errors = [f for f in findings if getattr(f, "severity", None) == "error"]
     if strict and errors:
         first = errors[0]
-        raise MinutesError(
+        raise StrictRefusal(
             f"{len(errors)} error finding(s), not building in strict mode "
             f"(first: {first.rule} {first.message})",
             notes,
             first.line,
+            findings,
         )
     paths = output_paths(notes, out_dir, stem)
     documents = render_documents(meeting, profile, template_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for kind, path in paths.items():
-            write_atomically(path, documents[kind])
+            write_bytes_atomically(path, documents[kind])
     except OSError as error:
         raise MinutesError(f"cannot write to {out_dir}: {error.strerror or error}", notes) from None
     return BuildResult(notes=notes, outputs=list(paths.values()), findings=findings)

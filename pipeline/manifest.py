@@ -19,11 +19,12 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+
+from pipeline.atomic import write_text_atomically
 
 MANIFEST_NAME = ".minutes-manifest.json"
 JOURNAL_NAME = ".minutes-manifest.journal"
@@ -194,7 +195,7 @@ class Manifest:
             self.close()
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, self._write_json)
+        write_text_atomically(self.path, self._write_json)
         self.close()
         with contextlib.suppress(FileNotFoundError):
             self.journal_path.unlink()
@@ -250,33 +251,3 @@ def _read_journal(path: Path) -> Iterable[dict[str, Any]]:
                 continue  # the torn last line of a killed run
             if isinstance(record, dict):
                 yield record
-
-
-TEMP_MARK = ".minutes-tmp-"
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    atomic_write(path, lambda handle: handle.write(text))
-
-
-def atomic_write(path: Path, write: Callable[[IO[str]], object]) -> None:
-    """Call ``write`` on a temporary file in ``path``'s folder, then rename it to ``path``."""
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would hide the file from colleagues
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

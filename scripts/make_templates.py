@@ -27,6 +27,7 @@ from docx.shared import Mm, Pt, RGBColor, Twips
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.atomic import write_bytes_atomically  # noqa: E402
 from renderers import ooxml  # noqa: E402
 
 SONG = "宋体"
@@ -594,8 +595,9 @@ def save(document: Any, path: Path) -> None:
     document.core_properties.author = "minutes"
     document.save(buffer)
     path.parent.mkdir(parents=True, exist_ok=True)
+    output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(
-        path, "w", zipfile.ZIP_DEFLATED
+        output, "w", zipfile.ZIP_DEFLATED
     ) as target:
         for info in source.infolist():
             data = source.read(info)
@@ -609,6 +611,8 @@ def save(document: Any, path: Path) -> None:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             target.writestr(entry, data)
+    # A batch build may be reading the template at this moment: never show it half-written.
+    write_bytes_atomically(path, output.getvalue())
 
 
 def main() -> None:
