@@ -38,10 +38,7 @@ from pipeline.manifest import (
     Setup,
     file_sha256,
 )
-
-NOTES_SUFFIX = ".md"
-# A folder's read-me describes the archive; it is not the notes of a meeting.
-NOT_NOTES = frozenset({"readme.md"})
+from pipeline.notes_files import walk_notes
 
 
 class BuildFunction(Protocol):
@@ -172,7 +169,7 @@ def discover(inputs: Sequence[Path], out_dir: Path | None) -> Iterator[Source]:
     for path in inputs:
         if path.is_dir():
             root = out_dir if out_dir is not None else path
-            for folder, names in _walk_notes(path, out_dir):
+            for folder, names in walk_notes(path, out_dir):
                 relative = os.path.relpath(folder, path)
                 prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
                 folder_path = Path(folder)
@@ -184,29 +181,9 @@ def discover(inputs: Sequence[Path], out_dir: Path | None) -> Iterator[Source]:
             yield Source(notes=path, out_dir=root, root=root, key=path.name, named=True)
 
 
-def _walk_notes(top: Path, out_dir: Path | None) -> Iterator[tuple[str, list[str]]]:
-    """(folder, names of the notes in it) for every folder under ``top``."""
-    skip = os.path.realpath(out_dir) if out_dir is not None else None
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".")
-            and (skip is None or os.path.realpath(os.path.join(folder, d)) != skip)
-        )
-        names = sorted(name for name in files if _is_notes_name(name))
-        if names:
-            yield folder, names
-
-
-def _is_notes_name(name: str) -> bool:
-    lowered = name.lower()
-    return lowered.endswith(NOTES_SUFFIX) and lowered not in NOT_NOTES and name[0] != "."
-
-
 def count_notes(inputs: Sequence[Path], out_dir: Path | None) -> int:
     return sum(
-        sum(len(names) for _, names in _walk_notes(path, out_dir)) if path.is_dir() else 1
+        sum(len(names) for _, names in walk_notes(path, out_dir)) if path.is_dir() else 1
         for path in inputs
     )
 

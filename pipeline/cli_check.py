@@ -51,19 +51,14 @@ def _use_color(choice: str) -> bool:
 
 def _notes_files(paths: list[str]) -> tuple[list[Path], list[str]]:
     """The files to check and one error line per path that does not exist."""
+    from pipeline.notes_files import notes_under
+
     files: list[Path] = []
     problems: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*.md")
-                if p.is_file()
-                and p.name.lower() != "readme.md"  # a folder's README describes, it is no meeting
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            files.extend(found)
+            files.extend(notes_under(path))
         elif path.is_file():
             files.append(path)
         else:

@@ -111,10 +111,10 @@ _CORPUS_EXTRA: dict[str, set[tuple[int, str]]] = {
 
 
 def corpus_key() -> dict[str, dict[int, tuple[set[str], set[str]]]]:
-    """file -> line -> (vague terms quoted, rule groups) from EXPECTED.md."""
+    """file -> line -> (vague terms quoted, rule groups) from EXPECTED.txt."""
     key: dict[str, dict[int, tuple[set[str], set[str]]]] = {}
     current = ""
-    for line in (CORPUS / "EXPECTED.md").read_text(encoding="utf-8").splitlines():
+    for line in (CORPUS / "EXPECTED.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             current = line[3:].strip()
             key[current] = {}

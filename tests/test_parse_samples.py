@@ -166,8 +166,8 @@ def test_design_marketing_weekly_loose_notes() -> None:
 
 
 def _expected_rows() -> list[tuple[str, int, str, str]]:
-    """(file, line, owner, due) rows of tests/corpus/EXPECTED.md."""
-    key = CORPUS / "EXPECTED.md"
+    """(file, line, owner, due) rows of tests/corpus/EXPECTED.txt."""
+    key = CORPUS / "EXPECTED.txt"
     if not key.exists():
         return []
     rows: list[tuple[str, int, str, str]] = []
