@@ -22,10 +22,11 @@ sysdeps:
 	@bash scripts/install-system-deps.sh
 
 demo: $(STAMP)
+	@echo "== minutes check samples   (the samples keep a few lapses on purpose: see samples/README.md)"
 	@$(BIN)/minutes check samples || true
-	@$(BIN)/minutes build samples -o $(DEMO_OUT)
 	@echo
-	@echo "Documents are in $(abspath $(DEMO_OUT))"
+	@echo "== minutes build samples -o $(DEMO_OUT)"
+	@$(BIN)/minutes build samples -o $(DEMO_OUT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
