@@ -263,12 +263,28 @@ def _intro(meeting: Meeting, title: str) -> str:
     return f"{lead}{host}{at}{chair}{held}{title}。{tail}"
 
 
-def _with_suffix(title: str, suffix: str, language: str) -> str:
-    if not title:
+# Endings that name the record itself (the document adds its own 纪要 / Minutes)
+# and endings that already say "meeting" (then 纪要 alone follows: 筹备会纪要).
+RECORD_ENDINGS = ("纪要", "紀要", "记录", "記錄", "紀錄", "Minutes", "Notes")
+MEETING_ENDINGS = ("会议", "會議", "会", "會")
+
+
+def meeting_name(title: str) -> str:
+    """The meeting's own name: the notes' title without a trailing 纪要 / 记录 / Minutes."""
+    for ending in RECORD_ENDINGS:
+        if title.lower().endswith(ending.lower()) and len(title) > len(ending):
+            return title[: -len(ending)].rstrip(" -–—:：")
+    return title
+
+
+def _with_suffix(name: str, suffix: str, language: str) -> str:
+    if not name:
         return suffix
-    if title.endswith(suffix) or (language == "en" and title.lower().endswith(suffix.lower())):
-        return title
-    return f"{title} – {suffix}" if language == "en" else f"{title}{suffix}"
+    if language == "en":
+        return f"{name} – {suffix}"
+    if suffix in ("会议纪要", "會議紀要") and name.endswith(MEETING_ENDINGS):
+        return name + suffix[2:]
+    return name + suffix
 
 
 def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]:
@@ -276,11 +292,7 @@ def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]
     language = meeting.language
     labels = dict(CATALOGUES[language])
     title = meeting.title or ""
-    minutes_title = title
-    for suffix in ("会议纪要", "會議紀要", "纪要", "紀要", "Minutes"):
-        if minutes_title.endswith(suffix) and minutes_title != suffix:
-            minutes_title = minutes_title[: -len(suffix)].rstrip(" -–")
-            break
+    minutes_title = meeting_name(title)
     attendees = [a for a in meeting.attendees if a.role == "attendee"]
     observers = [a for a in meeting.attendees if a.role == "observer"]
     agenda = [agenda_context(item, i, language) for i, item in enumerate(meeting.agenda, 1)]
@@ -293,7 +305,7 @@ def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]
             "department": department,
             "tasks": tasks,
             "count": len(tasks),
-            "heading": f"{department} ({len(tasks)} {labels['task_count']})"
+            "heading": f"{department} ({len(tasks)} {'task' if len(tasks) == 1 else 'tasks'})"
             if language == "en"
             else f"{department}（{len(tasks)} {labels['task_count']}）",
         }
