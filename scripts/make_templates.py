@@ -287,6 +287,15 @@ def add_row(
     return row
 
 
+def keep_on_one_page(tbl: Any) -> None:
+    """Keep-with-next on every row but the last: Word and LibreOffice then move a card
+    that would straddle a page break to the next page whole."""
+    for row in tbl.rows[:-1]:
+        for cell in row.cells:
+            for para in cell.paragraphs:
+                para.paragraph_format.keep_with_next = True
+
+
 def merged_row(tbl: Any, text: str, fill: str | None = None, bold: bool = False) -> Any:
     """A row whose cells are merged into one (docxtpl row tags, group and section headings)."""
     row = tbl.add_row()
@@ -578,6 +587,7 @@ def tasks_document(profile: Profile) -> Any:
         for label, value in rows:
             add_row(card, [var("labels." + label), var(value)], label_fill_first=True)
     finish_table(card, widths)
+    keep_on_one_page(card)
     paragraph(document)
     tag(document, "endfor")
     tag(document, "if not actions")
