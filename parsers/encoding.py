@@ -25,6 +25,29 @@ _COMMON_TRADITIONAL = set(
 )
 
 
+class UndecodableError(ValueError):
+    """Bytes that are not text in the expected encoding; ``line`` is where the first bad byte is."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason)
+        self.line = line
+
+
+def _line_of_byte(data: bytes, offset: int, encoding: str = "ascii") -> int:
+    """1-based line holding byte ``offset`` (counting newlines in ``encoding``)."""
+    if encoding.startswith("utf-16"):
+        return data[:offset].decode(encoding, errors="replace").count("\n") + 1
+    return data[:offset].count(b"\n") + 1
+
+
+def _first_utf8_error_line(data: bytes) -> int | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _line_of_byte(data, error.start)
+    return None
+
+
 def _bom_encoding(data: bytes) -> tuple[str, int] | None:
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8", len(codecs.BOM_UTF8)
@@ -80,17 +103,22 @@ def normalise_newlines(text: str) -> str:
 def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode file bytes; returns (text with LF newlines, encoding used).
 
-    Raises ``ValueError`` (with a reason) for binary or undecodable data.
+    Raises :class:`UndecodableError` (a reason and, where known, the line) for
+    binary or undecodable data.
     """
     if encoding:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise ValueError(f"unknown encoding {encoding!r}") from None
+            raise UndecodableError(f"unknown encoding {encoding!r}") from None
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
-            raise ValueError(f"not valid {encoding} (byte {error.start})") from None
+            bad = data[error.start : error.start + 1].hex().upper()
+            raise UndecodableError(
+                f"not valid {encoding}: byte 0x{bad} cannot be decoded",
+                _line_of_byte(data, error.start, encoding),
+            ) from None
         if text.startswith("\ufeff"):
             text = text[1:]
         return normalise_newlines(text), encoding
@@ -98,19 +126,29 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     bom = _bom_encoding(data)
     if bom is not None:
         name, skip = bom
+        body = data[skip:]
         try:
-            return normalise_newlines(data[skip:].decode(name)), name
-        except UnicodeDecodeError:
-            raise ValueError(f"not valid {name} after its byte-order mark") from None
+            return normalise_newlines(body.decode(name)), name
+        except UnicodeDecodeError as error:
+            raise UndecodableError(
+                f"not valid {name} after its byte-order mark (truncated or damaged file)",
+                _line_of_byte(body, error.start, name),
+            ) from None
 
     if b"\x00" in data:
-        raise ValueError("not a text file (contains NUL bytes)")
+        raise UndecodableError(
+            "not a text file (contains NUL bytes)", _line_of_byte(data, data.index(b"\x00"))
+        )
     utf8 = _try_decode(data, "utf-8")
     if utf8 is not None:
         return normalise_newlines(utf8), "utf-8"
     legacy = _choose_legacy(data)
     if legacy is None:
-        raise ValueError("not a text file (not UTF-8, UTF-16, GB18030 or Big5); try --encoding")
+        raise UndecodableError(
+            "not text in UTF-8, UTF-16, GB18030 or Big5 (the first byte that is not UTF-8"
+            " is on this line); try --encoding",
+            _first_utf8_error_line(data),
+        )
     name, text = legacy
     return normalise_newlines(text), name
 
@@ -127,6 +165,6 @@ def read_text(path: Path, encoding: str | None = None) -> str:
         raise MinutesError(f"cannot read: {error.strerror or error}", path) from None
     try:
         text, _ = decode_bytes(data, encoding)
-    except ValueError as error:
-        raise MinutesError(f"cannot read {path.name}: {error}", path) from None
+    except UndecodableError as error:
+        raise MinutesError(f"cannot read: {error}", path, error.line) from None
     return text

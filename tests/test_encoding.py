@@ -111,3 +111,27 @@ def test_cli_parse_with_encoding_option(tmp_path: Path, capsys: pytest.CaptureFi
     path = write(tmp_path, SIMPLIFIED.encode("gbk"))
     assert main(["parse", str(path), "--encoding", "gb18030"]) == 0
     assert '"title": "周例会"' in capsys.readouterr().out
+
+
+def test_undecodable_byte_is_reported_with_its_line(tmp_path: Path) -> None:
+    # A UTF-8 file damaged on line 4 (e.g. cut and pasted from a binary attachment).
+    path = write(tmp_path, "# 会议\n\n第二行\n第三行 ".encode() + b"\xff\xfe\x80" + " 坏\n".encode())
+    with pytest.raises(MinutesError) as caught:
+        read_text(path)
+    assert caught.value.line == 4
+    assert str(caught.value).startswith(f"{path}:4: ")
+
+
+def test_wrong_encoding_option_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "first line\nsecond line\n第三行\n".encode())
+    with pytest.raises(MinutesError, match="not valid ascii") as caught:
+        read_text(path, "ascii")
+    assert caught.value.line == 3
+
+
+def test_truncated_utf16_names_the_line_of_the_cut(tmp_path: Path) -> None:
+    data = "\ufeff# 会议\n日期：2023-10-25\n".encode("utf-16-le")[:-1]
+    path = write(tmp_path, data)
+    with pytest.raises(MinutesError, match="utf-16") as caught:
+        read_text(path)
+    assert caught.value.line == 2  # the cut falls in line 2's newline
