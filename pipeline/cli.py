@@ -8,8 +8,10 @@ inside the command functions so that ``minutes check`` starts fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from pipeline import __version__
 from pipeline.errors import MinutesError
@@ -25,6 +27,28 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         sys.stderr.write(f"{self.prog}: error: {message}\n")
         raise SystemExit(EXIT_USAGE)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run a command's start-up imports with the cyclic garbage collector paused.
+
+    Importing pydantic, markdown-it and the parsers allocates a few hundred
+    thousand objects and no garbage, so the collector's passes over them are
+    wasted: about a tenth of a cold ``minutes check``. When something was
+    imported, those long-lived objects are then frozen, so that later
+    collections and the one at interpreter exit skip them.
+    """
+    was_enabled = gc.isenabled()
+    modules_before = len(sys.modules)
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            if len(sys.modules) > modules_before:
+                gc.freeze()
+            gc.enable()
 
 
 def build_parser() -> argparse.ArgumentParser:

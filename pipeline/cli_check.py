@@ -67,15 +67,19 @@ def _notes_files(paths: list[str]) -> tuple[list[Path], list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from parsers import load_meeting
-    from pipeline.check import check_meeting, find_config, load_config
-    from pipeline.check.output import (
-        format_findings_json,
-        format_findings_sarif,
-        format_findings_text,
-        summary_line,
-    )
-    from pipeline.errors import MinutesError
+    from pipeline.cli import collector_paused
+
+    with collector_paused():
+        import parsers.markdown_notes  # noqa: F401  (load_meeting's parser: import it now)
+        from parsers import load_meeting
+        from pipeline.check import check_meeting, find_config, load_config
+        from pipeline.check.output import (
+            format_findings_json,
+            format_findings_sarif,
+            format_findings_text,
+            summary_line,
+        )
+        from pipeline.errors import MinutesError
 
     fixed_config = load_config(args.config) if args.config is not None else None
     files, problems = _notes_files(args.paths)

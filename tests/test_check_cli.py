@@ -208,3 +208,12 @@ def test_suppression_comments_through_the_parser(tmp_path: Path, capsys) -> None
     found = [(f["line"], f["rule"]) for f in json.loads(out)]
     assert code == 0
     assert found == [(16, "vague-term")]  # 可能 in a discussion point: a warning
+
+
+def test_garbage_collector_runs_again_after_a_check(tmp_path: Path, capsys) -> None:
+    """Start-up pauses the collector for its imports only: a long run must not grow unchecked."""
+    import gc
+
+    assert gc.isenabled()
+    assert run(capsys, str(write(tmp_path, "clean.md", CLEAN)))[0] == 0
+    assert gc.isenabled()
