@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from parsers.dates import find_absolute_date, normalise_digits, parse_date
+from parsers.lazy_regex import LazyPattern, lazy_compile
 from parsers.people import is_titled_name, parse_people, parse_person, split_outside_brackets
 from parsers.vocabulary import (
     ACTION_KEYS,
@@ -24,14 +25,14 @@ from parsers.vocabulary import (
 )
 from pipeline.model import ActionItem, ActionStatus, DatedNote, Person
 
-_CHECKBOX = re.compile(r"^\s*\[(?P<mark>[ xX✓√✔]?)\]\s*")
-_ENUMERATOR = re.compile(
+_CHECKBOX = lazy_compile(r"^\s*\[(?P<mark>[ xX✓√✔]?)\]\s*")
+_ENUMERATOR = lazy_compile(
     r"^\s*(?:\(?\d{1,3}[.、．)）]|（\d{1,3}）|[①-⑳]|[一二三四五六七八九十]{1,3}[、.．]|[-*+•·]\s|" + BULLETS + r")\s*"
 )
 _SEPARATORS = "，,；;|｜"
-_DDL = re.compile(r"(?<![A-Za-z])DDL(?![A-Za-z])\s*[:：]?\s*", re.IGNORECASE)
+_DDL = lazy_compile(r"(?<![A-Za-z])DDL(?![A-Za-z])\s*[:：]?\s*", re.IGNORECASE)
 # a key ends in a colon, or in a spaced dash as English notes write "Owner - Jane"
-_COLON = re.compile(r"[:：]|[ \t]+[-–—][ \t]+")
+_COLON = lazy_compile(r"[:：]|[ \t]+[-–—][ \t]+")
 # what may stand right before a field key: "任务；负责人：", "task, owner:", "(owner:", "[Owner:"
 # the only keys a dash may end: "Owner - Jane", "Due - Friday" (not "update — owner: …")
 _DASH_KEYS = frozenset(
@@ -42,15 +43,15 @@ _KEY_BOUNDARY = frozenset(" \t\n，,；;|｜(（[【、。—–")
 _MAX_KEY_WORDS = 4
 # longest key as written, with room for emphasis markers and spaces ("**完成标准**")
 _MAX_KEY_LENGTH = max(len(word) for word in ACTION_KEYS.words) + 8
-_WORD_BACK = re.compile("[^" + re.escape("".join(sorted(_KEY_BOUNDARY))) + "]*")
-_PADDING_BACK = re.compile(r"[ *_]*")
-_MENTION = re.compile(
+_WORD_BACK = lazy_compile("[^" + re.escape("".join(sorted(_KEY_BOUNDARY))) + "]*")
+_PADDING_BACK = lazy_compile(r"[ *_]*")
+_MENTION = lazy_compile(
     r"(?<![\w.])[@＠](?P<who>[^\s，,；;|｜()（）@＠]+(?:\s+(?:&\s+)?[A-Z][^\s，,；;|｜()（）@＠]*)*)"
 )
 # fields whose value is one short item: text after a "；" is a remark, not part of it
 _SHORT_FIELDS = ("owner", "department", "due", "start", "status")
-_DASH_TAIL = re.compile(r"\s*(?:——|--|—|–|\s-\s)\s*(?P<tail>[^—–]+)$")
-_PROGRESS_WORDS = re.compile(
+_DASH_TAIL = lazy_compile(r"\s*(?:——|--|—|–|\s-\s)\s*(?P<tail>[^—–]+)$")
+_PROGRESS_WORDS = lazy_compile(
     r"^(?:已|完成了|收到|开始|開始|启动了|啟動了|提交了|交付了|确认了|確認了)"
     r"|(?i:\b(?:done|completed|finished|started|received|sent|delivered|submitted|signed|approved)\b)"
 )
@@ -198,7 +199,7 @@ def _join(parts: list[str]) -> str | None:
     return "；".join(parts) if any(_has_cjk(p) for p in parts) else "; ".join(parts)
 
 
-_CJK = re.compile("[\u3400-\u9fff]")
+_CJK = lazy_compile("[\u3400-\u9fff]")
 
 
 def _has_cjk(text: str) -> bool:
@@ -251,7 +252,7 @@ def _status(text: str | None) -> ActionStatus | None:
     return None
 
 
-_DATED_LINE = re.compile(r"^(?P<date>[^:：]{2,24}?)\s*[:：]\s*(?P<rest>.+)$")
+_DATED_LINE = lazy_compile(r"^(?P<date>[^:：]{2,24}?)\s*[:：]\s*(?P<rest>.+)$")
 
 
 def _split_dated(text: str) -> tuple[str | None, str, str]:
@@ -284,7 +285,7 @@ class Fields:
     pairs: tuple[tuple[str, str], ...]
 
 
-def _run_back(pattern: re.Pattern[str], backwards: str, position: int) -> int:
+def _run_back(pattern: LazyPattern, backwards: str, position: int) -> int:
     """Where a run of ``pattern`` characters ends in the reversed text, reading from ``position``."""
     match = pattern.match(backwards, position)
     return match.end() if match is not None else position
@@ -354,7 +355,7 @@ def split_fields(text: str) -> Fields:
 
 _VALUE_STRIP = _SEPARATORS + " 、—–-"
 _VALUE_TAIL = _SEPARATORS + " (（[【"
-_BRACKET = re.compile(r"[()（）\[\]【】]")
+_BRACKET = lazy_compile(r"[()（）\[\]【】]")
 
 
 def _clean_value(value: str) -> str:
@@ -430,17 +431,17 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
     return draft
 
 
-_BY_OWNER = re.compile(r"由\s*(?P<who>[^，,；;。由]{2,16}?)\s*(?:牵头|牽頭)?\s*(?:负责|負責)")
-_DATE_PHRASE = re.compile(
+_BY_OWNER = lazy_compile(r"由\s*(?P<who>[^，,；;。由]{2,16}?)\s*(?:牵头|牽頭)?\s*(?:负责|負責)")
+_DATE_PHRASE = lazy_compile(
     r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]?(?:之前|以前|前)?"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:之前|以前|前)?"
     r"|(?:本|这|這|下个?|下個|下下)?(?:周|週|星期)[一二三四五六日天](?:之前|以前|前)?"
     r"|(?:本月|下个?月|下個月)?月底(?:之前|以前|前)?"
 )
-_SPEAKER = re.compile(r"^(?P<who>[^:：\s，,；;]{1,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*[:：]\s*(?P<rest>\S.*)$")
-_LEADING_DUE = re.compile(r"^(?P<due>.{1,12}?(?:之前|以前|前))\s*(?=\S)")
-_BY_DATE = re.compile(r"(?i)^(?:by|before|due)\s+")
-_TIME_WORDS = re.compile(
+_SPEAKER = lazy_compile(r"^(?P<who>[^:：\s，,；;]{1,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s*[:：]\s*(?P<rest>\S.*)$")
+_LEADING_DUE = lazy_compile(r"^(?P<due>.{1,12}?(?:之前|以前|前))\s*(?=\S)")
+_BY_DATE = lazy_compile(r"(?i)^(?:by|before|due)\s+")
+_TIME_WORDS = lazy_compile(
     r"(?i)\b(?:sometime|some time|soon|asap|tbd|tbc|before|by|within|next|this|end|q[1-4]|week|month|quarter|year)\b"
     r"|尽快|盡快|待定|前|底|月|周|週|年|日|天"
 )

@@ -23,6 +23,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from parsers.lazy_regex import LazyPattern, lazy_compile
+
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９：－／．～（）　",
     "0123456789:-/.~() ",
@@ -31,7 +33,7 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "―": "-", "−": "-", "‐": 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3,
               "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMBER = re.compile(r"[〇零○一二两兩三四五六七八九十]+(?=[年月日号號])")
+_CN_NUMBER = lazy_compile(r"[〇零○一二两兩三四五六七八九十]+(?=[年月日号號])")
 
 _MONTHS = {
     name: number
@@ -60,24 +62,24 @@ _MONTH_RE = (
 )
 _ORD = r"(?:st|nd|rd|th)?"
 
-_DATE_PATTERNS: list[re.Pattern[str]] = [
+_DATE_PATTERNS: list[LazyPattern] = [
     # 2023年10月25日, 2023年10月25号
-    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
+    lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
     # 2023-10-25, 2023/10/25, 2023.10.25
-    re.compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"),
+    lazy_compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"),
     # 10/25/2023 (month first, as English notes write it)
-    re.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
+    lazy_compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
     # 10月25日
-    re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
+    lazy_compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
     # 2 Dec 2026, 2nd December
-    re.compile(rf"(?<![\w])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s*(?P<y>\d{{4}}))?(?![a-z])", re.I),
+    lazy_compile(rf"(?<![\w])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s*(?P<y>\d{{4}}))?(?![a-z])", re.I),
     # Dec 2, December 2nd, 2026
-    re.compile(rf"(?<![a-z]){_MONTH_RE}\s*(?P<d>\d{{1,2}}){_ORD}(?!\d)(?:,?\s*(?P<y>\d{{4}}))?", re.I),
+    lazy_compile(rf"(?<![a-z]){_MONTH_RE}\s*(?P<d>\d{{1,2}}){_ORD}(?!\d)(?:,?\s*(?P<y>\d{{4}}))?", re.I),
     # 11.15, 11/15, 11-15 (month first)
-    re.compile(r"(?<![\d.:/-])(?P<m>\d{1,2})\s*[./-]\s*(?P<d>\d{1,2})(?![\d:]|\.\d|/\d)"),
+    lazy_compile(r"(?<![\d.:/-])(?P<m>\d{1,2})\s*[./-]\s*(?P<d>\d{1,2})(?![\d:]|\.\d|/\d)"),
 ]
 
-_ANY_DIGIT = re.compile(r"\d")
+_ANY_DIGIT = lazy_compile(r"\d")
 
 _WEEKDAYS_CN = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6}
 _WEEKDAYS_EN = {
@@ -85,36 +87,36 @@ _WEEKDAYS_EN = {
     "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
     "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
 }
-_REL_DAYS = re.compile(r"(?i)(?:\bD\s*\+\s*(?P<d1>\d{1,3})\b|(?P<d2>\d{1,3})\s*(?:个|個)?\s*(?:天|日)\s*(?:内|內|后|後)|within\s+(?P<d3>\d{1,3})\s+days?|in\s+(?P<d4>\d{1,3})\s+days?)")
-_REL_WEEKS = re.compile(r"(?i)(?P<w1>\d{1,2})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)\s*(?:内|內|后|後)|(?:within|in)\s+(?P<w2>\d{1,2})\s+weeks?")
-_REL_WORKDAYS = re.compile(r"(?i)(?P<n>\d{1,3})\s*(?:个|個)\s*工作日|(?P<m>\d{1,3})\s+(?:business|working)\s+days?")
-_CN_WEEK = re.compile(r"(?P<which>本|这|這|下|下个|下個|下下)?\s*(?:周|週|星期|礼拜|禮拜)(?P<day>[一二三四五六日天末])")
-_EN_WEEK = re.compile(r"(?i)\b(?P<which>this|next|coming)?\s*(?P<day>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b")
-_MONTH_END = re.compile(r"(?i)(?P<next>下个?月|下個?月|next\s+month'?s?)\s*(?:底|末|end)|(?:本月|这个月|這個月|当月|當月)?\s*月[底末]|(?:end\s+of\s+(?:the\s+)?(?P<next2>next\s+)?month)|month[- ]end")
+_REL_DAYS = lazy_compile(r"(?i)(?:\bD\s*\+\s*(?P<d1>\d{1,3})\b|(?P<d2>\d{1,3})\s*(?:个|個)?\s*(?:天|日)\s*(?:内|內|后|後)|within\s+(?P<d3>\d{1,3})\s+days?|in\s+(?P<d4>\d{1,3})\s+days?)")
+_REL_WEEKS = lazy_compile(r"(?i)(?P<w1>\d{1,2})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)\s*(?:内|內|后|後)|(?:within|in)\s+(?P<w2>\d{1,2})\s+weeks?")
+_REL_WORKDAYS = lazy_compile(r"(?i)(?P<n>\d{1,3})\s*(?:个|個)\s*工作日|(?P<m>\d{1,3})\s+(?:business|working)\s+days?")
+_CN_WEEK = lazy_compile(r"(?P<which>本|这|這|下|下个|下個|下下)?\s*(?:周|週|星期|礼拜|禮拜)(?P<day>[一二三四五六日天末])")
+_EN_WEEK = lazy_compile(r"(?i)\b(?P<which>this|next|coming)?\s*(?P<day>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b")
+_MONTH_END = lazy_compile(r"(?i)(?P<next>下个?月|下個?月|next\s+month'?s?)\s*(?:底|末|end)|(?:本月|这个月|這個月|当月|當月)?\s*月[底末]|(?:end\s+of\s+(?:the\s+)?(?P<next2>next\s+)?month)|month[- ]end")
 # "11月底", "end of January", "March-end": the last day of a named month
-_NAMED_MONTH_END = re.compile(
+_NAMED_MONTH_END = lazy_compile(
     rf"(?i)(?<!\d)(?P<m>\d{{1,2}})\s*月\s*[底末]|(?:end\s+of\s+|(?<![a-z])(?=[a-z]+\.?[- ]end\b)){_MONTH_RE}(?:[- ]end\b|(?![a-z]))"
 )
-_TODAY = re.compile(r"(?i)今天|今日|当天|當天|会后当天|today|\bEOD\b")
-_TOMORROW = re.compile(r"(?i)明天|明日|tomorrow")
-_AFTER_TOMORROW = re.compile(r"后天|後天")
+_TODAY = lazy_compile(r"(?i)今天|今日|当天|當天|会后当天|today|\bEOD\b")
+_TOMORROW = lazy_compile(r"(?i)明天|明日|tomorrow")
+_AFTER_TOMORROW = lazy_compile(r"后天|後天")
 
 _TIME = r"(?P<{n}h>[01]?\d|2[0-3])\s*[:：.]\s*(?P<{n}m>[0-5]\d)"
-_TIME_RANGE = re.compile(
+_TIME_RANGE = lazy_compile(
     _TIME.format(n="a") + r"\s*(?P<aap>[ap]\.?m\.?)?\s*(?:-|~|至|到|to|until)\s*" + _TIME.format(n="b") + r"\s*(?P<bap>[ap]\.?m\.?)?",
     re.I,
 )
-_SINGLE_TIME = re.compile(r"(?<![\d.])" + _TIME.format(n="a") + r"\s*(?P<aap>[ap]\.?m\.?)?(?![\d])", re.I)
+_SINGLE_TIME = lazy_compile(r"(?<![\d.])" + _TIME.format(n="a") + r"\s*(?P<aap>[ap]\.?m\.?)?(?![\d])", re.I)
 # 下午2点-4点, 14点至16点, 上午10時至11時30分, 下午两点半
 _CN_CLOCK = (
     r"(?P<{n}p>上午|下午|中午|晚上|早上|凌晨|傍晚)?\s*(?P<{n}h>\d{{1,2}}|[一二两兩三四五六七八九十]{{1,3}})\s*[点點时時]"
     r"(?:\s*(?P<{n}m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*分|(?P<{n}half>半))?"
 )
-_CN_TIME_RANGE = re.compile(_CN_CLOCK.format(n="a") + r"\s*(?:-|~|至|到)\s*" + _CN_CLOCK.format(n="b"))
-_CN_SINGLE_TIME = re.compile(_CN_CLOCK.format(n="a"))
+_CN_TIME_RANGE = lazy_compile(_CN_CLOCK.format(n="a") + r"\s*(?:-|~|至|到)\s*" + _CN_CLOCK.format(n="b"))
+_CN_SINGLE_TIME = lazy_compile(_CN_CLOCK.format(n="a"))
 _AFTERNOON = ("下午", "晚上", "傍晚")
 # 3pm - 4pm, 3-4 pm, 10am to 11:30am
-_EN_HOUR_RANGE = re.compile(
+_EN_HOUR_RANGE = lazy_compile(
     r"(?<![\d:])(?P<ah>\d{1,2})(?::(?P<am>[0-5]\d))?\s*(?P<aap>[ap]\.?m\.?)?\s*(?:-|~|to|until)\s*"
     r"(?P<bh>\d{1,2})(?::(?P<bm>[0-5]\d))?\s*(?P<bap>[ap]\.?m\.?)(?![a-z])",
     re.I,
@@ -348,7 +350,7 @@ def _cn_clock(match: re.Match[str], prefix: str, inherited_period: str | None) -
     return f"{hour:02d}:{minute:02d}"
 
 
-_TRAILING_TIME_SLOT = re.compile(
+_TRAILING_TIME_SLOT = lazy_compile(
     r"\s*[(（\[【]?\s*(?:[01]?\d|2[0-3])\s*[:：]\s*[0-5]\d\s*[ap]?\.?m?\.?\s*[-–—~～－至到]\s*(?:[01]?\d|2[0-3])\s*[:：]\s*[0-5]\d\s*[ap]?\.?m?\.?\s*[)）\]】]?\s*$",
     re.I,
 )

@@ -6,11 +6,12 @@ scalars are read as plain text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-_KEY_LINE = re.compile(r"^(?P<key>[^\s:：#-][^:：]*?)\s*[:：]\s*(?P<value>.*)$")
-_LIST_LINE = re.compile(r"^\s+-\s+(?P<item>.*)$|^-\s+(?P<top>.*)$")
+from parsers.lazy_regex import lazy_compile
+
+_KEY_LINE = lazy_compile(r"^(?P<key>[^\s:：#-][^:：]*?)\s*[:：]\s*(?P<value>.*)$")
+_LIST_LINE = lazy_compile(r"^\s+-\s+(?P<item>.*)$|^-\s+(?P<top>.*)$")
 
 
 @dataclass

@@ -30,6 +30,7 @@ from parsers.actions import (
 from parsers.dates import parse_date, parse_time_range, split_trailing_time_slot
 from parsers.frontmatter import blank_front_matter, split_front_matter
 from parsers.language import detect_language
+from parsers.lazy_regex import lazy_compile
 from parsers.people import parse_absentees, parse_attendees, parse_person
 from parsers.vocabulary import (
     BULLETS,
@@ -42,28 +43,28 @@ from parsers.vocabulary import (
 )
 from pipeline.model import ActionItem, AgendaItem, Meeting, TextSpan
 
-_AGENDA_NUMBER = re.compile(
+_AGENDA_NUMBER = lazy_compile(
     r"^\s*(?:(?:议程|議程|议题|議題|agenda\s*item|agenda|item|topic|第)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:项|項|个|個)?"
     r"|[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\s*[.、．)）:：\-–—]|\s)|[一二三四五六七八九十]{1,3}(?=\s*[、.．])|（[一二三四五六七八九十0-9]{1,3}）|\([0-9]{1,3}\)"
     r"|[0-9]\ufe0f?\u20e3)"
     r"\s*[.、．)）:：\-–—]?\s*",
     re.IGNORECASE,
 )
-_EXPLICIT_AGENDA = re.compile(r"^\s*(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]", re.I)
-_KEY_VALUE = re.compile(r"^\s*(?P<key>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.S)
-_LINE_ENUMERATOR = re.compile(
+_EXPLICIT_AGENDA = lazy_compile(r"^\s*(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]", re.I)
+_KEY_VALUE = lazy_compile(r"^\s*(?P<key>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.S)
+_LINE_ENUMERATOR = lazy_compile(
     r"^\s*(?:\d{1,2}\s*[、.．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、．]|[-•·]\s|"
     + BULLETS
     + r")\s*"
 )
 # "三、下次会议另行通知" after "二、分工": a new numbered part of the notes, not a task
-_PART_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．]")
-_INLINE_ENUMERATION = re.compile(r"(?<=[；;。.])\s*(?=\d{1,2}\s*[、.．)）](?!\d))")
-_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+_PART_NUMBER = lazy_compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．]")
+_INLINE_ENUMERATION = lazy_compile(r"(?<=[；;。.])\s*(?=\d{1,2}\s*[、.．)）](?!\d))")
+_HTML_BREAK = lazy_compile(r"<br\s*/?>", re.I)
 # "<!-- minutes-disable-next-line … -->" speaks to the checker (which reads the file's
 # lines itself); it is never part of the minutes. Newlines inside are kept for line numbers.
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+_HTML_COMMENT = lazy_compile(r"<!--.*?-->", re.S)
+_CELL_BREAK = lazy_compile(r"\s*<br\s*/?>\s*", re.I)
 
 TEXT_FIELDS = ("discussion", "disagreements", "resolutions")
 
@@ -92,7 +93,7 @@ def _markdown(skipped: frozenset[str] = frozenset()) -> MarkdownIt:
 
 # markdown-it tries every block rule on every line; a rule whose mark is nowhere in the
 # notes cannot match, so it is left out (a table needs "|", a fence "```" or "~~~" …)
-_HR_LINE = re.compile(r"^[ \t>]*([-*_])[ \t]*(?:\1[ \t]*){2,}$", re.M)
+_HR_LINE = lazy_compile(r"^[ \t>]*([-*_])[ \t]*(?:\1[ \t]*){2,}$", re.M)
 
 
 def markdown_for(text: str) -> MarkdownIt:
@@ -115,8 +116,8 @@ def _inline_markdown() -> MarkdownIt:
 
 # what starts inline markup once emphasis, HTML and link references are off: escapes, code
 # spans, inline links and images ("](" — a bare "[ ]" is text), autolinks, entities
-_INLINE_MARKUP = re.compile(r"[\\`<&]|\]\(")
-_LINE_BREAK_SPACES = re.compile(r" *\n[ \t]*")
+_INLINE_MARKUP = lazy_compile(r"[\\`<&]|\]\(")
+_LINE_BREAK_SPACES = lazy_compile(r" *\n[ \t]*")
 
 
 # ---------------------------------------------------------------- block tree
@@ -345,7 +346,7 @@ def classify_section(title: str) -> tuple[str | None, str | None]:
 
 
 _MAX_LABEL = 40
-_COLON_NEAR_START = re.compile("[:：]")
+_COLON_NEAR_START = lazy_compile("[:：]")
 
 
 def subsection_label(text: str) -> tuple[str, str] | None:
@@ -366,7 +367,7 @@ def subsection_label(text: str) -> tuple[str, str] | None:
     return None
 
 
-_MEETING_KEY_AT = re.compile(
+_MEETING_KEY_AT = lazy_compile(
     r"(?:(?<=^)|(?<=[\s，,；;|｜]))(?:\*\*)?(?P<key>"
     + "|".join(re.escape(word) for word in MEETING_KEYS.words)
     + r")(?:\*\*)?\s*[:：]",

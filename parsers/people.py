@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.lazy_regex import lazy_compile
 from parsers.vocabulary import (
     DEPARTMENT_SUFFIXES,
     ENGLISH_DEPARTMENT_SUFFIXES,
@@ -22,25 +23,25 @@ from pipeline.model import Absentee, Attendee, Person
 
 _OPEN = "(（[【"
 _CLOSE = ")）]】"
-_TRAILING_PAREN = re.compile(r"^(?P<main>.*?)\s*[(（\[【](?P<inner>[^()（）\[\]【】]*)[)）\]】]\s*$")
-_CN_DEPT_PREFIX = re.compile(
+_TRAILING_PAREN = lazy_compile(r"^(?P<main>.*?)\s*[(（\[【](?P<inner>[^()（）\[\]【】]*)[)）\]】]\s*$")
+_CN_DEPT_PREFIX = lazy_compile(
     r"^(?P<dept>.{1,12}?(?:"
     + "|".join(re.escape(suffix) for suffix in DEPARTMENT_SUFFIXES if suffix not in ("司", "局", "所", "课", "課"))
     + r"))(?P<name>\S.*)$"
 )
 # 林主管, 杨律师, 周專員: a surname (or short name) and a job title
-_TITLED_NAME = re.compile(
+_TITLED_NAME = lazy_compile(
     r"[\u4e00-\u9fff]{1,3}?(?:" + "|".join(sorted(map(re.escape, TITLE_WORDS), key=len, reverse=True)) + ")"
 )
 _PROXY_PATTERNS = [
-    re.compile(r"^(?:由)?\s*(?P<p>.+?)\s*(?:代为|代為|代理|代替|代)(?:参会|參會|出席|参加|參加|与会|與會)?$"),
-    re.compile(r"^(?:委托|委託|授权|授權)\s*(?P<p>.+?)\s*(?:参会|參會|出席|代理|代为?参会)?$"),
-    re.compile(r"(?i)^(?:proxy|delegate|represented by|substitute|stand-in)\s*[:：]?\s*(?P<p>.+)$"),
-    re.compile(r"(?i)^(?P<p>.+?)\s+(?:attends|attending|attended|sits in|sitting in|stands in|standing in)\b.*$"),
-    re.compile(r"^(?:代理人|代理|代参会人|代參會人)\s*[:：]\s*(?P<p>.+)$"),
+    lazy_compile(r"^(?:由)?\s*(?P<p>.+?)\s*(?:代为|代為|代理|代替|代)(?:参会|參會|出席|参加|參加|与会|與會)?$"),
+    lazy_compile(r"^(?:委托|委託|授权|授權)\s*(?P<p>.+?)\s*(?:参会|參會|出席|代理|代为?参会)?$"),
+    lazy_compile(r"(?i)^(?:proxy|delegate|represented by|substitute|stand-in)\s*[:：]?\s*(?P<p>.+)$"),
+    lazy_compile(r"(?i)^(?P<p>.+?)\s+(?:attends|attending|attended|sits in|sitting in|stands in|standing in)\b.*$"),
+    lazy_compile(r"^(?:代理人|代理|代参会人|代參會人)\s*[:：]\s*(?P<p>.+)$"),
 ]
-_REASON_PREFIX = re.compile(r"(?i)^(?:因为?|因|原因\s*[:：]|reason\s*[:：])\s*")
-_REASON_SUFFIX = re.compile(r"(?:缺席|请假|請假|未参会|未參會|未出席|不能参会|不能參會)$")
+_REASON_PREFIX = lazy_compile(r"(?i)^(?:因为?|因|原因\s*[:：]|reason\s*[:：])\s*")
+_REASON_SUFFIX = lazy_compile(r"(?:缺席|请假|請假|未参会|未參會|未出席|不能参会|不能參會)$")
 
 
 def split_outside_brackets(text: str, separators: str) -> list[str]:
@@ -134,7 +135,7 @@ def leading_titled_name(text: str) -> str | None:
 
 _AND = r"\s+(?:and|&|＆)\s+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])"
 # "Kevin Wang / Lily Chen": two people, not a department and a name
-_FULL_LATIN_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$")
+_FULL_LATIN_NAME = lazy_compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$")
 
 
 def split_people(text: str) -> list[str]:
@@ -257,7 +258,7 @@ def parse_absence_detail(inner: str) -> tuple[str | None, str | None]:
     return reason, proxy
 
 
-_INLINE_REASON = re.compile(r"^(?P<who>.+?)\s*(?:因为?|因)\s*(?P<reason>.+?)\s*(?:缺席|请假|請假|未参会|未參會|未出席)?$")
+_INLINE_REASON = lazy_compile(r"^(?P<who>.+?)\s*(?:因为?|因)\s*(?P<reason>.+?)\s*(?:缺席|请假|請假|未参会|未參會|未出席)?$")
 
 
 def parse_absentees(text: str, line: int | None = None) -> list[Absentee]:
