@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from pipeline.check.catalog import MEETING_FIELDS, RULES, Severity, message
@@ -30,38 +31,35 @@ _REGION_SEVERITY: dict[str, Severity] = {
 }
 
 _X = "[XxＸ]"
-_PLACEHOLDER = re.compile(
-    "|".join(
-        (
-            # X月X日, 2023年X月X日, 20XX年X月
-            rf"(?:(?<![0-9])(?:\d{{4}}|{_X}{{4}}|20{_X}{{2}})\s*年\s*)?(?<![A-Za-z]){_X}{{1,2}}\s*月"
-            rf"(?:\s*(?:{_X}{{1,2}}|\d{{1,2}})\s*[日号號])?",
-            # 11月X日
-            rf"(?<![0-9])(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*{_X}{{1,2}}\s*[日号號]",
-            # 20XX年 / 20XX-
-            rf"(?<![0-9A-Za-z])20{_X}{{2}}(?:\s*年|[-/])",
-            # YYYY-MM-DD and friends
-            r"(?<![A-Za-z])YYYY[-/.年]MM(?:[-/.月]DD日?)?(?![A-Za-z])",
-            # a lone XX
-            r"(?<![A-Za-z0-9])(?:XX+|xx+|ＸＸ+)(?![A-Za-z0-9])",
-            # 2023– or 2023-07- with no day
-            r"(?<![\d.])(?:19|20)\d{2}\s?[-–—/](?:\d{1,2}[-–—/])?(?!\s*\d)",
-            # [姓名], 【待定】 … (a Markdown link "[Name](url)" is not one)
-            r"[\[【［〔<＜(（]\s*(?:姓名|名字|人名|负责人|負責人|部门|部門|日期|时间|時間|待定"
-            r"|待补充|待補充|待填写|待填寫|填写|填寫|请填写|請填寫|Name|NAME|name|Owner|owner"
-            r"|Date|date)\s*[\]】］〕>＞)）](?!\()",
-        )
+_PLACEHOLDER_SOURCE = "|".join(
+    (
+        # X月X日, 2023年X月X日, 20XX年X月
+        rf"(?:(?<![0-9])(?:\d{{4}}|{_X}{{4}}|20{_X}{{2}})\s*年\s*)?(?<![A-Za-z]){_X}{{1,2}}\s*月"
+        rf"(?:\s*(?:{_X}{{1,2}}|\d{{1,2}})\s*[日号號])?",
+        # 11月X日
+        rf"(?<![0-9])(?:\d{{4}}\s*年\s*)?\d{{1,2}}\s*月\s*{_X}{{1,2}}\s*[日号號]",
+        # 20XX年 / 20XX-
+        rf"(?<![0-9A-Za-z])20{_X}{{2}}(?:\s*年|[-/])",
+        # YYYY-MM-DD and friends
+        r"(?<![A-Za-z])YYYY[-/.年]MM(?:[-/.月]DD日?)?(?![A-Za-z])",
+        # a lone XX
+        r"(?<![A-Za-z0-9])(?:XX+|xx+|ＸＸ+)(?![A-Za-z0-9])",
+        # 2023– or 2023-07- with no day
+        r"(?<![\d.])(?:19|20)\d{2}\s?[-–—/](?:\d{1,2}[-–—/])?(?!\s*\d)",
+        # [姓名], 【待定】 … (a Markdown link "[Name](url)" is not one)
+        r"[\[【［〔<＜(（]\s*(?:姓名|名字|人名|负责人|負責人|部门|部門|日期|时间|時間|待定"
+        r"|待补充|待補充|待填写|待填寫|填写|填寫|请填写|請填寫|Name|NAME|name|Owner|owner"
+        r"|Date|date)\s*[\]】］〕>＞)）](?!\()",
     )
 )
-# Cheap pre-test: a line without any of these cannot hold a placeholder.
+# Cheap pre-test, looser than every alternative above: a line without any of
+# these cannot hold a placeholder. (A checkbox "[x]" or a full date "2023-11-12"
+# passes it no more, so most notes never need the big pattern compiled.)
 _PLACEHOLDER_HINT = re.compile(
-    r"[XxＸ]|YYYY|[\[【［〔<＜(（]\s*[姓名负負人部日时時待填请請NnOoDd]|(?:19|20)\d\d\s?[-–—/]"
+    r"[XxＸ]\s*[月日号號]|[XxＸ]{2}|YYYY|[\[【［〔<＜(（]\s*[姓名负負人部日时時待填请請NnOoDd]"
+    r"|(?:19|20)\d\d\s?[-–—/](?:\d{1,2}[-–—/])?(?!\s*\d)"
 )
-_WORDS = re.compile(r"[A-Za-z0-9]+|[\u3400-\u9fff]")
-# 小罗, 老王, 阿明: what colleagues call each other, not a name for an official record.
-_NICKNAME = re.compile(r"^[小老阿][\u4e00-\u9fff]$")
 _LONE_STAR = re.compile(r"[*＊]")
-_BULLET = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)、]\s*|\|\s*)?")
 _PROGRESS_LINE = re.compile(
     r"^\s*(?:[-*+]\s+|\d+[.)、]\s*)?(?:\*\*)?"
     r"(?:风险|風險|risks?|进度|進度|进展|進展|跟进记录|跟進記錄|跟进|跟進|备注|備註|notes?|progress|updates?"
@@ -69,6 +67,28 @@ _PROGRESS_LINE = re.compile(
     r"(?:\*\*)?\s*[：:]",
     re.IGNORECASE,
 )
+
+
+# The patterns below are compiled on first use: most notes never need them, and
+# a cold ``minutes check`` would pay for compiling them (several ms for the first).
+@cache
+def _placeholder() -> re.Pattern[str]:
+    return re.compile(_PLACEHOLDER_SOURCE)
+
+
+@cache
+def _words() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z0-9]+|[\u3400-\u9fff]")
+
+
+@cache
+def _bullet() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)、]\s*|\|\s*)?")
+
+
+def _is_nickname(name: str) -> bool:
+    """小罗, 老王, 阿明: what colleagues call each other, not a name for an official record."""
+    return len(name) == 2 and name[0] in "小老阿" and "\u4e00" <= name[1] <= "\u9fff"
 
 
 def source_lines(source: str) -> list[str]:
@@ -166,7 +186,7 @@ class _Run:
             for probe in (text.strip(), text.strip()[:8]):
                 if probe and (column := line.find(probe)) != -1:
                     return column + 1
-        return len(_BULLET.match(line).group(0)) + 1  # type: ignore[union-attr]
+        return len(_bullet().match(line).group(0)) + 1  # type: ignore[union-attr]
 
     # -- vague terms ---------------------------------------------------------------
 
@@ -254,7 +274,7 @@ class _Run:
         rest = acceptance
         for hit in hits:
             rest = rest.replace(hit.text, "")
-        return len(_WORDS.findall(rest)) > 2
+        return len(_words().findall(rest)) > 2
 
     def owner_checks(
         self, item: ActionItem, lines: range, task: str, column: int, group_owner: list[str]
@@ -288,7 +308,7 @@ class _Run:
                 self.msg("multiple-owners", task=task, count=len(owners), owners="、".join(owners)),
                 self.msg("multiple-owners.suggestion"),
             )
-        if owner is not None and owner.name and _NICKNAME.match(owner.name.strip()):
+        if owner is not None and owner.name and _is_nickname(owner.name.strip()):
             self.add(
                 "informal-name",
                 item.line,
@@ -339,7 +359,7 @@ class _Run:
                 self.msg("missing-due.suggestion"),
             )
         for date, text in ((item.due, due_text), (item.start, (item.start_text or "").strip())):
-            if date is None and text and not _PLACEHOLDER.search(text):
+            if date is None and text and not _placeholder().search(text):
                 where = self.locate(text, lines) or (item.line, column)
                 self.add(
                     "unparsed-date",
@@ -385,7 +405,7 @@ class _Run:
             written = info.get(field)
             if written and field == "date":
                 text = self.lines[written - 1] if written <= len(self.lines) else ""
-                if _PLACEHOLDER.search(text) or any(self.matcher.scan(text, "action")):
+                if _placeholder().search(text) or any(self.matcher.scan(text, "action")):
                     continue  # the placeholder/vague finding on that line says it already
                 self.add(
                     "unparsed-date",
@@ -430,7 +450,7 @@ class _Run:
         for number, line in enumerate(self.lines, start=1):
             if "<!--" in line or not _PLACEHOLDER_HINT.search(line):
                 continue
-            for match in _PLACEHOLDER.finditer(line):
+            for match in _placeholder().finditer(line):
                 self.add(
                     "placeholder",
                     number,
