@@ -313,11 +313,14 @@ def parse_time_range(text: str | None) -> tuple[str | None, str | None]:
         if start and end and match.group("aap") is None and end_ampm and start > end:
             start = _clock(match.group("ah"), match.group("am"), None)
         return start, end
-    match = _CN_TIME_RANGE.search(clean)
+    # Every Chinese clock time says 点 or 时 and every English hour range am or pm:
+    # checked first, those patterns are rarely compiled, let alone run.
+    chinese_clock = any(word in clean for word in "点點时時")
+    match = _CN_TIME_RANGE.search(clean) if chinese_clock else None
     if match:
         start = _cn_clock(match, "a", None)
         return start, _cn_clock(match, "b", match.group("ap"))
-    match = _EN_HOUR_RANGE.search(clean)
+    match = _EN_HOUR_RANGE.search(clean) if "m" in clean or "M" in clean else None
     if match:
         end_ampm = match.group("bap")
         start = _clock(match.group("ah"), match.group("am") or "00", match.group("aap") or end_ampm)
@@ -328,7 +331,7 @@ def parse_time_range(text: str | None) -> tuple[str | None, str | None]:
     single = _SINGLE_TIME.search(clean)
     if single:
         return _clock(single.group("ah"), single.group("am"), single.group("aap")), None
-    match = _CN_SINGLE_TIME.search(clean)
+    match = _CN_SINGLE_TIME.search(clean) if chinese_clock else None
     if match:
         return _cn_clock(match, "a", None), None
     return None, None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from urllib.parse import quote
 
@@ -47,6 +46,8 @@ def summary_line(findings: Sequence[Finding], files: int) -> str:
 
 
 def format_findings_json(findings: Sequence[Finding]) -> str:
+    import json  # here, not at the top: the text output of a cold `minutes check` needs no json
+
     return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)
 
 
@@ -105,4 +106,6 @@ def sarif_log(findings: Sequence[Finding]) -> dict[str, object]:
 
 
 def format_findings_sarif(findings: Sequence[Finding]) -> str:
+    import json
+
     return json.dumps(sarif_log(findings), ensure_ascii=False, indent=2)
