@@ -102,6 +102,19 @@ def cold(runs: int = 21) -> None:
     )
 
 
+def snapshot_state() -> None:
+    from pipeline.check.terms import builtin_snapshot_is_current
+
+    if builtin_snapshot_is_current():
+        print("term list snapshot: current (a cold start reads no TOML)")
+    else:
+        print(
+            "term list snapshot: STALE, the cold start parses vague_terms.toml "
+            "(run `python -m pipeline.check.rules`)"
+        )
+
+
 if __name__ == "__main__":
     warm()
     cold()
+    snapshot_state()
