@@ -80,6 +80,10 @@ _DATE_PATTERNS: list[LazyPattern] = [
 ]
 
 _ANY_DIGIT = lazy_compile(r"\d")
+_ASCII_LETTER = lazy_compile("[A-Za-z]")
+# The patterns with English month names: each name holds a letter that only an
+# ASCII letter matches, so a text without one is not searched (nor are they compiled).
+_ENGLISH_PATTERNS = frozenset({4, 5})
 
 _WEEKDAYS_CN = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6}
 _WEEKDAYS_EN = {
@@ -181,7 +185,10 @@ def find_absolute_date(
     if not _ANY_DIGIT.search(clean):
         return None
     best: tuple[dt.date, int, int] | None = None
-    for pattern in _DATE_PATTERNS:
+    latin = _ASCII_LETTER.search(clean) is not None
+    for index, pattern in enumerate(_DATE_PATTERNS):
+        if index in _ENGLISH_PATTERNS and not latin:
+            continue
         for match in pattern.finditer(clean):
             if best is not None and match.start() >= best[1]:
                 break

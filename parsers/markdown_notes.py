@@ -386,10 +386,13 @@ def meeting_pairs(text: str) -> list[tuple[str, str]]:
     match = _KEY_VALUE.match(text)
     if not match or normalise_key(match.group("key")) not in MEETING_KEYS:
         return []
-    starts = [m for m in _MEETING_KEY_AT.finditer(text, match.end("key")) if m.start() > match.start("value")]
+    value_start = match.start("value")
+    starts: list[re.Match[str]] = []
+    if text.find(":", value_start) != -1 or text.find("：", value_start) != -1:
+        # Only a value holding a colon can hold a later key ("主持人：… 记录人：…").
+        starts = [m for m in _MEETING_KEY_AT.finditer(text, match.end("key")) if m.start() > value_start]
     pairs = []
     key = MEETING_KEYS[normalise_key(match.group("key"))]
-    value_start = match.start("value")
     for later in starts:
         pairs.append((key, text[value_start : later.start()].strip(" ，,；;|｜")))
         key = MEETING_KEYS[normalise_key(later.group("key"))]
