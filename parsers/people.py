@@ -133,7 +133,10 @@ def leading_titled_name(text: str) -> str | None:
     return match.group() if match else None
 
 
-_AND = r"\s+(?:and|&|＆)\s+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])"
+_AND = lazy_compile(r"\s+(?:and|&|＆)\s+|(?<=[\u4e00-\u9fff])[和及](?=[\u4e00-\u9fff])")
+# _AND without its Chinese alternative, for text holding no 和 or 及 (the same
+# split, and no Chinese character ranges to compile: they take milliseconds).
+_AND_WORD = lazy_compile(r"\s+(?:and|&|＆)\s+")
 # "Kevin Wang / Lily Chen": two people, not a department and a name
 _FULL_LATIN_NAME = lazy_compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$")
 
@@ -143,7 +146,10 @@ def split_people(text: str) -> list[str]:
     parts = split_outside_brackets(text, "、,，;；")
     people: list[str] = []
     for part in parts:
-        pieces = [part] if "/" in part else re.split(_AND, part)
+        if "/" in part:
+            pieces = [part]
+        else:
+            pieces = (_AND if "和" in part or "及" in part else _AND_WORD).split(part)
         for piece in pieces:
             piece = piece.strip()
             if not piece:
