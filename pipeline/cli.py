@@ -51,7 +51,15 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = ("parse", "check", "build", "templates")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; ``only`` registers that one sub-command, for a line that names it.
+
+    The line ``minutes check …`` never shows the other commands, and describing
+    them to argparse is a few ms of every start.
+    """
     from pipeline import cli_build, cli_check, cli_parse, cli_templates
 
     parser = _Parser(
@@ -60,14 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"minutes {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (cli_parse, cli_check, cli_build, cli_templates):
-        module.register(commands)
+    modules = dict(zip(COMMANDS, (cli_parse, cli_check, cli_build, cli_templates), strict=True))
+    for name, module in modules.items():
+        if only is None or name == only:
+            module.register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    named = arguments[0] if arguments and arguments[0] in COMMANDS else None
+    parser = build_parser(only=named)
+    args = parser.parse_args(arguments)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE

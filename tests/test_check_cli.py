@@ -217,3 +217,19 @@ def test_garbage_collector_runs_again_after_a_check(tmp_path: Path, capsys) -> N
     assert gc.isenabled()
     assert run(capsys, str(write(tmp_path, "clean.md", CLEAN)))[0] == 0
     assert gc.isenabled()
+
+
+def test_help_and_unknown_commands_still_name_every_command(capsys) -> None:
+    """A line naming one command describes only that one to argparse; the others still list all."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listing = capsys.readouterr().out
+    assert all(name in listing for name in ("parse", "check", "build", "templates"))
+    with pytest.raises(SystemExit) as stopped:
+        main(["bogus"])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'bogus'" in error and "'templates'" in error
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "--strict" in capsys.readouterr().out
