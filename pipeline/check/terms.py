@@ -4,10 +4,10 @@ The built-in list lives in ``rules/vague_terms.toml``. Patterns are compiled
 once, on first use, into one alternation (longest form first), so a line is
 scanned in a single pass whatever the number of terms.
 
-Reading that TOML file is a tenth of a second's work on every cold ``minutes
-check`` (tomllib's import and its pure-Python parser: about 10 ms), so the
-parsed tables are also kept as a Python module, ``rules/vague_terms_snapshot.py``,
-whose bytecode Python caches. The snapshot is used only while it was made from
+Reading that TOML file would cost every cold ``minutes check`` about 10 ms
+(tomllib's import and its pure-Python parser), so the parsed tables are also
+kept as a Python module, ``rules/vague_terms_snapshot.py``, whose bytecode
+Python caches. The snapshot is used only while it was made from
 exactly the TOML file's bytes (it records their SHA-256); after an edit of the
 TOML file, the file itself is read until ``python -m pipeline.check.rules``
 writes a new snapshot.
