@@ -15,18 +15,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 # XML 1.0 allows TAB, LF, CR and everything from U+0020 except surrogates and
 # U+FFFE/U+FFFF.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_INVALID = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+
+
+@cache
+def _xml_invalid() -> re.Pattern[str]:
+    return re.compile(_XML_INVALID)
 
 
 def strip_xml_invalid(text: str) -> str:
     """Remove characters that cannot appear in an XML 1.0 document."""
-    return _XML_INVALID.sub("", text)
+    # Every such character is unprintable (a control, a surrogate or a noncharacter),
+    # so printable text, nearly all of it, needs no pattern (nor its compiling at start).
+    if text.isprintable():
+        return text
+    return _xml_invalid().sub("", text)
 
 
 Text = Annotated[str, AfterValidator(strip_xml_invalid)]
