@@ -11,8 +11,8 @@ words is changed: no Simplified/Traditional conversion, no trimming of inner
 spaces.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: with real annotations Pydantic need not
+# evaluate each field's type from a string (about 2 ms of every cold start).
 import datetime as dt
 import re
 from functools import cache
