@@ -97,30 +97,29 @@ def indent_in_chars(
             ind.set(qn(f"w:{name}Chars"), str(chars * 100))
 
 
+def _child(parent: Any, tag: str, before: str) -> Any:
+    """``parent``'s ``tag`` child, created where the schema wants it (ahead of ``before``)."""
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        successor = parent.find(qn(before))
+        if successor is not None:
+            successor.addprevious(element)
+        else:
+            parent.append(element)
+    return element
+
+
 def keep_off_grid(style_or_paragraph_ppr: Any) -> None:
     """w:snapToGrid=0: a title larger than the grid pitch is laid out by its own size."""
-    snap = style_or_paragraph_ppr.find(qn("w:snapToGrid"))
-    if snap is None:
-        snap = OxmlElement("w:snapToGrid")
-        spacing = style_or_paragraph_ppr.find(qn("w:spacing"))
-        if spacing is not None:
-            spacing.addprevious(snap)
-        else:
-            style_or_paragraph_ppr.append(snap)
+    snap = _child(style_or_paragraph_ppr, "w:snapToGrid", before="w:spacing")
     snap.set(qn("w:val"), "0")
 
 
 def condense_characters(rpr: Any, twentieths_of_point: int) -> None:
     """w:spacing on a run: narrows each character, e.g. so that 28 characters of a
     16 pt face fit GB/T 9704's 156 mm text width (16 pt × 28 is 448 pt, the width 442 pt)."""
-    spacing = rpr.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        size = rpr.find(qn("w:sz"))
-        if size is not None:
-            size.addprevious(spacing)
-        else:
-            rpr.append(spacing)
+    spacing = _child(rpr, "w:spacing", before="w:sz")
     spacing.set(qn("w:val"), str(twentieths_of_point))
 
 
