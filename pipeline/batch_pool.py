@@ -222,21 +222,19 @@ class WorkerPool(Generic[T, R]):
         for worker in self._workers:
             with contextlib.suppress(OSError):
                 worker.conn.send(_STOP)
-        for worker in self._workers:
-            worker.process.join(timeout=10)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join()
-            worker.conn.close()
-        self._workers.clear()
+        self._reap(grace=10)
 
     def terminate(self) -> None:
         """Stop the workers now, whatever they are doing."""
         for worker in self._workers:
             if worker.process.is_alive():
                 worker.process.terminate()
+        self._reap(grace=5)
+
+    def _reap(self, grace: float) -> None:
+        """Wait up to ``grace`` seconds for each worker to end, then kill it."""
         for worker in self._workers:
-            worker.process.join(timeout=5)
+            worker.process.join(timeout=grace)
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
