@@ -80,6 +80,11 @@ def test_a_bad_config_is_one_line_naming_file_and_line(
     assert words in message and "\n" not in message
 
 
-def test_other_tables_belong_to_other_commands(tmp_path: Path) -> None:
-    config = config_with(tmp_path, '[build]\nprofile = "government"\n')
-    assert config.severities == {}
+def test_a_misplaced_table_is_an_error_not_ignored(tmp_path: Path) -> None:
+    # [rules] instead of [check.rules]: silently ignoring it would leave the user
+    # believing a rule was switched off.
+    path = tmp_path / "minutes.toml"
+    path.write_text('[check]\nallow_terms = ["争取"]\n\n[rules]\nmissing-due = "off"\n', encoding="utf-8")
+    with pytest.raises(MinutesError) as caught:
+        load_config(path)
+    assert str(caught.value).startswith(f"{path}:4: unknown table [rules]")

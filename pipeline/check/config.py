@@ -103,6 +103,14 @@ def _load_config_cached(resolved: Path, _stamp: int, shown: str) -> CheckConfig:
         line = int(line_match.group(1)) if line_match else max(len(raw_text.splitlines()), 1)
         reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
         raise MinutesError(f"invalid TOML: {reason}", shown, line) from None
+    for table in data:
+        if table != "check":
+            # A misspelt or misplaced table would otherwise be ignored without a word.
+            raise MinutesError(
+                f"unknown table [{table}] (settings go under [check] and [check.rules])",
+                shown,
+                _line_of(raw_text, f"[{table}") or _line_of(raw_text, table),
+            )
     return _config_from_data(data.get("check", {}), raw_text, resolved, shown)
 
 
