@@ -73,6 +73,10 @@ class Source:
     root: Path  # the folder holding the manifest
     key: str  # the notes' path relative to the root's mirror, POSIX form
     named: bool  # named on the command line: its findings are printed
+    # Recorded in a manifest and skipped when unchanged. Not so for a note named on
+    # its own with no -o: the recorder asked for its documents, next to the notes,
+    # and a manifest file would appear among (perhaps version-controlled) notes.
+    tracked: bool = True
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,10 @@ def discover(inputs: Sequence[Path], out_dir: Path | None) -> Iterator[Source]:
                     yield Source(folder_path / name, target, root, prefix + name, named=False)
         else:
             root = out_dir if out_dir is not None else path.parent
-            yield Source(notes=path, out_dir=root, root=root, key=path.name, named=True)
+            yield Source(
+                notes=path, out_dir=root, root=root, key=path.name, named=True,
+                tracked=out_dir is not None,
+            )
 
 
 def count_notes(inputs: Sequence[Path], out_dir: Path | None) -> int:
@@ -448,6 +455,9 @@ class BatchRunner:
             except OSError as error:
                 self._fail(str(source.notes), f"cannot read: {error.strerror}", None, progress)
                 continue
+            if not source.tracked:
+                yield Task(source, digest)
+                continue
             manifest = self._manifest(source.root)
             if not self.settings.force and self._is_unchanged(manifest, source, digest):
                 self.summary.unchanged += 1
@@ -511,25 +521,26 @@ class BatchRunner:
 
     def _settle(self, outcome: Outcome, progress: Progress) -> None:
         source = outcome.task.source
-        manifest = self._manifest(source.root)
         counts = self._count_findings(outcome.findings)
         if source.named and outcome.findings and self.format_findings is not None:
             self._print_findings(outcome.findings, progress)
         if not outcome.ok:
-            manifest.forget(source.key)
+            if source.tracked:
+                self._manifest(source.root).forget(source.key)
             self._fail(str(source.notes), outcome.reason, outcome.line, progress)
             return
-        outputs = tuple(_relative_to(Path(o), source.root) for o in outcome.outputs)
-        manifest.record(
-            source.key,
-            Entry(
-                notes_sha256=outcome.task.notes_sha256,
-                setup=self.setup,
-                outputs=outputs,
-                errors=counts["error"],
-                warnings=counts["warning"],
-            ),
-        )
+        if source.tracked:
+            outputs = tuple(_relative_to(Path(o), source.root) for o in outcome.outputs)
+            self._manifest(source.root).record(
+                source.key,
+                Entry(
+                    notes_sha256=outcome.task.notes_sha256,
+                    setup=self.setup,
+                    outputs=outputs,
+                    errors=counts["error"],
+                    warnings=counts["warning"],
+                ),
+            )
         self.summary.built += 1
         self.summary.documents += len(outcome.outputs)
         if self.summary.built_notes is not None:

@@ -283,6 +283,10 @@ def test_single_file_goes_next_to_its_notes_by_default(tmp_path: Path) -> None:
     assert (notes.parent / f"{stem}.tasks.docx").is_file()
     assert "1 built (2 documents)" in result.stdout
     assert "next to their notes" in result.stdout
+    # The notes folder gets the two documents and nothing else; building again rebuilds.
+    assert sorted(p.name for p in notes.parent.iterdir() if p.name.startswith(".")) == []
+    again = minutes(notes)
+    assert "1 built (2 documents)" in again.stdout, again.stdout
 
 
 def test_single_file_with_out_dir_and_files_mixed_with_folders(tmp_path: Path) -> None:
