@@ -384,7 +384,7 @@ def business_minutes() -> Any:
     finish_table(summary, widths)
 
     paragraph(document, "{{ numbers.section[3] }}{{ labels.action_tracking }}", "Heading 1")
-    widths = scale([10, 28, 17, 21, 21, 30, 15, 18], width)
+    widths = scale([10, 27, 19, 21, 21, 30, 19, 13], width)
     actions = table(
         document,
         widths,
