@@ -523,7 +523,7 @@ def tasks_document(profile: Profile) -> Any:
     add_run(para, "{% if meeting.recorder %}　{{ labels.recorder }}{{ labels.colon }}{{ meeting.recorder }}{% endif %}", size=table_pt)
 
     paragraph(document, "{{ numbers.section[0] }}{{ labels.task_summary }}", "Heading 1")
-    widths = scale([10, 29, 18, 18, 21, 21, 30, 13], width)
+    widths = scale([10, 27, 18, 18, 21, 21, 29, 16], width)
     summary = table(
         document,
         widths,
