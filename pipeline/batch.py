@@ -659,6 +659,8 @@ def format_summary(summary: Summary, out_dir: Path | None) -> str:
     )
     if summary.total == 0:
         lines.append("no notes (*.md) found")
+    elif summary.built + summary.unchanged == 0:
+        pass  # nothing to point at
     elif out_dir is not None:
         lines.append(f"documents are in {out_dir.resolve()}")
     else:
