@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pipeline.atomic import write_bytes_atomically
 from pipeline.errors import MinutesError
+
+if TYPE_CHECKING:
+    from pipeline.check import Finding
 
 WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
@@ -29,7 +32,7 @@ MAX_STEM_CHARS = 120
 class StrictRefusal(MinutesError):
     """Notes with error findings, refused in strict mode; carries every finding to print."""
 
-    def __init__(self, message: str, path: Path, line: int | None, findings: list[Any]):
+    def __init__(self, message: str, path: Path, line: int | None, findings: list[Finding]):
         super().__init__(message, path, line)
         self.findings = findings
 
@@ -38,7 +41,7 @@ class StrictRefusal(MinutesError):
 class BuildResult:
     notes: Path
     outputs: list[Path] = field(default_factory=list)
-    findings: list[Any] = field(default_factory=list)  # pipeline.check.Finding
+    findings: list[Finding] = field(default_factory=list)
 
 
 def safe_stem(stem: str) -> str:
@@ -71,12 +74,6 @@ def output_paths(notes: Path, out_dir: Path, stem: str | None = None) -> dict[st
     return paths
 
 
-def run_checker(meeting: Any, source: str, notes: Path, config: Path | None) -> list[Any]:
-    from pipeline.check import run_checks
-
-    return list(run_checks(meeting, source, notes, config))
-
-
 def build_one(
     notes: Path,
     out_dir: Path,
@@ -90,13 +87,14 @@ def build_one(
 ) -> BuildResult:
     """Check and render one notes file; ``stem`` overrides the output name (sanitised)."""
     from parsers import load_meeting
+    from pipeline.check import run_checks
     from renderers import render_documents
 
     notes = Path(notes)
     out_dir = Path(out_dir)
     meeting, source = load_meeting(notes, encoding)
-    findings = run_checker(meeting, source, notes, config)
-    errors = [f for f in findings if getattr(f, "severity", None) == "error"]
+    findings = run_checks(meeting, source, notes, config)
+    errors = [f for f in findings if f.severity == "error"]
     if strict and errors:
         first = errors[0]
         raise StrictRefusal(
