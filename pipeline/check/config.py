@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.check.catalog import RULES, SEVERITIES
+from pipeline.check.catalog import LANGUAGES, RULES, SEVERITIES
 from pipeline.check.terms import Term, TermMatcher, builtin_terms, load_toml
 from pipeline.errors import MinutesError
 
@@ -149,7 +149,7 @@ def _config_from_data(check: Any, raw_text: str, resolved: Path, shown: str) -> 
         added.append(
             Term(
                 id=f"custom-{index + 1}",
-                suggestion=dict.fromkeys(("zh-Hans", "zh-Hant", "en"), suggestion),
+                suggestion=dict.fromkeys(LANGUAGES, suggestion),
                 **forms,  # type: ignore[arg-type]
             )
         )
