@@ -145,7 +145,7 @@ class ActionDraft:
                 self.set_field(name, value)
             return
         if _starts_with_date(text):
-            _, _, rest = _split_dated(text)
+            _, rest = _split_dated(text)
             (self.progress if _PROGRESS_WORDS.search(rest.strip()) else self.milestones).append(text)
             return
         self.description.append(text)
@@ -253,15 +253,15 @@ def _status(text: str | None) -> ActionStatus | None:
 _DATED_LINE = lazy_compile(r"^(?P<date>[^:：]{2,24}?)\s*[:：]\s*(?P<rest>.+)$")
 
 
-def _split_dated(text: str) -> tuple[str | None, str, str]:
+def _split_dated(text: str) -> tuple[str | None, str]:
     match = _DATED_LINE.match(text)
     if match and find_absolute_date(match.group("date"), dt.date(2000, 1, 1)) is not None:
-        return match.group("date"), match.group("date"), match.group("rest").strip()
-    return None, "", text
+        return match.group("date"), match.group("rest").strip()
+    return None, text
 
 
 def _starts_with_date(text: str) -> bool:
-    date_text, _, _ = _split_dated(text)
+    date_text, _ = _split_dated(text)
     if date_text is None:
         return False
     found = find_absolute_date(date_text, dt.date(2000, 1, 1))
@@ -270,7 +270,7 @@ def _starts_with_date(text: str) -> bool:
 
 def _dated(text: str, meeting_date: dt.date | None, roll: bool) -> DatedNote:
     """``11月15日：市场部提交文案`` → DatedNote(date, "市场部提交文案"); undated text keeps it all."""
-    date_text, _, rest = _split_dated(text)
+    date_text, rest = _split_dated(text)
     if date_text is not None:
         return DatedNote(date=parse_date(date_text, meeting_date, roll=roll), text=rest)
     # "市场部11月15日前提供文案": a date inside the sentence, the whole sentence is the note
