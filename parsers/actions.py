@@ -466,7 +466,7 @@ def _unlabelled_owner(draft: ActionDraft, has_due: bool) -> None:
             draft.set_field("due", date.group())
         return
     speaker = _SPEAKER.match(draft.task)
-    if speaker and parse_date(speaker.group("who"), dt.date(2000, 1, 3)) is None:
+    if speaker and not _looks_like_date(speaker.group("who")):
         draft.speaker, draft.speaker_line = speaker.group("who"), draft.task
         rest = speaker.group("rest")
         if not has_due:
