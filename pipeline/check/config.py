@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.check.catalog import LANGUAGES, RULES, SEVERITIES
-from pipeline.check.terms import Term, TermMatcher, builtin_terms, load_toml
+from pipeline.check.terms import Term, TermMatcher, builtin_terms, parse_toml
 from pipeline.errors import MinutesError
 
 CONFIG_NAME = "minutes.toml"
@@ -92,11 +92,12 @@ def load_config(path: str | Path | None) -> CheckConfig:
 @lru_cache(maxsize=32)
 def _load_config_cached(resolved: Path, _stamp: int, shown: str) -> CheckConfig:
     try:
-        raw_text = resolved.read_text(encoding="utf-8")
+        raw = resolved.read_bytes()
+        raw_text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise MinutesError(f"cannot read the config: {error}", shown) from None
     try:
-        data = load_toml(resolved)
+        data = parse_toml(raw)
     except ValueError as error:  # tomllib.TOMLDecodeError
         line_match = re.search(r"at line (\d+)", str(error))
         # "(at end of document)": the problem is on the last line written.
