@@ -460,6 +460,10 @@ class AgendaDraft:
         entries.append(text)
         self.touch(end_line)
 
+    def text_field(self) -> str:
+        """Where plain text goes: the current sub-section, or discussion under an actions label."""
+        return self.subsection if self.subsection in TEXT_FIELDS else "discussion"
+
     def touch(self, end_line: int) -> None:
         self.has_content = True
         self.end_line = max(self.end_line, end_line)
@@ -643,7 +647,7 @@ class NotesReader:
             self.open_item(title, line, level)
             return
         if self.item is not None and level > self.item_level and kind is None:
-            self.item.add_text(self.item.subsection if self.item.subsection in TEXT_FIELDS else "discussion", title, line, line)
+            self.item.add_text(self.item.text_field(), title, line, line)
             return
         self.close_item()
         self.container_level = None
@@ -736,7 +740,7 @@ class NotesReader:
             self.table_block(node, len(self.agenda))
         elif node.type in ("fence", "code_block"):
             first, last = node_lines(node, self.blank)
-            item.add_text(item.subsection if item.subsection in TEXT_FIELDS else "discussion", node.content.rstrip("\n"), first, last)
+            item.add_text(item.text_field(), node.content.rstrip("\n"), first, last)
 
     def item_paragraph(self, lines: list[SourceLine]) -> None:
         item = self.item
@@ -868,7 +872,7 @@ class NotesReader:
         if self.item is not None and self.section == "item":
             for line, cells in rows:
                 text = "；".join(cell for cell in cells if cell)
-                self.item.add_text(self.item.subsection if self.item.subsection in TEXT_FIELDS else "discussion", text, line, line)
+                self.item.add_text(self.item.text_field(), text, line, line)
 
     def agenda_table(self, kinds: list[str | None], rows: list[tuple[int, list[str]]]) -> None:
         """序号 | 议程主题 | 讨论要点摘要 | 关键决议 — one agenda item per row."""
