@@ -67,16 +67,12 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
-def _worker_main(
-    conn: Connection, work: Callable[[Any], Any], warm_up: Callable[[], None] | None
-) -> None:
+def _worker_main(conn: Connection, work: Callable[[Any], Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     if os.getppid() == 1:
         return  # the parent died before we could ask to follow it
-    if warm_up is not None:
-        warm_up()
     while True:
         try:
             chunk = conn.recv()
@@ -111,17 +107,10 @@ class WorkerPool(Generic[T, R]):
     A worker that dies anyway yields a :class:`Crash` for the task it was running.
     """
 
-    def __init__(
-        self,
-        work: Callable[[T], R],
-        processes: int,
-        chunk_size: int = 8,
-        warm_up: Callable[[], None] | None = None,
-    ):
+    def __init__(self, work: Callable[[T], R], processes: int, chunk_size: int = 8):
         self._work = work
         self._processes = max(1, processes)
         self._chunk_size = max(1, chunk_size)
-        self._warm_up = warm_up
         self._context = _context()
         self._workers: list[_Worker[T]] = []
 
@@ -204,7 +193,7 @@ class WorkerPool(Generic[T, R]):
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=_worker_main,
-            args=(child_end, self._work, self._warm_up),
+            args=(child_end, self._work),
             name="minutes-build-worker",
             daemon=True,
         )
