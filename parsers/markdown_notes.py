@@ -769,9 +769,9 @@ class NotesReader:
                 flush()
                 self.add_action_line(source.text, source.line, source.line)
                 continue
-            if pending and _LINE_ENUMERATOR.match(source.text):
+            if _LINE_ENUMERATOR.match(source.text):
+                # a numbered or bulleted line starts a new entry
                 flush()
-            if not pending and _LINE_ENUMERATOR.match(source.text):
                 source = SourceLine(_LINE_ENUMERATOR.sub("", source.text, count=1), source.line)
             pending.append(source)
         flush()
