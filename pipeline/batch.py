@@ -276,8 +276,7 @@ def _crash_outcome(crash: Crash[Task]) -> Outcome:
 class Progress:
     """A bar with ETA on a terminal; otherwise a line now and then (every 10 % or minute)."""
 
-    def __init__(self, total: int, stream: IO[str], interactive: bool | None = None):
-        self.total = total
+    def __init__(self, stream: IO[str], interactive: bool | None = None):
         self.stream = stream
         self.interactive = stream.isatty() if interactive is None else interactive
         self.start = time.monotonic()
@@ -294,8 +293,8 @@ class Progress:
                 self.stream.write("\r\x1b[K" + self._bar(summary, now))
                 self.stream.flush()
                 self._bar_shown = True
-        elif self.total >= 100 and summary.done < self.total:
-            step = max(1, self.total // 10)
+        elif summary.total >= 100 and summary.done < summary.total:
+            step = max(1, summary.total // 10)
             if summary.done - self._last_line_done >= step or now - self._last_line_time >= 60:
                 self._last_line_done = summary.done
                 self._last_line_time = now
@@ -317,21 +316,21 @@ class Progress:
             self._bar_shown = False
 
     def _figures(self, summary: Summary, now: float) -> str:
-        done = summary.done
-        percent = 100 * done // self.total if self.total else 100
+        done, total = summary.done, summary.total
+        percent = 100 * done // total if total else 100
         elapsed = max(now - self.start, 1e-6)
         worked = summary.built + len(summary.failed)
-        text = f"{done}/{self.total} notes ({percent}%)"
+        text = f"{done}/{total} notes ({percent}%)"
         if worked:
             rate = worked / elapsed
-            text += f", {rate:.1f} notes/s, ETA {format_duration((self.total - done) / rate)}"
+            text += f", {rate:.1f} notes/s, ETA {format_duration((total - done) / rate)}"
         if summary.failed:
             text += f", {len(summary.failed)} failed"
         return text
 
     def _bar(self, summary: Summary, now: float) -> str:
         width = 24
-        filled = width * summary.done // self.total if self.total else width
+        filled = width * summary.done // summary.total if summary.total else width
         return "[" + "#" * filled + "." * (width - filled) + "] " + self._figures(summary, now)
 
 
@@ -402,7 +401,7 @@ class BatchRunner:
         started = time.monotonic()
         total = count_notes(settings.inputs, settings.out_dir)
         self.summary.total = total
-        progress = Progress(total, self.progress_stream, self.interactive)
+        progress = Progress(self.progress_stream, self.interactive)
         jobs = settings.jobs or available_cores()
         pool: WorkerPool[Task, Outcome] | None = None
         previous = _install_sigterm()
@@ -474,7 +473,6 @@ class BatchRunner:
         real = os.path.realpath(source.notes)
         if real in self._seen:
             self.summary.total -= 1  # named twice: once is enough
-            progress.total = self.summary.total
             return False
         self._seen.add(real)
         claim = (os.path.realpath(source.root), source.key)
