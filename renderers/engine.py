@@ -19,7 +19,6 @@ import struct
 import threading
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,11 +79,10 @@ class TemplateRefused(MinutesError):
 
 @dataclass(frozen=True)
 class TemplatePart:
-    """One zip entry of a prepared template: raw bytes, or compiled Jinja plus its patched source."""
+    """One zip entry of a prepared template: raw bytes, and compiled Jinja for templated parts."""
 
     name: str
     data: bytes
-    source: str | None = None  # patched Jinja source (templated parts only)
     template: Any = None  # jinja2.Template
     deflated: bytes | None = None  # static parts: compressed once, at preparation
     crc: int = 0  # static parts: CRC-32 of data, computed once
@@ -145,9 +143,6 @@ def write_zip(entries: list[ZipEntry]) -> bytes:
 class PreparedTemplate:
     path: Path
     parts: tuple[TemplatePart, ...]
-
-    def sources(self) -> Iterator[TemplatePart]:
-        return (p for p in self.parts if p.source is not None)
 
 
 def unsafe_attribute_in(ast: nodes.Template) -> str | None:
@@ -229,7 +224,7 @@ def prepare(path: Path) -> PreparedTemplate:
                         f"{info.filename} is not well-formed XML: {error}", path
                     ) from None
                 template = compile_part(path, info.filename, source)
-                parts.append(TemplatePart(info.filename, data, source, template))
+                parts.append(TemplatePart(info.filename, data, template))
             else:
                 parts.append(
                     TemplatePart(info.filename, data, deflated=deflate(data), crc=zlib.crc32(data))
