@@ -446,9 +446,7 @@ class BatchRunner:
         for source in discover(self.settings.inputs, self.settings.out_dir):
             if overlapping and not self._first_claim(source, progress):
                 continue
-            if source.out_dir not in self._cleaned:
-                self._cleaned.add(source.out_dir)
-                remove_stray_temps(source.out_dir)
+            self._clean_once(source.out_dir)
             try:
                 digest = file_sha256(source.notes)
             except OSError as error:
@@ -492,11 +490,15 @@ class BatchRunner:
     def _manifest(self, root: Path) -> Manifest:
         manifest = self._manifests.get(root)
         if manifest is None:
-            if root not in self._cleaned:
-                self._cleaned.add(root)
-                remove_stray_temps(root)  # a manifest or report half-written by a killed run
+            self._clean_once(root)  # a manifest or report half-written by a killed run
             manifest = self._manifests[root] = Manifest(root)
         return manifest
+
+    def _clean_once(self, folder: Path) -> None:
+        """Remove what a killed run left in ``folder``, the first time the run touches it."""
+        if folder not in self._cleaned:
+            self._cleaned.add(folder)
+            remove_stray_temps(folder)
 
     def _warming(self, tasks: Iterator[Task]) -> Iterator[Task]:
         """Prepare the build code once, in the parent, just before the first worker forks."""
