@@ -205,18 +205,15 @@ def is_stray_temp(name: str) -> bool:
     return name.startswith(".") and ".docx" in name and name.endswith(".tmp")
 
 
-def remove_stray_temps(folder: Path) -> int:
-    removed = 0
+def remove_stray_temps(folder: Path) -> None:
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return 0
+        return
     for entry in entries:
         if is_stray_temp(entry.name) and entry.is_file(follow_symlinks=False):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
-                removed += 1
-    return removed
 
 
 # --------------------------------------------------------------------------- the work
