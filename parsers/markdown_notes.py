@@ -1014,10 +1014,7 @@ def add_detail_entry(draft: ActionDraft, entry: ListEntry, parent_field: str | N
         for child in entry.children:
             add_detail_entry(draft, child)
         return
-    if parent_field is not None:
-        draft.add_detail(entry.flat_text(), parent_field)
-        return
-    draft.add_detail(entry.flat_text())
+    draft.add_detail(entry.flat_text(), parent_field)
 
 
 def _evident_action(text: str) -> bool:
