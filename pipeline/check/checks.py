@@ -19,7 +19,7 @@ from pipeline.check.finding import Finding
 from pipeline.check.suppress import Suppressions
 
 if TYPE_CHECKING:
-    from pipeline.model import ActionItem, AgendaItem, Meeting, Person
+    from pipeline.model import Absentee, ActionItem, AgendaItem, Meeting, Person
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _REGION_SEVERITY: dict[str, Severity] = {
@@ -103,7 +103,7 @@ def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _person_text(person: Person | None) -> str:
+def _person_text(person: Person | Absentee | None) -> str:
     if person is None:
         return ""
     return " ".join(part for part in (person.department, person.name) if part)
@@ -434,13 +434,12 @@ class _Run:
         for absentee in self.meeting.absentees:
             if absentee.reason and absentee.reason.strip():
                 continue
-            person = " ".join(p for p in (absentee.department, absentee.name) if p)
             line = absentee.line or self.meeting.info_lines.get("absentees", 1)
             self.add(
                 "absent-without-reason",
                 line,
                 self.text_column(line, absentee.name or absentee.department),
-                self.msg("absent-without-reason", person=person),
+                self.msg("absent-without-reason", person=_person_text(absentee)),
                 self.msg("absent-without-reason.suggestion"),
             )
 
