@@ -29,6 +29,8 @@ from pipeline.atomic import write_text_atomically
 MANIFEST_NAME = ".minutes-manifest.json"
 JOURNAL_NAME = ".minutes-manifest.journal"
 FORMAT = 1
+# The first line of a manifest as written; the reader relies on it to read line by line.
+_HEADER = f'{{"format": {FORMAT}, "notes": {{'
 _HASH_CHUNK = 1 << 20
 
 
@@ -203,7 +205,7 @@ class Manifest:
 
     def _write_json(self, handle: IO[str]) -> None:
         # One entry at a time: the whole document is never held in memory as a string.
-        handle.write(f'{{"format": {FORMAT}, "notes": {{')
+        handle.write(_HEADER)
         for index, key in enumerate(sorted(self.entries)):
             entry = json.dumps(self.entries[key].as_json(), ensure_ascii=False)
             comma = "," if index else ""
@@ -214,9 +216,6 @@ class Manifest:
         if self._journal is not None:
             self._journal.close()
             self._journal = None
-
-
-_HEADER = f'{{"format": {FORMAT}, "notes": {{'
 
 
 def _read_manifest(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
