@@ -39,6 +39,7 @@ from parsers.vocabulary import (
     SECTION_NAMES,
     SUBSECTION_LABELS,
     TABLE_COLUMNS,
+    KeyTable,
     normalise_key,
 )
 from pipeline.model import ActionItem, AgendaItem, Meeting, TextSpan
@@ -326,19 +327,28 @@ def table_rows(node: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
 # ---------------------------------------------------------------- classification
 
 
+def table_label(text: str, table: KeyTable) -> tuple[str, str] | None:
+    """``text`` as a word of ``table``, alone or as the key of ``key：value``: (field, value or "")."""
+    key = normalise_key(text)
+    if key in table:
+        return table[key], ""
+    match = _KEY_VALUE.match(text)
+    if match:
+        head = normalise_key(match.group("key"))
+        if head in table:
+            return table[head], match.group("value").strip()
+    return None
+
+
 def classify_section(title: str) -> tuple[str | None, str | None]:
     """A heading's section kind (info, agenda, actions, attachments, risks, next_meeting) and inline value."""
     if _EXPLICIT_AGENDA.match(title):
         return None, None
     bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title
+    label = table_label(bare, SECTION_NAMES)
+    if label is not None:
+        return label[0], label[1] or None
     key = normalise_key(bare)
-    if key in SECTION_NAMES:
-        return SECTION_NAMES[key], None
-    match = _KEY_VALUE.match(bare)
-    if match:
-        head = normalise_key(match.group("key"))
-        if head in SECTION_NAMES:
-            return SECTION_NAMES[head], match.group("value").strip() or None
     for name, kind in SECTION_NAMES.items():
         if len(name) >= 2 and key.startswith(name) and len(key) - len(name) <= 2 and kind != "title":
             return kind, None
@@ -356,15 +366,7 @@ def subsection_label(text: str) -> tuple[str, str] | None:
         return None  # a sentence, not a label: spare the key lookups
     if (stripped and not stripped[0].isalpha()) or _PART_NUMBER.match(stripped):
         stripped = _LINE_ENUMERATOR.sub("", stripped, count=1)
-    key = normalise_key(stripped)
-    if key in SUBSECTION_LABELS:
-        return SUBSECTION_LABELS[key], ""
-    match = _KEY_VALUE.match(stripped)
-    if match:
-        head = normalise_key(match.group("key"))
-        if head in SUBSECTION_LABELS:
-            return SUBSECTION_LABELS[head], match.group("value").strip()
-    return None
+    return table_label(stripped, SUBSECTION_LABELS)
 
 
 _MEETING_KEY_AT = lazy_compile(
