@@ -122,6 +122,8 @@ def action_context(item: ActionItem, number: int, meeting: Meeting) -> dict[str,
     if item.agenda_index is not None and 0 <= item.agenda_index < len(meeting.agenda):
         agenda_title = meeting.agenda[item.agenda_index].title
     acceptance_notes = _join([item.acceptance or "", item.notes or ""], "\n")
+    milestones = _dated_notes(item.milestones, language)
+    progress = _dated_notes(item.progress, language)
     heading = f"{labels['task']} {number}" + (": " if language == "en" else "：") + item.task
     sentence_parts = [
         (labels["unit"], departments),
@@ -155,15 +157,15 @@ def action_context(item: ActionItem, number: int, meeting: Meeting) -> dict[str,
         "due": due or missing,
         "due_short": due_short or missing,
         "has_due": bool(item.due or item.due_text),
-        "milestones": _dated_notes(item.milestones, language),
-        "milestones_text": _numbered(_dated_notes(item.milestones, language)),
+        "milestones": milestones,
+        "milestones_text": _numbered(milestones),
         "resources": list(item.resources),
         "resources_text": _numbered(list(item.resources)),
         "acceptance": item.acceptance or "",
         "notes": item.notes or "",
         "acceptance_notes": acceptance_notes,
-        "progress": _dated_notes(item.progress, language),
-        "progress_text": _numbered(_dated_notes(item.progress, language)),
+        "progress": progress,
+        "progress_text": _numbered(progress),
         "risks": list(item.risks),
         "risks_text": _numbered(list(item.risks)),
         "status": STATUS_LABELS[language][item.status],
