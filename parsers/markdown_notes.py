@@ -661,7 +661,7 @@ class NotesReader:
             if kind == "title":
                 self.section = "info"
             elif value:
-                self.section_text(value, line, line)
+                self.section_text(value)
         else:
             self.open_item(title, line, level)
 
@@ -901,15 +901,13 @@ class NotesReader:
         elif node.type == "table":
             _, rows = table_rows(node)
             texts = ["；".join(c for c in cells if c) for _, cells in rows]
-        texts = [text.strip() for text in texts if text.strip()]
-        if self.section == "attachments":
-            self.attachments.extend(texts)
-        elif self.section == "risks":
-            self.risks.extend(texts)
-        else:
-            self.next_meeting.extend(texts)
+        for text in texts:
+            text = text.strip()
+            if text:
+                self.section_text(text)
 
-    def section_text(self, value: str, line: int, end_line: int) -> None:
+    def section_text(self, value: str) -> None:
+        """An entry of the attachments, risks or next-meeting section being read."""
         if self.section == "attachments":
             self.attachments.append(value)
         elif self.section == "risks":
