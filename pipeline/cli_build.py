@@ -86,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         format_summary,
         write_report,
     )
+    from pipeline.build import build_one
     from pipeline.errors import UsageError
 
     if args.template_dir is not None and not args.template_dir.is_dir():
@@ -117,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     )
     runner = BatchRunner(
         settings,
-        _build_one,
+        build_one,
         format_findings=_format_findings,
         warm_up=_warm_up(options),
     )
@@ -129,12 +130,6 @@ def run(args: argparse.Namespace) -> int:
     if summary.interrupted:
         return EXIT_INTERRUPTED
     return 1 if summary.failed else 0
-
-
-def _build_one(notes: Path, out_dir: Path, **options: object) -> object:
-    from pipeline.build import build_one
-
-    return build_one(notes, out_dir, **options)  # type: ignore[arg-type]
 
 
 def _warm_up(options: BuildOptions) -> Callable[[], None]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from pipeline import cli, cli_build
+from pipeline import build, cli
 from pipeline.batch import is_stray_temp
 from pipeline.manifest import JOURNAL_NAME, MANIFEST_NAME
 
@@ -322,7 +322,7 @@ def test_a_worker_dying_on_one_note_is_reported_and_the_rest_are_built(
     archive, out = tmp_path / "archive", tmp_path / "out"
     notes = make_archive(archive, 10)
     doomed, exiting = notes[3], notes[7]
-    real_build = cli_build._build_one
+    real_build = build.build_one
 
     def build_or_die(path: Path, out_dir: Path, **options: Any) -> Any:
         if path == doomed:
@@ -331,7 +331,7 @@ def test_a_worker_dying_on_one_note_is_reported_and_the_rest_are_built(
             raise SystemExit("unexpected exit")
         return real_build(path, out_dir, **options)
 
-    monkeypatch.setattr(cli_build, "_build_one", build_or_die)
+    monkeypatch.setattr(build, "build_one", build_or_die)
     status = cli.main(["build", str(archive), "-o", str(out), "-j", "2"])
     output = capsys.readouterr()
     assert status == 1
