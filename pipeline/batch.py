@@ -27,6 +27,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any, Protocol
 
+from pipeline import __version__
 from pipeline.atomic import is_temporary_name, write_text_atomically
 from pipeline.batch_pool import Crash, WorkerPool
 from pipeline.errors import MinutesError, UsageError
@@ -37,6 +38,7 @@ from pipeline.manifest import (
     Manifest,
     Setup,
     file_sha256,
+    folder_sha256,
 )
 from pipeline.notes_files import walk_notes
 
@@ -127,8 +129,6 @@ class Summary:
         return self.built + self.unchanged + len(self.failed)
 
     def as_json(self) -> dict[str, Any]:
-        from pipeline import __version__
-
         return {
             "version": __version__,
             "interrupted": self.interrupted,
@@ -608,9 +608,6 @@ def templates_folder(options: BuildOptions) -> Path:
 
 def setup_for(options: BuildOptions) -> Setup:
     """What, besides the notes, the documents depend on, as recorded in the manifest."""
-    from pipeline import __version__
-    from pipeline.manifest import folder_sha256
-
     folder = templates_folder(options)
     config_hash = None
     if options.config is not None and options.config.is_file():
