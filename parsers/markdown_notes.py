@@ -377,12 +377,6 @@ _MEETING_KEY_AT = lazy_compile(
 )
 
 
-def meeting_key(text: str) -> tuple[str, str] | None:
-    """``会议日期：2023年10月25日`` → ("date", "2023年10月25日")."""
-    pairs = meeting_pairs(text)
-    return pairs[0] if pairs else None
-
-
 def meeting_pairs(text: str) -> list[tuple[str, str]]:
     """Every ``key：value`` of a line: ``主持人：市场部 张经理 记录人：设计部 陈主管`` gives two."""
     match = _KEY_VALUE.match(text)
@@ -686,7 +680,7 @@ class NotesReader:
             lines = paragraph_lines(node)
             for index, source in enumerate(lines):
                 label = subsection_label(source.text)
-                if label and label[0] == "actions" and meeting_key(source.text) is None:
+                if label and label[0] == "actions" and not meeting_pairs(source.text):
                     # "二、分工" and the tasks under it, in the same paragraph
                     self.section = "actions"
                     self.action_lines(lines[index + 1 :])
