@@ -86,10 +86,11 @@ def people_by_department(people: Iterable[Person], labels: dict[str, str]) -> st
 
 
 def _dated_notes(notes: list[DatedNote], language: str) -> list[str]:
+    colon = CATALOGUES[language]["colon"]
     out = []
     for note in notes:
         when = format_date(note.date, language)
-        out.append(f"{when}{'：' if language != 'en' else ': '}{note.text}" if when else note.text)
+        out.append(f"{when}{colon}{note.text}" if when else note.text)
     return out
 
 
@@ -124,7 +125,7 @@ def action_context(item: ActionItem, number: int, meeting: Meeting) -> dict[str,
     acceptance_notes = _join([item.acceptance or "", item.notes or ""], "\n")
     milestones = _dated_notes(item.milestones, language)
     progress = _dated_notes(item.progress, language)
-    heading = f"{labels['task']} {number}" + (": " if language == "en" else "：") + item.task
+    heading = f"{labels['task']} {number}{labels['colon']}{item.task}"
     sentence_parts = [
         (labels["unit"], departments),
         (labels["owner"], owner_names or missing),
