@@ -42,7 +42,7 @@ from parsers.vocabulary import (
     KeyTable,
     normalise_key,
 )
-from pipeline.model import ActionItem, AgendaItem, Meeting, TextSpan
+from pipeline.model import ActionItem, AgendaItem, Meeting, Person, TextSpan
 
 _AGENDA_NUMBER = lazy_compile(
     r"^\s*(?:(?:议程|議程|议题|議題|agenda\s*item|agenda|item|topic|第)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:项|項|个|個)?"
@@ -919,22 +919,22 @@ class NotesReader:
         self.close_item()
         return self.meeting()
 
+    def info_people(self) -> list[Person]:
+        """The attendees, host and recorder the meeting info names."""
+        people = [*self.info.get("attendees", []), self.info.get("host"), self.info.get("recorder")]
+        return [person for person in people if person is not None]
+
     def known_people(self) -> dict[str, str]:
         """Name → department, from the attendee list, host and recorder (names given once)."""
         known: dict[str, str] = {}
-        people = [*self.info.get("attendees", []), self.info.get("host"), self.info.get("recorder")]
-        for person in people:
-            if person is not None and person.name and person.department:
+        for person in self.info_people():
+            if person.name and person.department:
                 known.setdefault(person.name, person.department)
         return known
 
     def meeting(self) -> Meeting:
         date: dt.date | None = self.info.get("date")
-        names = frozenset(
-            person.name
-            for person in [*self.info.get("attendees", []), self.info.get("host"), self.info.get("recorder")]
-            if person is not None and person.name
-        )
+        names = frozenset(person.name for person in self.info_people() if person.name)
         for draft in self.actions:
             draft.resolve_speaker(names)
         items = [draft.finish(date) for draft in self.actions if not draft.is_empty()]
