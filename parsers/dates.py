@@ -25,11 +25,11 @@ from functools import lru_cache
 
 from parsers.lazy_regex import LazyPattern, lazy_compile
 
-_FULLWIDTH = str.maketrans(
-    "０１２３４５６７８９：－／．～（）　",
-    "0123456789:-/.~() ",
+# full-width digits and punctuation to ASCII; dashes to "-", the wave dash to "~"
+_ASCII = str.maketrans(
+    "０１２３４５６７８９：－／．～（）　" "–—―−‐‑〜",
+    "0123456789:-/.~() " "------~",
 )
-_DASHES = str.maketrans({"–": "-", "—": "-", "―": "-", "−": "-", "‐": "-", "‑": "-", "〜": "~"})
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3,
               "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -129,7 +129,7 @@ _EN_HOUR_RANGE = lazy_compile(
 
 def normalise_digits(text: str) -> str:
     """Full-width digits and punctuation to ASCII, dashes to '-', Chinese date numerals to digits."""
-    text = text.translate(_FULLWIDTH).translate(_DASHES)
+    text = text.translate(_ASCII)
     return _CN_NUMBER.sub(lambda match: str(chinese_number(match.group())), text)
 
 
@@ -311,7 +311,7 @@ def parse_time_range(text: str | None) -> tuple[str | None, str | None]:
     """
     if not text:
         return None, None
-    clean = text.translate(_FULLWIDTH).translate(_DASHES)
+    clean = text.translate(_ASCII)
     match = _TIME_RANGE.search(clean)
     if match:
         end_ampm = match.group("bap")
