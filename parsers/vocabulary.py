@@ -79,7 +79,8 @@ SUBSECTION_LABELS = _table(
     }
 )
 
-_ACTION_KEY_GROUPS = {
+ACTION_KEYS = _table(
+    {
         "owner": "负责人|負責人|责任人|責任人|第一责任人|第一責任人|负责|負責|负责同事|負責同事|跟进人|跟進人|owner|owners|responsible|assignee|assigned to|负责人及分工|負責人及分工",
         "department": "负责部门|負責部門|责任部门|責任部門|department|dept|team",
         "collaborators": "协同|協同|协同部门|協同部門|协同人|協同人|配合|配合部门|配合部門|协助|協助|with|collaborators|support from|supporting|helpers",
@@ -94,8 +95,8 @@ _ACTION_KEY_GROUPS = {
         "description": "描述|任务描述|任務描述|说明|說明|description|details|desc",
         "milestones": "里程碑|里程碑节点|里程碑節點|milestone|milestones",
         "task": "任务名称|任務名稱|行动内容|行動內容|任务|任務|行动项|行動項|事项|事項|action|task",
-}
-ACTION_KEYS = _table(_ACTION_KEY_GROUPS)
+    }
+)
 
 
 TABLE_COLUMNS = _table(
