@@ -221,11 +221,12 @@ def parse_attendees(text: str, default_role: str = "attendee") -> list[Attendee]
             department, names_text = head.strip(), tail
         for part in split_outside_brackets(names_text, "、,，"):
             main, inner = trailing_bracket(part)
-            role = "observer" if _role_of(inner) or default_role == "observer" else "attendee"
-            if not department and inner is not None and not _role_of(inner) and looks_like_department(inner):
+            marked_observer = _role_of(inner)
+            role = "observer" if marked_observer or default_role == "observer" else "attendee"
+            if not department and inner is not None and not marked_observer and looks_like_department(inner):
                 attendees.append(Attendee(department=inner, name=main, role=role))
                 continue
-            person_text = main if _role_of(inner) or inner is None else part
+            person_text = main if marked_observer or inner is None else part
             if department:
                 attendees.append(Attendee(department=department, name=person_text, role=role))
             else:
