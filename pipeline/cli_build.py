@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -160,7 +159,6 @@ def _warm_up(options: BuildOptions) -> Callable[[], None]:
 
 
 def _format_findings(findings: list[object]) -> str:
-    from pipeline.check import format_findings_text
+    from pipeline.check.output import format_findings_text, use_color
 
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return format_findings_text(findings, color)  # type: ignore[arg-type]
+    return format_findings_text(findings, use_color())  # type: ignore[arg-type]

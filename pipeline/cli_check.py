@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -41,14 +40,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     cmd.set_defaults(func=run)
 
 
-def _use_color(choice: str) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return sys.stdout.isatty()
-
-
 def _notes_files(paths: list[str]) -> tuple[list[Path], list[str]]:
     """The files to check and one error line per path that does not exist."""
     from pipeline.notes_files import notes_under
@@ -78,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
             format_findings_sarif,
             format_findings_text,
             summary_line,
+            use_color,
         )
         from pipeline.errors import MinutesError
 
@@ -110,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "sarif":
         text = format_findings_sarif(findings)
     else:
-        text = format_findings_text(findings, color=_use_color(args.color))
+        text = format_findings_text(findings, color=use_color(args.color))
         if checked:
             summary = summary_line(findings, checked)
             text = f"{text}\n{summary}" if text else summary
