@@ -599,11 +599,9 @@ def _install_sigterm() -> Any:
 
 
 def templates_folder(options: BuildOptions) -> Path:
-    if options.template_dir is not None:
-        return options.template_dir
-    import word_templates
+    from renderers import template_folder
 
-    return word_templates.profile_dir(options.profile)
+    return template_folder(options.profile, options.template_dir)
 
 
 def setup_for(options: BuildOptions) -> Setup:

@@ -9,22 +9,28 @@ from pathlib import Path
 
 from pipeline.errors import MinutesError
 from pipeline.model import Meeting
+from word_templates import TEMPLATES_ROOT, profile_dir
 
 DOCUMENT_KINDS = ("minutes", "tasks")
 PROFILES = ("business", "gbt9704")
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "word_templates"
+BUILTIN_TEMPLATES = TEMPLATES_ROOT
 
 
-def template_paths(profile: str = "business", template_dir: Path | None = None) -> dict[str, Path]:
-    """The minutes.docx and tasks.docx to use: a company's folder, or a built-in profile's."""
+def template_folder(profile: str = "business", template_dir: Path | None = None) -> Path:
+    """The folder of templates to use: a company's own, or a built-in profile's."""
     if template_dir is None:
         if profile not in PROFILES:
             raise MinutesError(f"unknown profile '{profile}' (choose from {', '.join(PROFILES)})")
-        folder = BUILTIN_TEMPLATES / profile
-    else:
-        folder = Path(template_dir)
-        if not folder.is_dir():
-            raise MinutesError("template folder not found", folder)
+        return profile_dir(profile)
+    folder = Path(template_dir)
+    if not folder.is_dir():
+        raise MinutesError("template folder not found", folder)
+    return folder
+
+
+def template_paths(profile: str = "business", template_dir: Path | None = None) -> dict[str, Path]:
+    """The minutes.docx and tasks.docx to use (see :func:`template_folder`)."""
+    folder = template_folder(profile, template_dir)
     paths = {kind: folder / f"{kind}.docx" for kind in DOCUMENT_KINDS}
     for path in paths.values():
         if not path.is_file():
