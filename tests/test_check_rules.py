@@ -30,6 +30,39 @@ def test_missing_owner_none_department_only_and_group() -> None:
     assert "missing-owner" not in rules_of(meeting(action_items=[good_item()]))
 
 
+def test_done_or_cancelled_items_get_no_finding_at_all() -> None:
+    source = (
+        "- [x] 尽快发会议通知；负责人：全组；截止：X月X日\n"
+        "- [ ] Send the venue list ASAP; owner: R&D\n"
+        "- [ ] 整理照片；负责人：市场部 张经理；截止：2024-03-15；完成标准：照片归档\n"
+        "  - [x] 初稿大概写完；截止：尽快\n"
+        "  - [ ] 终稿尽快提交\n"
+    )
+    done = ActionItem(
+        task="尽快发会议通知",
+        owner=Person(department="全组"),
+        owner_text="全组",
+        due_text="X月X日",
+        status="done",
+        line=1,
+    )
+    cancelled = ActionItem(
+        task="Send the venue list ASAP",
+        owner=Person(department="R&D"),
+        owner_text="R&D",
+        status="cancelled",
+        line=2,
+    )
+    open_parent = good_item(task="整理照片", acceptance="照片归档", line=3, end_line=5)
+    model = meeting(action_items=[done, cancelled, open_parent])
+    findings = check_meeting(model, source, "n.md", DEFAULTS)
+    # Only the open sub-task line speaks; the ticked one (line 4) is done work too.
+    assert [(f.line, f.rule) for f in findings] == [(5, "vague-term")]
+    reopened = done.model_copy(update={"status": "in_progress"})
+    again = check_meeting(meeting(action_items=[reopened]), source, "n.md", DEFAULTS)
+    assert {"missing-owner", "vague-term", "placeholder"} <= {f.rule for f in again}
+
+
 def test_multiple_owners() -> None:
     item = good_item(co_owners=[Person(department="法务部", name="杨律师")])
     source = "| 3 | 合同审核 | 运营部/法务部 | 林主管/杨律师 | 2024-03-15 | 审核通过 |\n"

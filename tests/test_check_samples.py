@@ -120,7 +120,10 @@ def corpus_key() -> dict[str, dict[int, tuple[set[str], set[str]]]]:
             key[current] = {}
         elif current and re.match(r"^\| \d+ \|", line):
             cells = [c.strip() for c in line.strip("|").split("|")]
-            flags = cells[-1]
+            # Done or cancelled work is not sent back: such an item gets no finding,
+            # whatever flags the key (written before that rule) gives it.
+            closed = re.search(r"\((?:done|cancelled)\)", cells[1])
+            flags = "" if closed else cells[-1]
             quoted_part = re.sub(r"\([^)]*\)", "", flags.split(";")[0])  # drop "(…)" remarks
             terms = set(re.findall(r"`([^`]+)`", quoted_part))
             groups = {name for name in _FLAG_RULES if name in flags}

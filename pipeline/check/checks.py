@@ -60,6 +60,9 @@ _PLACEHOLDER_HINT = re.compile(
     r"|(?:19|20)\d\d\s?[-–—/](?:\d{1,2}[-–—/])?(?!\s*\d)"
 )
 _LONE_STAR = re.compile(r"[*＊]")
+# A ticked sub-task nested in an open item ("  - [x] 初稿"): done, so it says nothing.
+_TICKED_LINE = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[[xX]\]")
+_CLOSED = ("done", "cancelled")
 _PROGRESS_LINE = re.compile(
     r"^\s*(?:[-*+]\s+|\d+[.)、]\s*)?(?:\*\*)?"
     r"(?:风险|風險|risks?|进度|進度|进展|進展|跟进记录|跟進記錄|跟进|跟進|备注|備註|notes?|progress|updates?"
@@ -226,7 +229,7 @@ class _Run:
                 if where:
                     self.scan_lines([where[0]], field)
 
-    def owner_terms(self, item: ActionItem, lines: range) -> list[str]:
+    def owner_terms(self, item: ActionItem, lines: Sequence[int]) -> list[str]:
         """Vague owners ("相关部门", "各部门"); returns the terms found."""
         owner_text = item.owner_text or _person_text(item.owner)
         hits = [
@@ -245,8 +248,8 @@ class _Run:
 
     # -- action items --------------------------------------------------------------
 
-    def action_item(self, item: ActionItem) -> None:
-        lines = self.line_range(item.line, item.end_line)
+    def action_item(self, item: ActionItem, lines: list[int]) -> None:
+        """Every check of one open item; ``lines`` are the lines that are its own."""
         task_column = self.text_column(item.line, item.task)
         task = _short(item.task)
         group_owner = self.owner_terms(item, lines)
@@ -255,7 +258,7 @@ class _Run:
 
         self.owner_checks(item, lines, task, task_column, group_owner)
         self.date_checks(item, lines, task, task_column)
-        if not self.measurable(item.acceptance) and item.status != "cancelled":
+        if not self.measurable(item.acceptance):
             self.add(
                 "missing-acceptance",
                 item.line,
@@ -277,7 +280,7 @@ class _Run:
         return len(_words().findall(rest)) > 2
 
     def owner_checks(
-        self, item: ActionItem, lines: range, task: str, column: int, group_owner: list[str]
+        self, item: ActionItem, lines: Sequence[int], task: str, column: int, group_owner: list[str]
     ) -> None:
         owner = item.owner
         if owner is not None and self.star_placeholder(owner, lines):
@@ -347,7 +350,7 @@ class _Run:
                 return True
         return False
 
-    def date_checks(self, item: ActionItem, lines: range, task: str, column: int) -> None:
+    def date_checks(self, item: ActionItem, lines: Sequence[int], task: str, column: int) -> None:
         due_text = (item.due_text or "").strip()
         due_where = self.locate(due_text, lines) or (item.line, column)
         if item.due is None and not due_text:
@@ -368,12 +371,7 @@ class _Run:
                     self.msg("unparsed-date.suggestion"),
                 )
         meeting_date = self.meeting.date
-        if (
-            item.due
-            and meeting_date
-            and item.due < meeting_date
-            and item.status not in ("done", "cancelled")
-        ):
+        if item.due and meeting_date and item.due < meeting_date:
             self.add(
                 "due-before-meeting",
                 *due_where,
@@ -445,9 +443,9 @@ class _Run:
 
     # -- placeholders anywhere ------------------------------------------------------
 
-    def placeholders(self) -> None:
+    def placeholders(self, quiet: set[int]) -> None:
         for number, line in enumerate(self.lines, start=1):
-            if "<!--" in line or not _PLACEHOLDER_HINT.search(line):
+            if "<!--" in line or number in quiet or not _PLACEHOLDER_HINT.search(line):
                 continue
             for match in _placeholder().finditer(line):
                 self.add(
@@ -458,6 +456,36 @@ class _Run:
                     self.msg("placeholder.suggestion"),
                 )
 
+    def item_lines(self, items: Sequence[ActionItem]) -> tuple[dict[int, list[int]], set[int]]:
+        """Which lines each item answers for, and the lines of done or cancelled work.
+
+        A line belongs to the narrowest item spanning it, so an open parent does not
+        speak for a closed item nested in it (nor the other way round). A ticked
+        sub-task line inside an open item is closed work too.
+        """
+        narrowest: dict[int, tuple[int, list[ActionItem]]] = {}  # line -> (width, items)
+        for item in items:
+            span = self.line_range(item.line, item.end_line)
+            for number in span:
+                width, held = narrowest.get(number, (len(span), []))
+                if len(span) < width:
+                    width, held = len(span), []
+                if len(span) == width:
+                    held.append(item)
+                narrowest[number] = (width, held)
+        own: dict[int, list[int]] = {id(item): [] for item in items}
+        closed: set[int] = set()
+        for number, (_width, held) in narrowest.items():
+            ticked = all(number != item.line for item in held) and bool(
+                _TICKED_LINE.match(self.lines[number - 1])
+            )
+            if ticked or all(item.status in _CLOSED for item in held):
+                closed.add(number)
+                continue
+            for item in held:
+                own[id(item)].append(number)
+        return own, closed
+
     # -- the run --------------------------------------------------------------------
 
     def run(self) -> list[Finding]:
@@ -465,9 +493,12 @@ class _Run:
         self.absentees()
         for agenda in self.meeting.agenda:
             self.agenda_terms(agenda)
-        for item in _action_items(self.meeting):
-            self.action_item(item)
-        self.placeholders()
+        items = _action_items(self.meeting)
+        own_lines, closed_lines = self.item_lines(items)
+        for item in items:
+            if item.status not in _CLOSED:
+                self.action_item(item, own_lines[id(item)])
+        self.placeholders(closed_lines)
         findings: Iterator[Finding] = iter(self.found.values())
         suppressions = Suppressions(self.lines) if "minutes-" in "".join(self.lines) else None
         if suppressions:
