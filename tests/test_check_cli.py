@@ -33,7 +33,7 @@ CLEAN = """# 周会
 - [ ] 提交方案；负责人：市场部 周专员；截止：2024年3月15日；完成标准：方案经张经理签字确认
 """
 VAGUE = CLEAN.replace("1. 3月15日前提交方案。", "1. 大概3月15日前提交方案。")
-ONLY_WARNING = CLEAN.replace("1. 文案进度正常。", "1. 文案可能晚两天。")
+ONLY_WARNING = CLEAN.replace("；完成标准：方案经张经理签字确认", "")  # missing-acceptance
 
 
 def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -195,9 +195,9 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> No
 
 def test_suppression_comments_through_the_parser(tmp_path: Path, capsys) -> None:
     notes = CLEAN.replace(
-        "讨论要点：\n1. 文案进度正常。\n",
-        "讨论要点：\n<!-- minutes-disable vague-term -->\n1. 客户邮件原文：请尽快回复。\n"
-        "<!-- minutes-enable -->\n2. 文案可能晚两天。\n",
+        "决议结果：\n1. 3月15日前提交方案。\n",
+        "决议结果：\n<!-- minutes-disable vague-term -->\n1. 大概3月15日前提交方案。\n"
+        "<!-- minutes-enable -->\n2. 预算尽快确认。\n",
     ).replace(
         "行动项：\n",
         "行动项：\n<!-- minutes-disable-next-line missing-acceptance -->\n"
@@ -206,8 +206,19 @@ def test_suppression_comments_through_the_parser(tmp_path: Path, capsys) -> None
     path = write(tmp_path, "s.md", notes)
     code, out, _ = run(capsys, "--format", "json", str(path))
     found = [(f["line"], f["rule"]) for f in json.loads(out)]
+    assert code == 1
+    assert found == [(19, "vague-term")]  # 尽快 after minutes-enable; 大概 was switched off
+
+
+def test_vague_words_said_in_discussion_only_when_the_team_asks(tmp_path: Path, capsys) -> None:
+    said = CLEAN.replace("1. 文案进度正常。", "1. 文案可能晚两天。")
+    plain = write(tmp_path, "plain/said.md", said)
+    assert run(capsys, str(plain))[:2] == (0, "no problems found (1 file checked)\n")
+    write(tmp_path, "team/minutes.toml", "[check]\nvague_in_discussion = true\n")
+    path = write(tmp_path, "team/said.md", said)
+    code, out, _ = run(capsys, str(path))
     assert code == 0
-    assert found == [(16, "vague-term")]  # 可能 in a discussion point: a warning
+    assert out.startswith(f"{path}:13:6: info vague-term 模糊用语“可能”")
 
 
 def test_garbage_collector_runs_again_after_a_check(tmp_path: Path, capsys) -> None:

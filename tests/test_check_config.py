@@ -50,6 +50,22 @@ def test_change_severity_and_switch_off(tmp_path: Path) -> None:
     assert check_meeting(meeting(action_items=[item]), "\n", "n.md", config) == []
 
 
+def test_vague_in_discussion_reports_talk_as_info_whatever_the_rule_severity(
+    tmp_path: Path,
+) -> None:
+    assert not check_text_in("文案可能晚两天", "discussion")
+    config = config_with(
+        tmp_path, '[check]\nvague_in_discussion = true\n\n[check.rules]\nvague-term = "warning"\n'
+    )
+    talk = check_text_in("文案可能晚两天", "discussion", config)
+    commitment = check_text_in("文案可能晚两天", "resolutions", config)
+    assert [(f.rule, f.severity) for f in talk] == [("vague-term", "info")]
+    assert [(f.rule, f.severity) for f in commitment] == [("vague-term", "warning")]
+    (tmp_path / "off").mkdir()
+    off = config_with(tmp_path / "off", "[check]\nvague_in_discussion = false\n")
+    assert not check_text_in("文案可能晚两天", "discussion", off)
+
+
 def test_config_is_found_in_a_parent_folder(tmp_path: Path) -> None:
     (tmp_path / "minutes.toml").write_text("[check]\n", encoding="utf-8")
     deep = tmp_path / "2024" / "03"
@@ -66,6 +82,8 @@ def test_config_is_found_in_a_parent_folder(tmp_path: Path) -> None:
         ('[check.rules]\nmissing-due = "fatal"\n', 2, "severity must be"),
         ('[check]\nallow_term = ["争取"]\n', 2, "unknown key 'allow_term'"),
         ("[check]\nadd_terms = [1]\n", 2, "add_terms"),
+        ('[check]\n\nvague_in_discussion = "yes"\n', 3, "vague_in_discussion must be true or false"),
+        ("[check]\nvague_in_discussion = 1\n", 2, "not 1"),
     ],
 )
 def test_a_bad_config_is_one_line_naming_file_and_line(

@@ -127,11 +127,11 @@ def test_missing_meeting_info_and_absentees() -> None:
 
 
 def test_columns_count_characters_after_cjk_text() -> None:
-    source = "讨论要点：\n- 市场部：文案尽快给到设计部，大概两天。\n"
+    source = "决议：\n- 市场部：文案尽快给到设计部，大概两天。\n"
     agenda = AgendaItem(
         title="议题",
-        discussion=["市场部：文案尽快给到设计部，大概两天。"],
-        spans=[TextSpan(field="discussion", index=0, line=2, end_line=2)],
+        resolutions=["市场部：文案尽快给到设计部，大概两天。"],
+        spans=[TextSpan(field="resolutions", index=0, line=2, end_line=2)],
     )
     findings = check_meeting(meeting(agenda=[agenda]), source, "n.md", DEFAULTS)
     line = source.splitlines()[1]

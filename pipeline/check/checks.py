@@ -1,9 +1,13 @@
 """The rules themselves: one meeting model plus its source lines in, findings out.
 
 Pure: no file is read here. Terms are looked for in the raw source lines of
-each discussion point, disagreement, resolution and action item (the model
-says which lines those are), so a finding's column is the term's own column in
-the file the user has open.
+each resolution and open action item (the model says which lines those are),
+so a finding's column is the term's own column in the file the user has open.
+
+Vague words matter in commitments: decisions and tasks. Discussion points,
+disagreements, quoted speech, risks and progress updates report what was said
+or what happened; they are looked at only when ``vague_in_discussion`` asks for
+it, and then as information.
 """
 
 from __future__ import annotations
@@ -22,13 +26,10 @@ if TYPE_CHECKING:
     from pipeline.model import Absentee, ActionItem, AgendaItem, Meeting, Person
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-_REGION_SEVERITY: dict[str, Severity] = {
-    "resolutions": "error",
-    "action": "error",
-    "owner": "error",
-    "discussion": "warning",
-    "disagreements": "warning",
-}
+_COMMITMENT_REGIONS = ("resolutions", "action", "owner")
+_TALK_REGIONS = ("discussion", "disagreements")
+# Quoted speech: “…”, 「…」, 『…』 or "…" (someone's words, not the meeting's commitment).
+_QUOTE = re.compile(r'“[^”]*”|「[^」]*」|『[^』]*』|"[^"]*"')
 
 _X = "[XxＸ]"
 _PLACEHOLDER_SOURCE = "|".join(
@@ -112,13 +113,22 @@ def _person_text(person: Person | Absentee | None) -> str:
     return " ".join(part for part in (person.department, person.name) if part)
 
 
-def _mask(line: str, phrases: Iterable[str]) -> str:
-    """``line`` with every phrase blanked out (same length, so columns stay put)."""
+def _talk_spans(line: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of the quotes in ``line`` and of every one of ``phrases`` written there."""
+    spans = [match.span() for match in _QUOTE.finditer(line)] if _has_quote(line) else []
     for phrase in phrases:
         phrase = phrase.strip()
-        if len(phrase) >= 2 and phrase in line:
-            line = line.replace(phrase, " " * len(phrase))
-    return line
+        if len(phrase) < 2:
+            continue
+        start = line.find(phrase)
+        while start != -1:
+            spans.append((start, start + len(phrase)))
+            start = line.find(phrase, start + len(phrase))
+    return spans
+
+
+def _has_quote(line: str) -> bool:
+    return any(mark in line for mark in '“「『"')
 
 
 class _Run:
@@ -141,10 +151,13 @@ class _Run:
         text: str,
         suggestion: str = "",
         severity: Severity | None = None,
+        fixed: bool = False,
     ) -> None:
+        """Record a finding; ``fixed``: its severity is not the rule's to change."""
         if self.config.is_off(rule):
             return
-        chosen = self.config.severity_of(rule, severity or RULES[rule].severity)
+        default = severity or RULES[rule].severity
+        chosen = default if fixed else self.config.severity_of(rule, default)
         finding = Finding(
             file=self.path,
             line=max(line, 1),
@@ -193,16 +206,27 @@ class _Run:
 
     # -- vague terms ---------------------------------------------------------------
 
-    def scan_lines(self, numbers: Iterable[int], region: str, masks: Sequence[str] = ()) -> None:
-        severity = _REGION_SEVERITY[region]
+    def scan_lines(
+        self, numbers: Iterable[int], region: str, reported_speech: Sequence[str] = ()
+    ) -> None:
+        """Vague terms in those lines; ``reported_speech``: risks and progress written there."""
+        talk_only = region not in _COMMITMENT_REGIONS
+        if talk_only and not self.config.vague_in_discussion:
+            return
         for number in numbers:
             line = self.lines[number - 1]
-            if region == "action" and _PROGRESS_LINE.match(line):
+            hits = list(self.matcher.scan(line, region))
+            if not hits:
                 continue
-            if masks:
-                line = _mask(line, masks)
-            for hit in self.matcher.scan(line, region):
-                self.add_term(hit.term.suggestion, hit.text, number, hit.column + 1, severity)
+            if talk_only or (region == "action" and _PROGRESS_LINE.match(line)):
+                talk: list[tuple[int, int]] = [(0, len(line))]
+            else:
+                talk = _talk_spans(line, reported_speech)
+            for hit in hits:
+                said = any(start <= hit.column < end for start, end in talk)
+                if said and not self.config.vague_in_discussion:
+                    continue
+                self.add_term(hit.term.suggestion, hit.text, number, hit.column + 1, said=said)
 
     def add_term(
         self,
@@ -210,11 +234,17 @@ class _Run:
         text: str,
         line: int,
         column: int,
-        severity: Severity,
         key: str = "vague-term",
+        said: bool = False,
     ) -> None:
+        """One vague term: an error in a commitment, information in what was only said."""
         suggestion = suggestions.get(self.language) or suggestions.get("en", "")
-        self.add("vague-term", line, column, self.msg(key, term=text), suggestion, severity)
+        message = self.msg(key, term=text)
+        if said:
+            # Asked for with vague_in_discussion: information, whatever vague-term's severity.
+            self.add("vague-term", line, column, message, suggestion, "info", fixed=True)
+        else:
+            self.add("vague-term", line, column, message, suggestion, "error")
 
     def agenda_terms(self, agenda: AgendaItem) -> None:
         if agenda.spans:
@@ -223,7 +253,8 @@ class _Run:
             return
         # No spans from the parser: find each entry by its text inside the agenda item.
         within = self.line_range(agenda.line or 1, agenda.end_line or len(self.lines))
-        for field in ("discussion", "disagreements", "resolutions"):
+        fields = ("resolutions", *(_TALK_REGIONS if self.config.vague_in_discussion else ()))
+        for field in fields:
             for entry in getattr(agenda, field):
                 where = self.locate(entry[:12], within)
                 if where:
@@ -243,7 +274,7 @@ class _Run:
                 line, column = where[0], where[1] + hit.column
             else:
                 line, column = self.locate(hit.text, lines) or (item.line, 1)
-            self.add_term(hit.term.suggestion, hit.text, line, column, "error", "vague-term-owner")
+            self.add_term(hit.term.suggestion, hit.text, line, column, "vague-term-owner")
         return [hit.text for hit in hits]
 
     # -- action items --------------------------------------------------------------

@@ -3,6 +3,7 @@
     [check]
     add_terms = ["走一步看一步", { term = "回头再说", suggestion = "写明日期" }]
     allow_terms = ["争取", "配合完成情况"]
+    vague_in_discussion = true   # also report vague words outside commitments, as info
 
     [check.rules]
     missing-acceptance = "error"   # error, warning, info or off
@@ -25,7 +26,7 @@ from pipeline.errors import MinutesError
 
 CONFIG_NAME = "minutes.toml"
 OFF = "off"
-_CHECK_KEYS = {"add_terms", "allow_terms", "rules"}
+_CHECK_KEYS = {"add_terms", "allow_terms", "rules", "vague_in_discussion"}
 
 
 @dataclass
@@ -36,6 +37,9 @@ class CheckConfig:
     added_terms: tuple[Term, ...] = ()
     allowed_terms: tuple[str, ...] = ()
     severities: dict[str, str] = field(default_factory=dict)  # rule -> severity or "off"
+    # Discussion, disagreements, quotes, risks and progress updates are talk, not
+    # commitments: their vague words are reported (as info) only when asked for.
+    vague_in_discussion: bool = False
     _matcher: TermMatcher | None = field(default=None, repr=False, compare=False)
 
     def is_off(self, rule: str) -> bool:
@@ -161,6 +165,13 @@ def _config_from_data(check: Any, raw_text: str, resolved: Path, shown: str) -> 
             raise fail("allow_terms must be a list of strings", "allow_terms")
         allowed.append(entry)
 
+    vague_in_discussion = check.get("vague_in_discussion", False)
+    if not isinstance(vague_in_discussion, bool):
+        raise fail(
+            f"vague_in_discussion must be true or false, not {vague_in_discussion!r}",
+            "vague_in_discussion",
+        )
+
     rules = check.get("rules", {})
     if not isinstance(rules, dict):
         raise fail("[check.rules] must be a table of rule = severity", "rules")
@@ -179,6 +190,7 @@ def _config_from_data(check: Any, raw_text: str, resolved: Path, shown: str) -> 
         added_terms=tuple(added),
         allowed_terms=tuple(allowed),
         severities=severities,
+        vague_in_discussion=vague_in_discussion,
     )
 
 
