@@ -63,6 +63,33 @@ def test_done_or_cancelled_items_get_no_finding_at_all() -> None:
     assert {"missing-owner", "vague-term", "placeholder"} <= {f.rule for f in again}
 
 
+def test_a_collective_owner_is_one_missing_owner_per_item() -> None:
+    cases = [
+        ("zh-Hans", Person(department="全组"), "全组", "负责人“全组”不是具体的人"),
+        ("zh-Hans", Person(name="大家"), "大家", "负责人“大家”不是具体的人"),
+        ("zh-Hant", Person(department="各委員"), "各委員", "負責人「各委員」不是具體的人"),
+        ("zh-Hant", Person(department="相關單位"), "相關單位", "負責人「相關單位」不是具體的人"),
+        ("en", Person(name="everyone"), "everyone", 'owner "everyone" is not a person'),
+        ("en", Person(department="the team"), "the team", 'owner "the team" is not a person'),
+    ]
+    for language, owner, written, expected in cases:
+        item = good_item(owner=owner, owner_text=written)
+        source = (
+            f"- [ ] 提交方案；负责人：{written}；截止：2024-03-15；完成标准：方案经总监签字确认\n"
+        )
+        model = meeting(action_items=[item], language=language)
+        findings = check_meeting(model, source, "n.md", DEFAULTS)
+        owners = [f for f in findings if f.rule == "missing-owner"]
+        assert len(owners) == 1 and expected in owners[0].message, (written, findings)
+        # A collective is no vague word; 相關單位 is one in any commitment as well.
+        vague = [f.line for f in findings if f.rule == "vague-term"]
+        assert vague == ([1] if written == "相關單位" else []), written
+    named = good_item(
+        owner=Person(department="大家电事业部", name="王经理"), owner_text="大家电事业部 王经理"
+    )
+    assert rules_of(meeting(action_items=[named])) == []
+
+
 def test_multiple_owners() -> None:
     item = good_item(co_owners=[Person(department="法务部", name="杨律师")])
     source = "| 3 | 合同审核 | 运营部/法务部 | 林主管/杨律师 | 2024-03-15 | 审核通过 |\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.check.catalog import message
 from pipeline.check.config import CheckConfig
 from pipeline.check.terms import Term, builtin_terms
 from tests.test_check_support import check_text_in
@@ -42,12 +43,21 @@ NO_FLAG_CASES = [
 def _hits_of(term: Term, text: str, where: str) -> list[int]:
     talk = where in ("discussion", "disagreements")
     findings = check_text_in(text, where, TALK_TOO if talk else None)
+    if term.scope == "owner":
+        # A collective standing as the owner ("全组") is a missing owner, not a vague word.
+        said = [text[i : i + len(form)] for form in term.forms if (i := _find(text, form)) >= 0]
+        group = {message("missing-owner-group", "zh-Hans", task="提交方案", owner=o) for o in said}
+        return [f.column for f in findings if f.rule == "missing-owner" and f.message in group]
     return [
         f.column
         for f in findings
         if f.rule == "vague-term"
         and any(form.casefold() in f.message.casefold() for form in term.forms)
     ]
+
+
+def _find(text: str, form: str) -> int:
+    return text.casefold().find(form.casefold())
 
 
 @pytest.mark.parametrize(("term", "text", "where"), FLAG_CASES)

@@ -261,7 +261,11 @@ class _Run:
                     self.scan_lines([where[0]], field)
 
     def owner_terms(self, item: ActionItem, lines: Sequence[int]) -> list[str]:
-        """Vague owners ("相关部门", "各部门"); returns the terms found."""
+        """The collective or vague words the owner is written as ("全组", "相关部门").
+
+        A collective ("全组", "everyone") is reported by ``missing-owner`` alone; a
+        word that is vague in any commitment ("相关部门") is a vague term there too.
+        """
         owner_text = item.owner_text or _person_text(item.owner)
         hits = [
             hit
@@ -269,6 +273,8 @@ class _Run:
             if hit.term.scope != "all"  # the others are found by the scan of the item's lines
         ]
         for hit in hits:
+            if hit.term.scope == "owner":
+                continue
             where = self.locate(owner_text, lines)
             if where:
                 line, column = where[0], where[1] + hit.column
