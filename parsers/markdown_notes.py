@@ -36,6 +36,7 @@ from parsers.vocabulary import (
     BULLETS,
     MEETING_KEYS,
     MEETING_STATUS,
+    MEETING_TITLE_WORDS,
     SECTION_NAMES,
     SUBSECTION_LABELS,
     TABLE_COLUMNS,
@@ -53,6 +54,9 @@ _AGENDA_NUMBER = lazy_compile(
 )
 _EXPLICIT_AGENDA = lazy_compile(r"^\s*(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]", re.I)
 _KEY_VALUE = lazy_compile(r"^\s*(?P<key>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.S)
+# "會議時間<TAB>107年1月10日", "會議主持人 蕭會長": a key and its value split by a tab or spaces
+# (only a known meeting key counts: meeting_pairs looks the key up)
+_TAB_KEY_VALUE = lazy_compile(r"^\s*(?P<key>[^\s:：]{2,12})(?:\t+|(?<=[^\x00-\x7f])[ \u3000]+)(?P<value>\S.*)$", re.S)
 _LINE_ENUMERATOR = lazy_compile(
     r"^\s*(?:\d{1,2}\s*[、.．)）](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、．]|[-•·]\s|"
     + BULLETS
@@ -329,14 +333,14 @@ def table_rows(node: Block) -> tuple[list[str], list[tuple[int, list[str]]]]:
 
 def table_label(text: str, table: KeyTable) -> tuple[str, str] | None:
     """``text`` as a word of ``table``, alone or as the key of ``key：value``: (field, value or "")."""
-    key = normalise_key(text)
-    if key in table:
-        return table[key], ""
+    found = table.lookup(text)
+    if found is not None:
+        return found, ""
     match = _KEY_VALUE.match(text)
     if match:
-        head = normalise_key(match.group("key"))
-        if head in table:
-            return table[head], match.group("value").strip()
+        found = table.lookup(match.group("key"))
+        if found is not None:
+            return found, match.group("value").strip()
     return None
 
 
@@ -379,8 +383,8 @@ _MEETING_KEY_AT = lazy_compile(
 
 def meeting_pairs(text: str) -> list[tuple[str, str]]:
     """Every ``key：value`` of a line: ``主持人：市场部 张经理 记录人：设计部 陈主管`` gives two."""
-    match = _KEY_VALUE.match(text)
-    if not match or normalise_key(match.group("key")) not in MEETING_KEYS:
+    match = _KEY_VALUE.match(text) or _TAB_KEY_VALUE.match(text)
+    if not match or MEETING_KEYS.lookup(match.group("key")) is None:
         return []
     value_start = match.start("value")
     starts: list[re.Match[str]] = []
@@ -388,10 +392,10 @@ def meeting_pairs(text: str) -> list[tuple[str, str]]:
         # Only a value holding a colon can hold a later key ("主持人：… 记录人：…").
         starts = [m for m in _MEETING_KEY_AT.finditer(text, match.end("key")) if m.start() > value_start]
     pairs = []
-    key = MEETING_KEYS[normalise_key(match.group("key"))]
+    key = MEETING_KEYS.lookup(match.group("key")) or ""
     for later in starts:
         pairs.append((key, text[value_start : later.start()].strip(" ，,；;|｜")))
-        key = MEETING_KEYS[normalise_key(later.group("key"))]
+        key = MEETING_KEYS.lookup(later.group("key")) or key
         value_start = later.end()
     pairs.append((key, text[value_start:].strip()))
     return pairs
@@ -484,6 +488,8 @@ class NotesReader:
         self.container_level: int | None = None
         self.seen_heading = False
         self.blank = [not line.strip() for line in text.split("\n")]
+        # source line → (role, cue): what each line was read as, for ``minutes parse --explain``
+        self.cues: dict[int, tuple[str, str]] = {}
 
     # -- meeting info
 
@@ -552,7 +558,7 @@ class NotesReader:
     def read_front_matter(self) -> str:
         matter = split_front_matter(self.text)
         for raw_key, values in matter.values.items():
-            key = MEETING_KEYS.get(normalise_key(raw_key))
+            key = MEETING_KEYS.lookup(raw_key)
             if key is None:
                 continue
             line = matter.lines[raw_key]
@@ -599,7 +605,7 @@ class NotesReader:
         candidates = rows if header_is_labels else [(node_lines(node)[0], header), *rows]
         for line, cells in candidates:
             if len(cells) >= 2:
-                key = MEETING_KEYS.get(normalise_key(cells[0]))
+                key = MEETING_KEYS.lookup(cells[0])
                 if key:
                     self.set_info(key, "；".join(c for c in cells[1:] if c), line)
                     found = True
@@ -624,14 +630,28 @@ class NotesReader:
         lines = paragraph_lines(node)
         title = smart_join([line.text for line in lines]).strip()
         line = lines[0].line if lines else node_lines(node)[0]
-        if level == 1 and self.h1_title is None and not self.seen_heading:
-            self.seen_heading = True
-            self.h1_title = (title, line)
-            return
+        first_heading = not self.seen_heading
         self.seen_heading = True
         if not title:
             return
+        pairs = meeting_pairs(title)
+        if pairs and (self.item is None or any(key != "title" for key, _ in pairs)):
+            # "##### 会议时间：2024年5月13日": meeting information written as a heading
+            for key, value in pairs:
+                self.set_info(key, value, line)
+            self.cue(line, "info", "heading with " + "/".join(key for key, _ in pairs))
+            return
         kind, value = classify_section(title)
+        if (
+            first_heading
+            and self.h1_title is None
+            and "title" not in self.info
+            and kind is None
+            and (level == 1 or _titled_heading(title))
+        ):
+            self.h1_title = (title, line)
+            self.cue(line, "title", f"first heading (h{level})")
+            return
         label = subsection_label(title)
         if self.item is not None and level > self.item_level and label and kind in (None, "actions"):
             self.item.subsection = label[0]
@@ -659,6 +679,10 @@ class NotesReader:
         else:
             self.open_item(title, line, level)
 
+    def cue(self, line: int, role: str, cue: str) -> None:
+        """Note what a source line was read as, and the cue that decided it (``--explain``)."""
+        self.cues.setdefault(line, (role, cue))
+
     def block(self, node: Block) -> None:
         kind = node.type
         if kind == "heading":
@@ -674,6 +698,23 @@ class NotesReader:
             self.actions_block(node, None)
         elif self.section in ("attachments", "risks", "next_meeting"):
             self.list_section_block(node)
+        elif self.section in ("attendees", "absentees", "observers"):
+            self.people_block(node)
+
+    def people_block(self, node: Block) -> None:
+        """A list, table or paragraph under ``## Attendees``, ``## Regrets``, ``## 列席``."""
+        key = self.section
+        if node.type in ("bullet_list", "ordered_list"):
+            for entry in list_entries(node, self.blank):
+                self.set_info(key, entry.flat_text(), entry.line)
+                self.cue(entry.line, key, "list under a heading")
+        elif node.type == "paragraph":
+            for source in paragraph_lines(node):
+                if source.text.strip():
+                    self.set_info(key, source.text, source.line)
+                    self.cue(source.line, key, "line under a heading")
+        elif node.type == "table":
+            self.info_from_table(node)
 
     def info_block(self, node: Block) -> None:
         if node.type == "paragraph":
@@ -987,6 +1028,14 @@ class NotesReader:
             info_lines=info_lines,
             line_count=_line_count(self.text),
         )
+
+
+def _titled_heading(title: str) -> bool:
+    """A first heading that names a meeting ("星火小队第二次会议", "Weekly sync 2019-09-25")."""
+    if _EXPLICIT_AGENDA.match(title):
+        return False
+    lowered = title.lower()
+    return any(word in lowered for word in MEETING_TITLE_WORDS) or parse_date(title) is not None
 
 
 def add_detail_entry(draft: ActionDraft, entry: ListEntry, parent_field: str | None = None) -> None:

@@ -12,7 +12,8 @@ from functools import lru_cache
 # list bullets recorders type as characters: "● 决议：…", "▲ 北區達成率 92%"
 BULLETS = "[●○◎◆◇■□▲△▼▶►➤★☆※▪▫✔✓]"
 
-_KEY_JUNK = re.compile(r"[\s*_`#>【】\[\]“”\"'《》]+")
+# emoji and pictographs recorders put before headings ("## 📌 会议信息") are decoration, not words
+_KEY_JUNK = re.compile(r"[\s*_`#>【】\[\]“”\"'《》\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+")
 
 
 @lru_cache(maxsize=8192)
@@ -25,6 +26,37 @@ class KeyTable(dict[str, str]):
     """Normalised word → field name; ``words`` keeps the words as written, longest first."""
 
     words: list[str]
+
+    def lookup(self, text: str) -> str | None:
+        """The field of a label as recorders write it, bilingual ones included.
+
+        ``Time时间``, ``地點 Location``, ``Date/日期`` and ``Action Items (AIs)`` name a
+        field by either of their halves; the whole label is tried first.
+        """
+        key = normalise_key(text)
+        found = self.get(key)
+        if found is not None or not key:
+            return found
+        for part in _label_halves(key):
+            found = self.get(part)
+            if found is not None:
+                return found
+        return None
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_SCRIPT_BOUNDARY = re.compile(r"(?<=[a-z.])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[a-z])")
+
+
+def _label_halves(key: str) -> list[str]:
+    """``time时间`` → [time, 时间]; ``date/日期`` → [date, 日期]; ``actionitems(ais)`` → [actionitems]."""
+    halves: list[str] = []
+    unbracketed = _BRACKETED.sub("", key)
+    if unbracketed != key and unbracketed:
+        halves.append(unbracketed)
+    for part in re.split(r"[/|｜、]", unbracketed):
+        halves.extend(piece.strip(":：") for piece in _SCRIPT_BOUNDARY.split(part) if piece)
+    return [half for half in halves if half and half != key]
 
 
 def _table(groups: dict[str, str]) -> KeyTable:
@@ -67,7 +99,20 @@ SECTION_NAMES = _table(
         "risks": "风险|風險|风险点|風險點|风险与问题|風險與問題|risks|risk|risks and issues|issues",
         "next_meeting": "下次会议|下次會議|下次会议安排|下次會議安排|next meeting|next steps and next meeting",
         "title": "会议名称|會議名稱",
+        "attendees": "参会人员|參會人員|参会人|參會人|参会成员|參會成員|参会者|參會者|与会人员|與會人員|与会者|與會者|出席|出席人员|出席人員|出席者|出席委员|出席委員|出席成员|出席成員|参与者|參與者|参与人员|參與人員|参加人员|參加人員|成员|成員|attendees|attendee|attending|attendance|present|participants|members present|roll call|who",
+        "absentees": "缺席|缺席人员|缺席人員|请假|請假|请假人员|請假人員|未到|未到人员|未到人員|regrets|absent|absentees|apologies|not present",
+        "observers": "列席|列席人员|列席人員|列席者|observers|non-voting observers|guests|also present",
+        # sections that are neither agenda items nor meeting information: kept out of the agenda
+        "other": "链接|鏈接|連結|相关链接|相關連結|参考链接|參考連結|会议链接|會議連結|会议室链接|links|link|resources|references|conference bridge|meeting link|zoom|chat|chat log|chat logs|recording|recordings|附录|附錄",
     }
+)
+
+# Words that make a first heading the notes' title even when it is not a level-1 heading
+MEETING_TITLE_WORDS = (
+    "会议", "會議", "纪要", "紀要", "记录", "紀錄", "記錄", "例会", "例會", "周会", "週會", "月会", "月會",
+    "晨会", "晨會", "复盘", "覆盤", "讨论会", "討論會", "座谈", "座談",
+    "meeting", "minutes", "notes", "sync", "standup", "stand-up", "retro", "weekly", "review", "call",
+    "kickoff", "kick-off", "huddle", "1:1", "one-on-one", "scrum", "session", "committee",
 )
 
 SUBSECTION_LABELS = _table(
