@@ -153,6 +153,31 @@ def test_missing_meeting_info_and_absentees() -> None:
     assert [(f.rule, f.line, f.column) for f in findings] == [("absent-without-reason", 2, 8)]
 
 
+def test_missing_meeting_info_never_for_a_field_given() -> None:
+    source = "# 周会\n会议日期：下周找时间\n会议地点：待通知\n主持人：——\n记录人：\n"
+    # Written but unreadable: the parser kept the line, not a value.
+    given = meeting(
+        date=None,
+        location=None,
+        host=Person(),
+        recorder=None,
+        info_lines={"title": 1, "date": 2, "location": 3, "host": 4, "recorder": 5},
+    )
+    findings = check_meeting(given, source, "n.md", DEFAULTS)
+    assert [(f.line, f.rule) for f in findings] == [(2, "unparsed-date")]
+    # Nothing written: one finding per missing field, at the title line.
+    bare = meeting(date=None, start_time=None, location=None, info_lines={"title": 1})
+    findings = check_meeting(bare, source, "n.md", DEFAULTS)
+    assert [(f.line, f.rule, f.severity) for f in findings] == [
+        (1, "missing-meeting-info", "warning")
+    ] * 3
+    assert len({f.message for f in findings}) == 3
+    # A meeting that has every field gets none, whatever info_lines says.
+    assert check_meeting(meeting(), source, "n.md", DEFAULTS) == []
+    ends_only = meeting(start_time=None, end_time="15:00")
+    assert check_meeting(ends_only, source, "n.md", DEFAULTS) == []
+
+
 def test_columns_count_characters_after_cjk_text() -> None:
     source = "决议：\n- 市场部：文案尽快给到设计部，大概两天。\n"
     agenda = AgendaItem(

@@ -435,20 +435,15 @@ class _Run:
             value = getattr(meeting, field)
             if field in ("host", "recorder") and value is not None and value.is_empty():
                 value = None
+            if field == "start_time":
+                value = value or meeting.end_time  # an end time alone still tells the time
             if value:
                 continue
             written = info.get(field)
-            if written and field == "date":
-                text = self.lines[written - 1] if written <= len(self.lines) else ""
-                if _placeholder().search(text) or any(self.matcher.scan(text, "action")):
-                    continue  # the placeholder/vague finding on that line says it already
-                self.add(
-                    "unparsed-date",
-                    written,
-                    self.text_column(written),
-                    self.msg("unparsed-date", text=_short(text.strip(), 40)),
-                    self.msg("unparsed-date.suggestion"),
-                )
+            if written:
+                # Given but unreadable: not missing. A date says so itself (unparsed-date).
+                if field == "date":
+                    self.unreadable_meeting_date(written)
                 continue
             name, label = names.get(self.language, names["en"])
             self.add(
@@ -464,6 +459,18 @@ class _Run:
                 self.star_placeholder(person, self.line_range(info.get(person_field), None))
         for attendee in meeting.attendees:
             self.star_placeholder(attendee, self.line_range(info.get("attendees"), None))
+
+    def unreadable_meeting_date(self, written: int) -> None:
+        text = self.lines[written - 1] if written <= len(self.lines) else ""
+        if _placeholder().search(text) or any(self.matcher.scan(text, "action")):
+            return  # the placeholder/vague finding on that line says it already
+        self.add(
+            "unparsed-date",
+            written,
+            self.text_column(written),
+            self.msg("unparsed-date", text=_short(text.strip(), 40)),
+            self.msg("unparsed-date.suggestion"),
+        )
 
     def absentees(self) -> None:
         for absentee in self.meeting.absentees:
