@@ -490,6 +490,8 @@ class NotesReader:
         self.blank = [not line.strip() for line in text.split("\n")]
         # source line → (role, cue): what each line was read as, for ``minutes parse --explain``
         self.cues: dict[int, tuple[str, str]] = {}
+        # the items of an agenda list, with their words, for sections below that repeat them
+        self.listed: list[tuple[AgendaDraft, frozenset[str]]] = []
 
     # -- meeting info
 
@@ -613,17 +615,67 @@ class NotesReader:
 
     # -- sections and agenda items
 
+    def item_index(self) -> int:
+        """The agenda index of the item being read (an item reopened by a mirroring section keeps its own)."""
+        for index, draft in enumerate(self.agenda):
+            if draft is self.item:
+                return index
+        return len(self.agenda)
+
     def close_item(self) -> None:
-        if self.item is not None and (self.item.has_content or not self.item.implicit):
-            self.agenda.append(self.item)
+        item = self.item
+        listed = item is not None and any(draft is item for draft in self.agenda)
+        if item is not None and (item.has_content or not item.implicit) and not listed:
+            self.agenda.append(item)
         self.item = None
 
     def open_item(self, title: str, line: int, level: int, implicit: bool = False) -> None:
         self.close_item()
         name, start, end = parse_agenda_title(title)
-        self.item = AgendaDraft(title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit)
+        listed = None if implicit else self.listed_item(name)
+        if listed is not None:
+            # a section that repeats an item of the agenda list above: the same item, counted once
+            self.item = listed
+            listed.touch(line)
+            self.cue(line, "agenda", f"section for agenda item {self.item_index() + 1}")
+        else:
+            self.item = AgendaDraft(
+                title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit
+            )
+            if not implicit:
+                self.cue(line, "agenda", "heading")
         self.item_level = level
         self.section = "item"
+
+    def listed_item(self, title: str) -> AgendaDraft | None:
+        """The item of the agenda list that a later section heading names, if any."""
+        if not self.listed:
+            return None
+        words = title_words(title)
+        if not words:
+            return None
+        best, best_score = None, 0.0
+        for draft, listed_words in self.listed:
+            score = len(words & listed_words) / len(words)
+            if score > best_score:
+                best, best_score = draft, score
+        return best if best_score >= 0.6 else None
+
+    def agenda_list(self, entries: list[ListEntry]) -> None:
+        """``## Agenda`` followed by a list: each top-level entry is an agenda item."""
+        for entry in entries:
+            text = strip_checkbox(entry.lines[0].text if entry.lines else entry.text)[0]
+            name, start, end = parse_agenda_title(_strip_presenter(text))
+            if not name:
+                continue
+            draft = AgendaDraft(title=name, line=entry.line, end_line=entry.line, start_time=start, end_time=end)
+            draft.has_content = True
+            for child in entry.children:
+                draft.add_text("discussion", strip_checkbox(child.flat_text())[0], child.line, child.end_line)
+            self.agenda.append(draft)
+            sub_words = [title_words(child.flat_text()) for child in entry.children]
+            self.listed.append((draft, title_words(name).union(*sub_words)))
+            self.cue(entry.line, "agenda", f"item {len(self.agenda)} of the agenda list")
 
     def heading(self, node: Block) -> None:
         level = int(node.tag[1:]) if node.tag[1:].isdigit() else 2
@@ -678,6 +730,22 @@ class NotesReader:
                 self.section_text(value)
         else:
             self.open_item(title, line, level)
+
+    def late_info(self, text: str, line: int) -> bool:
+        """``时间：2024/06/22 14:00`` below the minutes, or in a section named otherwise: meeting info.
+
+        Only a field not given yet, and only one whose key cannot be read as anything else.
+        """
+        pairs = meeting_pairs(text)
+        if not pairs or any(key not in _LATE_INFO_KEYS for key, _ in pairs):
+            return False
+        first = pairs[0][0]
+        if first in self.info or (first == "time" and "start_time" in self.info):
+            return False
+        for key, value in pairs:
+            self.set_info(key, value, line)
+        self.cue(line, "info", f"{first} label outside the information block")
+        return True
 
     def cue(self, line: int, role: str, cue: str) -> None:
         """Note what a source line was read as, and the cue that decided it (``--explain``)."""
@@ -747,7 +815,7 @@ class NotesReader:
             self.item.add_text(kind, part, line, end_line)
 
     def add_action_line(self, text: str, line: int, end_line: int) -> None:
-        index = len(self.agenda) if self.section == "item" and self.item is not None else None
+        index = self.item_index() if self.section == "item" and self.item is not None else None
         fields = split_fields(strip_checkbox(text)[0])
         if self.actions and not fields.head and fields.pairs and self.actions[-1].end_line >= line - 1:
             # "负责人：…" on its own line right under a task continues it
@@ -771,10 +839,14 @@ class NotesReader:
         if node.type == "paragraph":
             self.item_paragraph(paragraph_lines(node))
         elif node.type in ("bullet_list", "ordered_list"):
-            for entry in list_entries(node, self.blank):
+            entries = list_entries(node, self.blank)
+            if item.implicit and not item.has_content and is_agenda_word(item.title):
+                self.agenda_list(entries)
+                return
+            for entry in entries:
                 self.item_entry(entry)
         elif node.type == "table":
-            self.table_block(node, len(self.agenda))
+            self.table_block(node, self.item_index())
         elif node.type in ("fence", "code_block"):
             first, last = node_lines(node, self.blank)
             item.add_text(item.text_field(), node.content.rstrip("\n"), first, last)
@@ -793,6 +865,9 @@ class NotesReader:
 
         for source in lines:
             if not source.text.strip():
+                continue
+            if self.late_info(source.text, source.line):
+                flush()
                 continue
             label = subsection_label(source.text)
             if label:
@@ -816,13 +891,15 @@ class NotesReader:
     def item_entry(self, entry: ListEntry) -> None:
         item = self.item
         assert item is not None
+        if not entry.children and self.late_info(entry.text, entry.line):
+            return
         label = subsection_label(entry.text) if entry.lines else None
         if label:
             item.subsection = label[0]
             item.touch(entry.line)
             if label[1]:
                 if label[0] == "actions":
-                    draft = draft_from_line(label[1], entry.line, entry.line, len(self.agenda))
+                    draft = draft_from_line(label[1], entry.line, entry.line, self.item_index())
                     self.actions.append(draft)
                 else:
                     self.item_text(label[0], label[1], entry.line, entry.line)
@@ -837,13 +914,13 @@ class NotesReader:
                 and not fields.head
                 and fields.pairs
                 and self.actions
-                and self.actions[-1].agenda_index == len(self.agenda)
+                and self.actions[-1].agenda_index == self.item_index()
             ):
                 self.actions[-1].add_detail(entry.text)
                 for child in entry.children:
                     add_detail_entry(self.actions[-1], child)
             else:
-                self.add_action_entry(entry, len(self.agenda))
+                self.add_action_entry(entry, self.item_index())
             item.touch(entry.end_line)
             return
         kind = item.subsection
@@ -853,6 +930,8 @@ class NotesReader:
     def actions_block(self, node: Block, agenda_index: int | None) -> None:
         if node.type in ("bullet_list", "ordered_list"):
             for entry in list_entries(node, self.blank):
+                if not entry.children and self.late_info(entry.text, entry.line):
+                    continue
                 label = subsection_label(entry.text)
                 if label and not label[1]:
                     for child in entry.children:
@@ -871,6 +950,8 @@ class NotesReader:
     def action_lines(self, lines: list[SourceLine]) -> None:
         """Lines of an action-items section: tasks, and the plain remarks around them."""
         for source in lines:
+            if self.late_info(source.text, source.line):
+                continue
             label = subsection_label(source.text)
             if label and label[0] == "actions" and not label[1]:
                 continue
@@ -1028,6 +1109,42 @@ class NotesReader:
             info_lines=info_lines,
             line_count=_line_count(self.text),
         )
+
+
+# meeting-info keys that mean the meeting wherever they stand ("主题：" may title an agenda item)
+_LATE_INFO_KEYS = frozenset(
+    ("date", "time", "start_time", "end_time", "location", "host", "recorder", "attendees", "absentees", "observers")
+)
+_AGENDA_WORDS = frozenset(
+    normalise_key(word)
+    for word in ("agenda", "议程", "議程", "议题", "議題", "会议议程", "會議議程", "本次议题", "本次議題", "讨论议题", "討論議題", "topics", "agenda items")
+)
+_WORD = lazy_compile(r"[a-z0-9]+|[\u3400-\u9fff]")
+_STOP_WORDS = frozenset(
+    ["a", "an", "the", "of", "to", "for", "and", "or", "on", "in", "at", "by", "with", "from", "is", "are", "be", "this", "that", "we", "our", "update", "updates", "discussion", "item", "items", "的", "和", "与", "與", "及", "了", "在", "是", "对", "對", "进", "進"]
+)
+_PRESENTER = lazy_compile(r"\s*(?:[-–—]{1,2}|——)\s*[^-–—]{1,30}$|\s*[（(](?:presenter|主讲|主講|汇报人|匯報人|by)[^)）]*[)）]\s*$", re.I)
+
+
+def is_agenda_word(title: str) -> bool:
+    return normalise_key(title).rstrip(":：") in _AGENDA_WORDS
+
+
+def _strip_presenter(text: str) -> str:
+    """``Stories Status Review --Chunyu Lin.`` → ``Stories Status Review``."""
+    return _PRESENTER.sub("", text).strip() or text
+
+
+def title_words(text: str) -> frozenset[str]:
+    """Content words of a title: Latin words (plural and -ing cut) and single CJK characters."""
+    words = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP_WORDS:
+            continue
+        if len(word) > 4 and word.isascii():
+            word = word.removesuffix("ing").removesuffix("s").removesuffix("e")
+        words.add(word)
+    return frozenset(words)
 
 
 def _titled_heading(title: str) -> bool:

@@ -669,10 +669,24 @@ def test_no_title_and_no_info_is_fine() -> None:
     assert meeting.line_count == 1
 
 
-def test_info_lines_after_the_first_agenda_heading_are_not_meeting_info() -> None:
-    meeting = parse("# 会\n\n## 议题\n\n日期：2023-01-01\n")
-    assert meeting.date is None
+def test_info_lines_below_the_agenda_never_replace_the_meeting_info() -> None:
+    meeting = parse("# 会\n\n日期：2023-03-01\n\n## 议题\n\n日期：2023-01-01\n")
+    assert meeting.date == dt.date(2023, 3, 1)
     assert meeting.agenda[0].discussion == ["日期：2023-01-01"]
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "# 周会\n\n## 讨论\n\n- 接口联调\n\n日期：2023/01/05\n时间：14:00-15:00\n",
+        "# 週會\n\n## 討論\n\n- 介面聯調\n\n日期：2023/01/05\n時間：14:00-15:00\n",
+        "# Weekly sync\n\n## Discussion\n\n- API testing\n\nDate: 2023-01-05\nTime: 14:00-15:00\n",
+    ],
+)
+def test_meeting_date_and_time_written_at_the_end_of_the_notes(notes: str) -> None:
+    meeting = parse(notes)
+    assert (meeting.date, meeting.start_time, meeting.end_time) == (dt.date(2023, 1, 5), "14:00", "15:00")
+    assert meeting.info_lines["date"] == 7
 
 
 def test_meeting_info_section_heading() -> None:
