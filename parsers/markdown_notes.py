@@ -774,8 +774,11 @@ class NotesReader:
         key = self.section
         if node.type in ("bullet_list", "ordered_list"):
             for entry in list_entries(node, self.blank):
-                self.set_info(key, entry.flat_text(), entry.line)
-                self.cue(entry.line, key, "list under a heading")
+                text, checked = strip_checkbox(entry.flat_text())
+                # an attendance check-list: a ticked box is someone present, an open one someone absent
+                where = "absentees" if checked is False and key == "attendees" else key
+                self.set_info(where, text, entry.line)
+                self.cue(entry.line, where, "check-list under a heading" if checked is not None else "list under a heading")
         elif node.type == "paragraph":
             for source in paragraph_lines(node):
                 if source.text.strip():
@@ -828,10 +831,17 @@ class NotesReader:
 
     def add_action_entry(self, entry: ListEntry, agenda_index: int | None) -> None:
         text = "\n".join(source.text for source in entry.lines)
-        draft = draft_from_line(text, entry.line, entry.end_line, agenda_index)
-        for child in entry.children:
-            add_detail_entry(draft, child)
+        subtasks = [child for child in entry.children if strip_checkbox(child.text)[1] is not None]
+        # a task list nested in a task: each ticked or open box is a task of its own
+        end_line = subtasks[0].line - 1 if subtasks else entry.end_line
+        draft = draft_from_line(text, entry.line, max(entry.line, end_line), agenda_index)
         self.actions.append(draft)
+        self.cue(entry.line, "task", "item of an action list" if not subtasks else "task with sub-tasks")
+        for child in entry.children:
+            if subtasks and strip_checkbox(child.text)[1] is not None:
+                self.add_action_entry(child, agenda_index)
+            else:
+                add_detail_entry(draft, child)
 
     def item_block(self, node: Block) -> None:
         item = self.item
@@ -907,6 +917,8 @@ class NotesReader:
                 self.item_entry(child)
             return
         _, checked = strip_checkbox(entry.text)
+        if checked is not None and item.implicit and is_agenda_word(item.title):
+            checked = None  # "## Agenda" then "- [x] Review last week": the agenda, ticked off
         if checked is not None or item.subsection == "actions":
             fields = split_fields(entry.text)
             if (
