@@ -455,6 +455,8 @@ class AgendaDraft:
         text = text.strip()
         if not text:
             return
+        if kind == "discussion" and decision_cue(text) is not None:
+            kind = "resolutions"  # "结论：…", "…（提议人：小周）通过", "Agreed: …" among the discussion
         entries = self.texts[kind]
         self.spans.append(TextSpan(field=kind, index=len(entries), line=line, end_line=max(line, end_line)))
         entries.append(text)
@@ -728,6 +730,12 @@ class NotesReader:
                 self.section = "info"
             elif value:
                 self.section_text(value)
+        elif label is not None and label[0] == "resolutions":
+            # "## 決議事項", "## We agreed on": the decisions of the meeting, not an agenda topic
+            self.open_item(title, line, level, implicit=True)
+            assert self.item is not None
+            self.item.subsection = "resolutions"
+            self.cue(line, "decisions", "decision heading")
         else:
             self.open_item(title, line, level)
 
@@ -1136,6 +1144,23 @@ _STOP_WORDS = frozenset(
     ["a", "an", "the", "of", "to", "for", "and", "or", "on", "in", "at", "by", "with", "from", "is", "are", "be", "this", "that", "we", "our", "update", "updates", "discussion", "item", "items", "的", "和", "与", "與", "及", "了", "在", "是", "对", "對", "进", "進"]
 )
 _PRESENTER = lazy_compile(r"\s*(?:[-–—]{1,2}|——)\s*[^-–—]{1,30}$|\s*[（(](?:presenter|主讲|主講|汇报人|匯報人|by)[^)）]*[)）]\s*$", re.I)
+
+
+# Words that make a line of discussion a decision, wherever they stand in it
+_DECISION_CUE = lazy_compile(
+    r"(?:^|[\s，,。；;：:（(）)\]】*])(?:决议|決議|结论|結論|表决|表決|议定|議定)\s*[：:，,]"
+    r"|(?<![未待不没沒否])(?:最终决定|最終決定|一致同意|一致通过|一致通過|决定|決定|确定|確定|同意|通过|通過|批准|核准)(?![性吗嗎？?])"
+    r"|(?i:\b(?:agreed|decided|resolved|approved|decision|consensus)\b)"
+)
+_NOT_DECIDED = lazy_compile(r"(?i)[？?]\s*$|是否|待定|未定|不确定|不確定|尚未|还没|還沒|\b(?:whether|not yet|undecided|to be decided|tbd)\b")
+
+
+def decision_cue(text: str) -> str | None:
+    """The word that makes ``text`` a decision (``结论：``, ``通过``, ``Agreed``), or None."""
+    match = _DECISION_CUE.search(text)
+    if match is None or _NOT_DECIDED.search(text) is not None:
+        return None
+    return match.group().strip(" ，,。；;：:（(）)]】*")
 
 
 def is_agenda_word(title: str) -> bool:
