@@ -494,6 +494,8 @@ class NotesReader:
         self.cues: dict[int, tuple[str, str]] = {}
         # the items of an agenda list, with their words, for sections below that repeat them
         self.listed: list[tuple[AgendaDraft, frozenset[str]]] = []
+        self.section_reason: str | None = None
+        self.pending_label: str | None = None
 
     # -- meeting info
 
@@ -689,6 +691,13 @@ class NotesReader:
         if not title:
             return
         pairs = meeting_pairs(title)
+        if len(pairs) == 1 and pairs[0][0] in _PEOPLE_KEYS and not pairs[0][1]:
+            # "## 参会人员 (Attendance):" with the names below it
+            self.close_item()
+            self.container_level = None
+            self.section = pairs[0][0]
+            self.cue(line, pairs[0][0], "heading")
+            return
         if pairs and (self.item is None or any(key != "title" for key, _ in pairs)):
             # "##### 会议时间：2024年5月13日": meeting information written as a heading
             for key, value in pairs:
@@ -726,6 +735,8 @@ class NotesReader:
             self.open_item(title, line, level, implicit=True)
         elif kind is not None:
             self.section = kind
+            # "## Regrets", "## 請假": the heading says why those listed below are absent
+            self.section_reason = title.strip(" :：") if normalise_key(title) in _EXCUSED else None
             if kind == "title":
                 self.section = "info"
             elif value:
@@ -759,8 +770,48 @@ class NotesReader:
         """Note what a source line was read as, and the cue that decided it (``--explain``)."""
         self.cues.setdefault(line, (role, cue))
 
+    def bare_label(self, node: Block) -> bool:
+        """``**Attendees**``, ``Participants:`` or ``**Lead**`` alone on a line: the values follow.
+
+        They follow on the paragraph's next lines or in the next block (a list, a table).
+        """
+        lines = paragraph_lines(node)
+        if not lines:
+            return False
+        label = lines[0].text.strip().strip("*_ ").rstrip(":：").strip("*_ ")
+        key = MEETING_KEYS.lookup(label) if len(label) <= 30 else None
+        if key not in _BARE_LABEL_KEYS:
+            return False
+        assert key is not None
+        self.cue(lines[0].line, "info", f"{key} label, values below")
+        values = [source for source in lines[1:] if source.text.strip()]
+        for source in values:
+            self.set_info(key, source.text, source.line)
+            self.cue(source.line, key if key in _PEOPLE_KEYS else "info", "line under a label")
+        self.pending_label = None if values else key
+        return True
+
+    def labelled_block(self, node: Block, key: str) -> None:
+        """The list or table that follows a bare label (``**Attendees**`` then ``- Ana``)."""
+        if key in _PEOPLE_KEYS:
+            section, self.section = self.section, key
+            self.people_block(node)
+            self.section = section
+        elif node.type in ("bullet_list", "ordered_list"):
+            for entry in list_entries(node, self.blank):
+                self.set_info(key, entry.flat_text(), entry.line)
+        elif node.type == "paragraph":
+            for source in paragraph_lines(node):
+                self.set_info(key, source.text, source.line)
+
     def block(self, node: Block) -> None:
         kind = node.type
+        pending, self.pending_label = self.pending_label, None
+        if pending is not None and kind in ("bullet_list", "ordered_list", "table", "paragraph"):
+            self.labelled_block(node, pending)
+            return
+        if kind == "paragraph" and self.bare_label(node):
+            return
         if kind == "heading":
             self.heading(node)
         elif kind == "blockquote":
@@ -785,6 +836,8 @@ class NotesReader:
                 text, checked = strip_checkbox(entry.flat_text())
                 # an attendance check-list: a ticked box is someone present, an open one someone absent
                 where = "absentees" if checked is False and key == "attendees" else key
+                if where == "absentees" and key == "absentees" and self.section_reason:
+                    text = f"{text}（{self.section_reason}）"
                 self.set_info(where, text, entry.line)
                 self.cue(entry.line, where, "check-list under a heading" if checked is not None else "list under a heading")
         elif node.type == "paragraph":
@@ -1135,6 +1188,10 @@ class NotesReader:
 _LATE_INFO_KEYS = frozenset(
     ("date", "time", "start_time", "end_time", "location", "host", "recorder", "attendees", "absentees", "observers")
 )
+_PEOPLE_KEYS = frozenset(("attendees", "absentees", "observers"))
+# labels that may stand alone on a line with their values below
+_BARE_LABEL_KEYS = frozenset(("attendees", "absentees", "observers", "host", "recorder", "location"))
+_EXCUSED = frozenset(normalise_key(word) for word in ("regrets", "apologies", "請假", "请假", "請假人員", "请假人员", "excused"))
 _AGENDA_WORDS = frozenset(
     normalise_key(word)
     for word in ("agenda", "议程", "議程", "议题", "議題", "会议议程", "會議議程", "本次议题", "本次議題", "讨论议题", "討論議題", "topics", "agenda items")
