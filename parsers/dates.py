@@ -3,17 +3,35 @@
 Pure functions, no I/O. A date that cannot be read is ``None``: the caller keeps
 the text as written and the checker reports it; nothing is guessed.
 
-Understood forms: ``2023年10月25日``, ``2023-10-25``, ``2023/10/25``, ``2023.10.25``,
-``10月25日``, ``11.15``, ``11/15``, ``10/25/2023``, full-width digits, Chinese
-numerals (``十一月十五日``, ``二〇二三年``), English month names (``Dec 2``,
-``2 December 2026``, ``Dec 2nd, 2026``), a trailing 前/之前/以前/before, and
-relative forms (``D+3``, ``3天内``, ``本周五``/``本週五``, ``下周五``, ``月底前``,
-``本月底``, ``下月底``, ``明天``, ``this Friday``, ``next Friday``, ``end of month``,
-``tomorrow``, ``within 3 days``).
+Understood forms:
+
+* full dates: ``2023年10月25日``, ``2023-10-25``, ``2023/10/25``, ``2023.10.25``,
+  ``20231025`` (eight digits), ``Dec 11, 2026``, ``2 December 2026``, and a year at
+  the end, ``10/25/2023``, ``25/10/2023``, ``25.10.2023``: the order is evident when
+  one of the first two numbers is over 12; ``03/04/2019`` is read only with a
+  ``date_order`` ("dmy" or "mdy");
+* ROC (民國) years: ``114年3月11日``, ``民國114年3月11日``, ``中華民國114年3月11日``,
+  ``114/3/11``, ``114.3.11``, ``114-03-11`` (year + 1911). A two-digit year
+  (``24年3月5日``, ``24/3/11``) is 2024 in a mainland note and 1935 in a Taiwanese
+  one: not read unless 民國 says which;
+* year-less: ``10月25日``, ``11.15``, ``11/15`` (month first, or day first with
+  ``date_order="dmy"``), ``Dec 2``, ``2nd of December``; full-width digits and
+  Chinese numerals (``十一月十五日``, ``二〇二三年``) anywhere; a weekday beside a
+  date is allowed (``2024年4月28日（星期日）``, ``Sun, 28 April 2024``) and
+  :func:`date_with_weekday` uses it to find the year of a year-less one;
+* a trailing 前/之前/以前/before;
+* relative to the meeting date: ``D+3``, ``3天内``, ``两周内``, ``一個月內``,
+  ``within two weeks``, ``in a month``, ``5个工作日``, ``15号``/``15號``/``15日前``/
+  ``the 15th`` (the next 15th), ``下月15号``, ``本周五``/``本週五``, ``下周五``,
+  ``上周五``, ``this Friday``, ``next Friday``, ``last Friday``, ``本周``/``this week``
+  (that week's Sunday), ``下周``/``next week``, ``月底前``, ``本月底``, ``下月底``,
+  ``本月``/``this month`` (its last day), ``下个月``/``next month``, ``11月底``,
+  ``end of November``, ``明天``, ``后天``, ``today``, ``tomorrow``.
 
 A date without a year takes the meeting's year and rolls into the next year when
 it would fall before the meeting (a 1月5日 deadline of a December meeting is next
-January).
+January). Titles and file names: :func:`date_in_title`, :func:`date_in_file_name`
+and :func:`year_of` read only dates that carry their year.
 """
 
 from __future__ import annotations
@@ -21,9 +39,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from parsers.lazy_regex import LazyPattern, lazy_compile
+
+DateOrder = Literal["ymd", "dmy", "mdy"]
 
 # full-width digits and punctuation to ASCII; dashes to "-", the wave dash to "~"
 _ASCII = str.maketrans(
@@ -62,69 +84,19 @@ _MONTH_RE = (
 )
 _ORD = r"(?:st|nd|rd|th)?"
 
-_DATE_PATTERNS: list[LazyPattern] = [
-    # 2023年10月25日, 2023年10月25号
-    lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
-    # 2023-10-25, 2023/10/25, 2023.10.25
-    lazy_compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"),
-    # 10/25/2023 (month first, as English notes write it)
-    lazy_compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?!\d)"),
-    # 10月25日
-    lazy_compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
-    # 2 Dec 2026, 2nd December
-    lazy_compile(rf"(?<![\w])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s*(?P<y>\d{{4}}))?(?![a-z])", re.I),
-    # Dec 2, December 2nd, 2026
-    lazy_compile(rf"(?<![a-z]){_MONTH_RE}\s*(?P<d>\d{{1,2}}){_ORD}(?!\d)(?:,?\s*(?P<y>\d{{4}}))?", re.I),
-    # 11.15, 11/15, 11-15 (month first)
-    lazy_compile(r"(?<![\d.:/-])(?P<m>\d{1,2})\s*[./-]\s*(?P<d>\d{1,2})(?![\d:]|\.\d|/\d)"),
-]
+# The Republic of China calendar (Taiwan): 民國1年 is 1912.
+_ROC_OFFSET = 1911
+_ROC_YEARS = range(1, 201)
+# Seven digits in a file name (1140311) are an ROC date only for years a note can
+# carry (1991–2061): other seven-digit runs are ticket and order numbers.
+_ROC_FILE_NAME_YEARS = range(80, 151)
+_ROC_ERA = r"中華民國|中华民国|民國|民国"
 
-_ANY_DIGIT = lazy_compile(r"\d")
-_ASCII_LETTER = lazy_compile("[A-Za-z]")
-# The patterns with English month names: each name holds a letter that only an
-# ASCII letter matches, so a text without one is not searched (nor are they compiled).
-_ENGLISH_PATTERNS = frozenset({4, 5})
-
-_WEEKDAYS_CN = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6}
-_WEEKDAYS_EN = {
-    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
-    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
-}
-_REL_DAYS = lazy_compile(r"(?i)(?:\bD\s*\+\s*(?P<d1>\d{1,3})\b|(?P<d2>\d{1,3})\s*(?:个|個)?\s*(?:天|日)\s*(?:内|內|后|後)|within\s+(?P<d3>\d{1,3})\s+days?|in\s+(?P<d4>\d{1,3})\s+days?)")
-_REL_WEEKS = lazy_compile(r"(?i)(?P<w1>\d{1,2})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)\s*(?:内|內|后|後)|(?:within|in)\s+(?P<w2>\d{1,2})\s+weeks?")
-_REL_WORKDAYS = lazy_compile(r"(?i)(?P<n>\d{1,3})\s*(?:个|個)\s*工作日|(?P<m>\d{1,3})\s+(?:business|working)\s+days?")
-_CN_WEEK = lazy_compile(r"(?P<which>本|这|這|下|下个|下個|下下)?\s*(?:周|週|星期|礼拜|禮拜)(?P<day>[一二三四五六日天末])")
-_EN_WEEK = lazy_compile(r"(?i)\b(?P<which>this|next|coming)?\s*(?P<day>mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b")
-_MONTH_END = lazy_compile(r"(?i)(?P<next>下个?月|下個?月|next\s+month'?s?)\s*(?:底|末|end)|(?:本月|这个月|這個月|当月|當月)?\s*月[底末]|(?:end\s+of\s+(?:the\s+)?(?P<next2>next\s+)?month)|month[- ]end")
-# "11月底", "end of January", "March-end": the last day of a named month
-_NAMED_MONTH_END = lazy_compile(
-    rf"(?i)(?<!\d)(?P<m>\d{{1,2}})\s*月\s*[底末]|(?:end\s+of\s+|(?<![a-z])(?=[a-z]+\.?[- ]end\b)){_MONTH_RE}(?:[- ]end\b|(?![a-z]))"
-)
-_TODAY = lazy_compile(r"(?i)今天|今日|当天|當天|会后当天|today|\bEOD\b")
-_TOMORROW = lazy_compile(r"(?i)明天|明日|tomorrow")
-_AFTER_TOMORROW = lazy_compile(r"后天|後天")
-
-_TIME = r"(?P<{n}h>[01]?\d|2[0-3])\s*[:：.]\s*(?P<{n}m>[0-5]\d)"
-_TIME_RANGE = lazy_compile(
-    _TIME.format(n="a") + r"\s*(?P<aap>[ap]\.?m\.?)?\s*(?:-|~|至|到|to|until)\s*" + _TIME.format(n="b") + r"\s*(?P<bap>[ap]\.?m\.?)?",
-    re.I,
-)
-_SINGLE_TIME = lazy_compile(r"(?<![\d.])" + _TIME.format(n="a") + r"\s*(?P<aap>[ap]\.?m\.?)?(?![\d])", re.I)
-# 下午2点-4点, 14点至16点, 上午10時至11時30分, 下午两点半
-_CN_CLOCK = (
-    r"(?P<{n}p>上午|下午|中午|晚上|早上|凌晨|傍晚)?\s*(?P<{n}h>\d{{1,2}}|[一二两兩三四五六七八九十]{{1,3}})\s*[点點时時]"
-    r"(?:\s*(?P<{n}m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*分|(?P<{n}half>半))?"
-)
-_CN_TIME_RANGE = lazy_compile(_CN_CLOCK.format(n="a") + r"\s*(?:-|~|至|到)\s*" + _CN_CLOCK.format(n="b"))
-_CN_SINGLE_TIME = lazy_compile(_CN_CLOCK.format(n="a"))
-_AFTERNOON = ("下午", "晚上", "傍晚")
-# 3pm - 4pm, 3-4 pm, 10am to 11:30am
-_EN_HOUR_RANGE = lazy_compile(
-    r"(?<![\d:])(?P<ah>\d{1,2})(?::(?P<am>[0-5]\d))?\s*(?P<aap>[ap]\.?m\.?)?\s*(?:-|~|to|until)\s*"
-    r"(?P<bh>\d{1,2})(?::(?P<bm>[0-5]\d))?\s*(?P<bap>[ap]\.?m\.?)(?![a-z])",
-    re.I,
-)
+# A reading of a span shaped like a full date whose numbers cannot be told apart
+# without guessing (03/04/2019, 24年3月5日): no part of it may be read as a shorter
+# date instead (03-04 as 3 April, 3月5日 in the meeting's year).
+_UNREADABLE: Literal["unreadable"] = "unreadable"
+_Reading = dt.date | Literal["unreadable"] | None
 
 
 def normalise_digits(text: str) -> str:
@@ -172,43 +144,323 @@ def _with_year(month: int, day: int, year_text: str | None, meeting: dt.date | N
     return found
 
 
+def _roc_date(roc_year: int, month: int, day: int, years: range = _ROC_YEARS) -> dt.date | None:
+    if roc_year not in years:
+        return None
+    return _safe_date(roc_year + _ROC_OFFSET, month, day)
+
+
+def _month_then_day(first: int, second: int, date_order: DateOrder | None) -> tuple[int, int] | None:
+    """(month, day) of ``25/09`` or ``09/25`` before a year; ``None`` when only a guess could tell.
+
+    A number over 12 can only be the day, and equal numbers read the same either way.
+    """
+    if first > 12 >= second:
+        return second, first
+    if second > 12 >= first or first == second:
+        return first, second
+    if date_order == "dmy":
+        return second, first
+    if date_order == "mdy":
+        return first, second
+    return None
+
+
+# -- readers: one match of a date form → a date, _UNREADABLE, or None (not a date after all)
+
+_Reader = Callable[[re.Match[str], dt.date | None, bool, DateOrder | None], _Reading]
+
+
+def _read_year_first(match: re.Match[str], meeting: dt.date | None, roll: bool, date_order: DateOrder | None) -> _Reading:
+    """2023年10月25日, 2023-10-25, 20231025: the year says itself."""
+    return _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def _read_roc_with_nian(match: re.Match[str], meeting: dt.date | None, roll: bool, date_order: DateOrder | None) -> _Reading:
+    """114年3月11日, 民國99年3月11日; 24年3月5日 stays unread (mainland 2024 or ROC 1935)."""
+    digits = match["roc"]
+    if match["era"] is None and len(digits) != 3:
+        return _UNREADABLE
+    return _roc_date(int(digits), int(match["m"]), int(match["d"])) or _UNREADABLE
+
+
+def _read_roc_numeric(match: re.Match[str], meeting: dt.date | None, roll: bool, date_order: DateOrder | None) -> _Reading:
+    """114/3/11, 114.3.11, 114-03-11."""
+    return _roc_date(int(match["roc"]), int(match["m"]), int(match["d"]))
+
+
+def _read_roc_file_name(match: re.Match[str], meeting: dt.date | None, roll: bool, date_order: DateOrder | None) -> _Reading:
+    """1140311 in a file name."""
+    return _roc_date(int(match["roc"]), int(match["m"]), int(match["d"]), _ROC_FILE_NAME_YEARS)
+
+
+def _read_unknown_century(match: re.Match[str], meeting: dt.date | None, roll: bool, date_order: DateOrder | None) -> _Reading:
+    """24/3/11, 03/04/19: an ROC year, a two-digit Western year first or last: no telling."""
+    return _UNREADABLE
+
+
+def _read_year_last(match: re.Match[str], meeting: dt.date | None, roll: bool, date_order: DateOrder | None) -> _Reading:
+    """25/09/2019, 09/25/2019, 03/04/2019 (only with a date order)."""
+    month_day = _month_then_day(int(match["a"]), int(match["b"]), date_order)
+    if month_day is None:
+        return _UNREADABLE
+    return _safe_date(int(match["y"]), *month_day) or _UNREADABLE
+
+
+def _read_month_day(match: re.Match[str], meeting: dt.date | None, roll: bool, date_order: DateOrder | None) -> _Reading:
+    """10月25日, Dec 2, 2nd of December, Dec 11, 2026: the year, if missing, from the meeting."""
+    return _with_year(_month_number(match), int(match["d"]), match.groupdict().get("y"), meeting, roll)
+
+
+def _read_numeric_month_day(match: re.Match[str], meeting: dt.date | None, roll: bool, date_order: DateOrder | None) -> _Reading:
+    """11.15, 11/15: month first as Chinese and US notes write it, unless told day first."""
+    first, second = int(match["a"]), int(match["b"])
+    month, day = (second, first) if date_order == "dmy" else (first, second)
+    return _with_year(month, day, None, meeting, roll)
+
+
+class _DateForm(NamedTuple):
+    pattern: LazyPattern
+    read: _Reader
+    # A character of which the text must hold one for the form to be tried at all
+    # ("" for none): most texts lack it, and the pattern is then neither run nor compiled.
+    needs: str = ""
+    # English month names hold a letter that only an ASCII letter matches.
+    latin: bool = False
+
+
+_CN_FULL_DATE = _DateForm(  # 2023年10月25日, 2023年10月25号
+    lazy_compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
+    _read_year_first, "年",
+)
+_ROC_NIAN_DATE = _DateForm(  # 114年3月11日, 民國114年3月11日, 中華民國114年3月11日
+    lazy_compile(
+        rf"(?:(?P<era>{_ROC_ERA})\s*)?(?<!\d)(?P<roc>\d{{1,3}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号號]?"
+    ),
+    _read_roc_with_nian, "年",
+)
+_ISO_DATE = _DateForm(  # 2023-10-25, 2023/10/25, 2023.10.25
+    lazy_compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"),
+    _read_year_first, "-/.",
+)
+# The three-part numeric forms below want one separator throughout, so that a
+# year-less range such as 11.15-11.20 is not taken for one of them.
+_ROC_NUMERIC_DATE = _DateForm(  # 114/3/11, 114.3.11, 114-03-11
+    lazy_compile(r"(?<![\d.])(?P<roc>\d{3})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d|\.\d)"),
+    _read_roc_numeric, "-/.",
+)
+_TWO_DIGIT_FIRST_DATE = _DateForm(  # 24/3/11, 03/04/19
+    lazy_compile(r"(?<![\d.])\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2}(?!\d|\.\d)"),
+    _read_unknown_century, "-/.",
+)
+_YEAR_LAST_DATE = _DateForm(  # 25/09/2019, 09/25/2019, 25.09.2019, 25-09-2019
+    lazy_compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"),
+    _read_year_last, "-/.",
+)
+# 20241129: eight digits, not inside a longer run nor glued to a word (PO20241129)
+_COMPACT_DATE = _DateForm(
+    lazy_compile(r"(?<![A-Za-z\d])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![A-Za-z\d])"),
+    _read_year_first,
+)
+_CN_MONTH_DAY = _DateForm(  # 10月25日
+    lazy_compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?"),
+    _read_month_day, "月",
+)
+_EN_DAY_MONTH = _DateForm(  # 2 Dec 2026, 2nd December
+    lazy_compile(rf"(?<![\w])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s*(?P<y>\d{{4}}))?(?![a-z])", re.I),
+    _read_month_day, latin=True,
+)
+_EN_MONTH_DAY = _DateForm(  # Dec 2, December 2nd, 2026
+    lazy_compile(rf"(?<![a-z]){_MONTH_RE}\s*(?P<d>\d{{1,2}}){_ORD}(?!\d)(?:,?\s*(?P<y>\d{{4}}))?", re.I),
+    _read_month_day, latin=True,
+)
+_NUMERIC_MONTH_DAY = _DateForm(  # 11.15, 11/15, 11-15
+    lazy_compile(r"(?<![\d.:/-])(?P<a>\d{1,2})\s*[./-]\s*(?P<b>\d{1,2})(?![\d:]|\.\d|/\d)"),
+    _read_numeric_month_day, "-/.",
+)
+
+# In order: at the same start an earlier form wins, and the forms that find a
+# span unreadable come before the shorter forms that would read part of it.
+_DATE_FORMS: tuple[_DateForm, ...] = (
+    _CN_FULL_DATE, _ROC_NIAN_DATE, _ISO_DATE, _ROC_NUMERIC_DATE, _TWO_DIGIT_FIRST_DATE,
+    _YEAR_LAST_DATE, _COMPACT_DATE, _CN_MONTH_DAY, _EN_DAY_MONTH, _EN_MONTH_DAY, _NUMERIC_MONTH_DAY,
+)
+# The forms that can carry a year, for titles and file names. 24/3/11 is left out:
+# in a title it is as likely a version number, and it is unread either way.
+_FULL_DATE_FORMS: tuple[_DateForm, ...] = (
+    _CN_FULL_DATE, _ROC_NIAN_DATE, _ISO_DATE, _ROC_NUMERIC_DATE, _YEAR_LAST_DATE, _COMPACT_DATE,
+    _EN_DAY_MONTH, _EN_MONTH_DAY,
+)
+# File names glue dates to words (meeting20201216) and write ROC dates as seven digits.
+_FILE_NAME_FORMS: tuple[_DateForm, ...] = (
+    *_FULL_DATE_FORMS,
+    _DateForm(lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"), _read_year_first),
+    _DateForm(lazy_compile(r"(?<!\d)(?P<roc>\d{3})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"), _read_roc_file_name),
+)
+
+_ANY_DIGIT = lazy_compile(r"\d")
+_ASCII_LETTER = lazy_compile("[A-Za-z]")
+
+_WEEKDAYS_CN = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6}
+_WEEKDAYS_EN = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}
+_EN_WEEKDAY = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# how many days/weeks/months: digits, Chinese numerals (两周, 十五天), English words
+_CN_COUNT = r"(?<![第\d一二两兩三四五六七八九十])(?:\d{1,3}|[一二两兩三四五六七八九十]{1,3})"
+_EN_COUNT = r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten"
+_CN_WITHIN = r"\s*(?:之|以)?(?:内|內|后|後)"
+_EN_WITHIN = r"\b(?:within|in)\s+(?:the\s+next\s+)?"
+_REL_DAYS = lazy_compile(
+    rf"(?i)\bD\s*\+\s*(?P<d1>\d{{1,3}})\b|(?P<d2>{_CN_COUNT})\s*(?:个|個)?\s*(?:天|日){_CN_WITHIN}"
+    rf"|{_EN_WITHIN}(?P<d3>{_EN_COUNT})\s+days?\b"
+)
+_REL_WEEKS = lazy_compile(
+    rf"(?i)(?P<w1>{_CN_COUNT})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜){_CN_WITHIN}"
+    rf"|{_EN_WITHIN}(?P<w2>{_EN_COUNT})\s+weeks?\b"
+)
+# 一个月内 wants the 个: 三月内 is as likely "within March"
+_REL_MONTHS = lazy_compile(
+    rf"(?i)(?P<m1>{_CN_COUNT})\s*(?:个|個)\s*月{_CN_WITHIN}|{_EN_WITHIN}(?P<m2>{_EN_COUNT})\s+months?\b"
+)
+_REL_WORKDAYS = lazy_compile(r"(?i)(?P<n>\d{1,3})\s*(?:个|個)\s*工作日|(?P<m>\d{1,3})\s+(?:business|working)\s+days?")
+_CN_WEEK = lazy_compile(r"(?P<which>本|这|這|下|下个|下個|下下|上|上个|上個)?\s*(?:周|週|星期|礼拜|禮拜)(?P<day>[一二三四五六日天末])")
+_EN_WEEK = lazy_compile(rf"(?i)\b(?P<which>this|next|coming|last)?\s*(?P<day>{_EN_WEEKDAY})\b")
+# 本周, 下週, this week, next week: no weekday after (本周五 is _CN_WEEK's), nor 初/中
+# (下周初 is early in the week, not its end)
+_CN_WEEK_ALONE = lazy_compile(r"(?P<which>本|这|這|下下|下)\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)(?![一二三四五六日天末初中])")
+_EN_WEEK_ALONE = lazy_compile(r"(?i)\b(?P<which>this|next)\s+week\b(?!s)")
+_MONTH_ALONE = lazy_compile(
+    r"(?i)(?:(?P<this>本月|这个月|這個月|当月|當月)|(?P<next>下个?月|下個?月|次月))(?!\s*(?:[初中底末]|上旬|中旬))"
+    r"|\b(?:(?P<this2>this)|(?P<next2>next))\s+month\b"
+)
+# early next week, mid-next month, the beginning of this month: not the period's end
+_EARLY_OR_MID_BEFORE = lazy_compile(r"(?i)\b(?:early|mid|beginning\s+of|start\s+of)[-\s]*(?:the\s+)?$")
+# 15号, 15號, 15日前, 下月15号: a day of the month alone. Not after 月 (10月25日 is a
+# full month and day, 每月5日 recurs), 第 (an ordinal), a digit, a letter or an address
+# word (A栋5号, 3号楼5号); and a boundary after, so that 15号楼 (a building) is no date.
+_CN_DAY_OF_MONTH = lazy_compile(
+    r"(?:(?:(?P<this>本月|这个月|這個月|当月|當月)|(?P<next>下个?月|下個?月|次月))\s*的?\s*"
+    r"|(?<![\dA-Za-z.\-/月第每栋棟楼樓层層室座路街巷弄号號]))"
+    r"(?P<day>\d{1,2})\s*[号號日](?=$|\W|之?前|以前|[上中下]午|早上|晚上|傍晚)"
+)
+# the 15th, by the 1st, the 3rd of next month; not the 15th floor nor the 2nd round
+_EN_DAY_OF_MONTH = lazy_compile(
+    r"(?i)\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?:(?P<this>this)|(?P<next>next))\s+month\b)?"
+    r"(?=\s*$|\s*[^\w\s]|\s+(?:at|before|by|EOD|COB|morning|afternoon|evening|\d))"
+)
+_RECURRING = lazy_compile(r"(?i)每|\bevery\b|\beach\s+month\b|\bmonthly\b")
+_MONTH_END = lazy_compile(r"(?i)(?P<next>下个?月|下個?月|next\s+month'?s?)\s*(?:底|末|end)|(?:本月|这个月|這個月|当月|當月)?\s*月[底末]|(?:end\s+of\s+(?:the\s+)?(?P<next2>next\s+)?month)|month[- ]end")
+# "11月底", "end of January", "March-end": the last day of a named month
+_NAMED_MONTH_END = lazy_compile(
+    rf"(?i)(?<!\d)(?P<m>\d{{1,2}})\s*月\s*[底末]|(?:end\s+of\s+|(?<![a-z])(?=[a-z]+\.?[- ]end\b)){_MONTH_RE}(?:[- ]end\b|(?![a-z]))"
+)
+_TODAY = lazy_compile(r"(?i)今天|今日|当天|當天|会后当天|today|\bEOD\b")
+_TOMORROW = lazy_compile(r"(?i)明天|明日|tomorrow")
+_AFTER_TOMORROW = lazy_compile(r"后天|後天")
+
+# A weekday standing beside a date: 4/28 (Sat), (Wed 4/22), 4月28日（週六）, Saturday, April 28
+_WEEKDAY_WORD = (
+    rf"(?:(?:周|週|星期|礼拜|禮拜)(?P<cn>[一二三四五六日天])|(?<![a-z])(?P<en>{_EN_WEEKDAY})\.?(?![a-z]))"
+)
+_WEEKDAY_AFTER = lazy_compile(rf"(?i)\s*[,，]?\s*[(\[【]?\s*{_WEEKDAY_WORD}")
+_WEEKDAY_BEFORE = lazy_compile(rf"(?i){_WEEKDAY_WORD}\s*[,，]?\s*$")
+# a leap year, so that a year-less 2月29日 reads
+_LEAP_YEAR_START = dt.date(2000, 1, 1)
+
+# A year alone (2022 Spring team meeting, 民國114年度, 114年): not an amount
+# (2000万, $2000, 2,000, 2000 people read as 2000人) nor part of a longer number.
+_YEAR_ALONE = lazy_compile(
+    r"(?<![\d.,$¥￥€£])(?P<year>199\d|20\d\d)(?!\d|[.,]\d|\s*(?:%|万|萬|元|人|台|个|個|件|份|名|位|次|[kKmM]\b))"
+    rf"|(?:(?P<era>{_ROC_ERA})\s*(?P<era_year>\d{{1,3}})|(?<!\d)(?P<roc>\d{{3}}))\s*年"
+)
+
+_TIME = r"(?P<{n}h>[01]?\d|2[0-3])\s*[:：.]\s*(?P<{n}m>[0-5]\d)"
+_TIME_RANGE = lazy_compile(
+    _TIME.format(n="a") + r"\s*(?P<aap>[ap]\.?m\.?)?\s*(?:-|~|至|到|to|until)\s*" + _TIME.format(n="b") + r"\s*(?P<bap>[ap]\.?m\.?)?",
+    re.I,
+)
+_SINGLE_TIME = lazy_compile(r"(?<![\d.])" + _TIME.format(n="a") + r"\s*(?P<aap>[ap]\.?m\.?)?(?![\d])", re.I)
+# 下午2点-4点, 14点至16点, 上午10時至11時30分, 下午两点半
+_CN_CLOCK = (
+    r"(?P<{n}p>上午|下午|中午|晚上|早上|凌晨|傍晚)?\s*(?P<{n}h>\d{{1,2}}|[一二两兩三四五六七八九十]{{1,3}})\s*[点點时時]"
+    r"(?:\s*(?P<{n}m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*分|(?P<{n}half>半))?"
+)
+_CN_TIME_RANGE = lazy_compile(_CN_CLOCK.format(n="a") + r"\s*(?:-|~|至|到)\s*" + _CN_CLOCK.format(n="b"))
+_CN_SINGLE_TIME = lazy_compile(_CN_CLOCK.format(n="a"))
+_AFTERNOON = ("下午", "晚上", "傍晚")
+# 3pm - 4pm, 3-4 pm, 10am to 11:30am
+_EN_HOUR_RANGE = lazy_compile(
+    r"(?<![\d:])(?P<ah>\d{1,2})(?::(?P<am>[0-5]\d))?\s*(?P<aap>[ap]\.?m\.?)?\s*(?:-|~|to|until)\s*"
+    r"(?P<bh>\d{1,2})(?::(?P<bm>[0-5]\d))?\s*(?P<bap>[ap]\.?m\.?)(?![a-z])",
+    re.I,
+)
+
+
+def _may_match(form: _DateForm, present: set[str], latin: bool) -> bool:
+    """Whether ``form`` can match a text made of the characters ``present``."""
+    if form.latin:
+        return latin
+    return not form.needs or not present.isdisjoint(form.needs)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
 @lru_cache(maxsize=4096)
 def find_absolute_date(
-    text: str, meeting: dt.date | None = None, roll: bool = True
+    text: str, meeting: dt.date | None = None, roll: bool = True, *, date_order: DateOrder | None = None
 ) -> tuple[dt.date, int, int] | None:
     """The first calendar date written in ``text``: (date, start, end) in the normalised text.
 
     Positions refer to ``normalise_digits(text)``, which may be shorter than ``text``
-    when Chinese numerals were converted.
+    when Chinese numerals were converted. ``date_order`` reads dates such as
+    ``03/04/2019`` ("dmy": 3 April, "mdy": 4 March); without it they are not read.
     """
     clean = normalise_digits(text)
     if not _ANY_DIGIT.search(clean):
         return None
     best: tuple[dt.date, int, int] | None = None
+    unreadable: list[tuple[int, int]] = []
+    present = set(clean)
     latin = _ASCII_LETTER.search(clean) is not None
-    for index, pattern in enumerate(_DATE_PATTERNS):
-        if index in _ENGLISH_PATTERNS and not latin:
+    for form in _DATE_FORMS:
+        if not _may_match(form, present, latin):
             continue
-        for match in pattern.finditer(clean):
+        for match in form.pattern.finditer(clean):
             if best is not None and match.start() >= best[1]:
                 break
-            try:
-                month = _month_number(match)
-                day = int(match.group("d"))
-            except (KeyError, ValueError):
+            if unreadable and _overlaps(match.span(), unreadable):
                 continue
-            year = match.groupdict().get("y")
-            found = _with_year(month, day, year, meeting, roll)
-            if found is not None:
-                best = (found, match.start(), match.end())
+            reading = form.read(match, meeting, roll, date_order)
+            if isinstance(reading, dt.date):
+                best = (reading, match.start(), match.end())
                 break
+            if reading is not None:
+                unreadable.append(match.span())
     return best
 
 
-def _end_of_month(day: dt.date, months_ahead: int = 0) -> dt.date:
+def _month_start(day: dt.date, months_ahead: int = 0) -> dt.date:
     month_index = day.month - 1 + months_ahead
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(day.year + month_index // 12, month_index % 12 + 1, 1)
+
+
+def _end_of_month(day: dt.date, months_ahead: int = 0) -> dt.date:
+    start = _month_start(day, months_ahead)
+    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """Jan 31 + 1 month is the last day of February."""
+    start = _month_start(day, months)
+    return start.replace(day=min(day.day, calendar.monthrange(start.year, start.month)[1]))
 
 
 def _add_workdays(start: dt.date, count: int) -> dt.date:
@@ -220,65 +472,189 @@ def _add_workdays(start: dt.date, count: int) -> dt.date:
     return day
 
 
-def _relative_date(clean: str, meeting: dt.date) -> dt.date | None:
-    match = _REL_DAYS.search(clean)
+def _count(text: str) -> int | None:
+    """3, 两, 十五, two, a → the number."""
+    if text.isdigit():
+        return int(text)
+    word = _EN_NUMBERS.get(text.lower())
+    if word is not None:
+        return word
+    try:
+        return chinese_number(text)
+    except KeyError:  # 十十 and the like
+        return None
+
+
+class _Cues(NamedTuple):
+    """Which relative forms a text may hold, from cheap character and word tests:
+    most texts hold none, and their patterns are then neither run nor compiled."""
+
+    days: bool
+    weeks: bool
+    months: bool
+    latin: bool
+
+
+def _cues(clean: str) -> _Cues:
+    present = set(clean)
+    latin = _ASCII_LETTER.search(clean) is not None
+    lower = clean.lower() if latin else ""
+    return _Cues(
+        days=not present.isdisjoint("天日号號+") or "day" in lower or "the" in lower,
+        weeks=not present.isdisjoint("周週期拜") or "week" in lower,
+        months=not present.isdisjoint("月") or "month" in lower,
+        latin=latin,
+    )
+
+
+def _span_from_meeting(clean: str, meeting: dt.date, cues: _Cues) -> dt.date | None:
+    """D+3, 3天内, 两周内, 一個月內, within two weeks, in a month."""
+    match = _REL_DAYS.search(clean) if cues.days else None
     if match:
-        days = next(int(value) for value in match.groups() if value)
-        return meeting + dt.timedelta(days=days)
-    match = _REL_WEEKS.search(clean)
+        days = _count(next(value for value in match.groups() if value))
+        return None if days is None else meeting + dt.timedelta(days=days)
+    match = _REL_WEEKS.search(clean) if cues.weeks else None
     if match:
-        return meeting + dt.timedelta(weeks=int(match.group("w1") or match.group("w2")))
-    match = _REL_WORKDAYS.search(clean)
+        weeks = _count(match.group("w1") or match.group("w2"))
+        return None if weeks is None else meeting + dt.timedelta(weeks=weeks)
+    match = _REL_MONTHS.search(clean) if cues.months else None
     if match:
-        return _add_workdays(meeting, int(match.group("n") or match.group("m")))
-    monday = meeting - dt.timedelta(days=meeting.weekday())
-    match = _CN_WEEK.search(clean)
-    if match:
-        which = match.group("which") or ""
-        weeks = 2 if which == "下下" else 1 if which.startswith("下") else 0
-        return monday + dt.timedelta(days=7 * weeks + _WEEKDAYS_CN[match.group("day")])
-    match = _EN_WEEK.search(clean)
-    if match:
-        weekday = _WEEKDAYS_EN[match.group("day").lower()]
-        which = (match.group("which") or "").lower()
-        if which == "next":
-            return monday + dt.timedelta(days=7 + weekday)
-        target = monday + dt.timedelta(days=weekday)
-        if not which and target < meeting:
-            # a bare "Friday" said on a Saturday means the coming one
-            target += dt.timedelta(days=7)
-        return target
-    match = _MONTH_END.search(clean)
-    if match:
-        return _end_of_month(meeting, 1 if (match.group("next") or match.group("next2")) else 0)
-    if _AFTER_TOMORROW.search(clean):
-        return meeting + dt.timedelta(days=2)
-    if _TOMORROW.search(clean):
-        return meeting + dt.timedelta(days=1)
-    if _TODAY.search(clean):
-        return meeting
+        months = _count(match.group("m1") or match.group("m2"))
+        return None if months is None else _add_months(meeting, months)
     return None
 
 
+def _day_of_month(clean: str, meeting: dt.date, roll: bool, latin: bool) -> dt.date | None:
+    """15号, 15日前, the 15th: the next 15th on or after the meeting; 下月15号: next month's.
+
+    Without ``roll`` (progress already made) a bare 15号 is the meeting month's.
+    """
+    match = _CN_DAY_OF_MONTH.search(clean)
+    if match is None and latin:
+        match = _EN_DAY_OF_MONTH.search(clean)
+    if match is None or _RECURRING.search(clean):
+        return None
+    day = int(match.group("day"))
+    if match.group("this") or match.group("next"):
+        month = _month_start(meeting, 1 if match.group("next") else 0)
+        return _safe_date(month.year, month.month, day)
+    if not roll:
+        return _safe_date(meeting.year, meeting.month, day)
+    # a 31st skips the months without one
+    for months_ahead in range(3):
+        month = _month_start(meeting, months_ahead)
+        found = _safe_date(month.year, month.month, day)
+        if found is not None and found >= meeting:
+            return found
+    return None
+
+
+def _named_week(clean: str) -> int | None:
+    """How many weeks after the meeting's week 本周/下周/this week/next week name; ``None`` if none."""
+    match = _CN_WEEK_ALONE.search(clean)
+    if match:
+        which = match.group("which")
+        return 2 if which == "下下" else 1 if which == "下" else 0
+    match = _EN_WEEK_ALONE.search(clean)
+    if match and not _EARLY_OR_MID_BEFORE.search(clean, 0, match.start()):
+        return 1 if match.group("which").lower() == "next" else 0
+    return None
+
+
+def _weekday_date(clean: str, monday: dt.date, meeting: dt.date, cues: _Cues) -> dt.date | None:
+    """周五, 下周五, 上周五, Friday, next Friday, last Friday, Friday next week."""
+    match = _CN_WEEK.search(clean) if cues.weeks else None
+    if match:
+        which = match.group("which") or ""
+        if which:
+            weeks = 2 if which == "下下" else 1 if which.startswith("下") else -1 if which.startswith("上") else 0
+        else:
+            weeks = _named_week(clean) or 0
+        return monday + dt.timedelta(days=7 * weeks + _WEEKDAYS_CN[match.group("day")])
+    match = _EN_WEEK.search(clean) if cues.latin else None
+    if not match:
+        return None
+    target = monday + dt.timedelta(days=_WEEKDAYS_EN[match.group("day").lower()])
+    which = (match.group("which") or "").lower()
+    if which == "next":
+        return target + dt.timedelta(days=7)
+    if which == "last":
+        # the latest one before the meeting
+        return target - dt.timedelta(days=7) if target >= meeting else target
+    if not which:
+        named_week = _named_week(clean)
+        if named_week is not None:
+            return target + dt.timedelta(days=7 * named_week)
+        if target < meeting:
+            # a bare "Friday" said on a Saturday means the coming one
+            target += dt.timedelta(days=7)
+    return target
+
+
+def _month_alone(clean: str, meeting: dt.date) -> dt.date | None:
+    """本月, this month → its last day; 下个月, next month → the last day of next month."""
+    match = _MONTH_ALONE.search(clean)
+    if match is None or _EARLY_OR_MID_BEFORE.search(clean, 0, match.start()):
+        return None
+    return _end_of_month(meeting, 1 if (match.group("next") or match.group("next2")) else 0)
+
+
+def _relative_date(clean: str, meeting: dt.date, roll: bool, cues: _Cues) -> dt.date | None:
+    found = _span_from_meeting(clean, meeting, cues)
+    if found is not None:
+        return found
+    match = _REL_WORKDAYS.search(clean) if cues.days else None
+    if match:
+        return _add_workdays(meeting, int(match.group("n") or match.group("m")))
+    found = _day_of_month(clean, meeting, roll, cues.latin) if cues.days else None
+    if found is not None:
+        return found
+    monday = meeting - dt.timedelta(days=meeting.weekday())
+    found = _weekday_date(clean, monday, meeting, cues)
+    if found is not None:
+        return found
+    match = _MONTH_END.search(clean) if cues.months else None
+    if match:
+        return _end_of_month(meeting, 1 if (match.group("next") or match.group("next2")) else 0)
+    if cues.days or cues.latin:  # 后天, 明天, 今日, tomorrow, today, EOD
+        if _AFTER_TOMORROW.search(clean):
+            return meeting + dt.timedelta(days=2)
+        if _TOMORROW.search(clean):
+            return meeting + dt.timedelta(days=1)
+        if _TODAY.search(clean):
+            return meeting
+    weeks = _named_week(clean) if cues.weeks else None
+    if weeks is not None:
+        # 本周, this week: by the Sunday that ends it
+        return monday + dt.timedelta(days=7 * weeks + 6)
+    return _month_alone(clean, meeting) if cues.months else None
+
+
 @lru_cache(maxsize=4096)
-def parse_date(text: str | None, meeting: dt.date | None = None, roll: bool = True) -> dt.date | None:
+def parse_date(
+    text: str | None, meeting: dt.date | None = None, roll: bool = True, *, date_order: DateOrder | None = None
+) -> dt.date | None:
     """Read a date as written (absolute or relative to the meeting date); ``None`` if unreadable.
 
     ``roll`` moves a year-less date that falls before the meeting into the next year
     (right for deadlines and milestones, wrong for progress already made).
+    ``date_order`` ("dmy" or "mdy") reads ``03/04/2019``, which is otherwise left
+    unread. A year-less ``5/4`` is May 4, month first as Chinese and US notes write
+    it, unless ``date_order`` is "dmy" (then 5 April).
     """
     if not text or not text.strip():
         return None
-    absolute = find_absolute_date(text, meeting, roll)
+    absolute = find_absolute_date(text, meeting, roll, date_order=date_order)
     if absolute is not None:
         return absolute[0]
     if meeting is None:
         return None
     clean = normalise_digits(text)
-    named = _NAMED_MONTH_END.search(clean)
+    cues = _cues(clean)
+    named = _NAMED_MONTH_END.search(clean) if cues.months or cues.latin else None
     if named is not None:
         return _named_month_end(named, meeting)
-    return _relative_date(clean, meeting)
+    return _relative_date(clean, meeting, roll, cues)
 
 
 def _named_month_end(match: re.Match[str], meeting: dt.date) -> dt.date | None:
@@ -287,6 +663,133 @@ def _named_month_end(match: re.Match[str], meeting: dt.date) -> dt.date | None:
         return None
     end = _end_of_month(dt.date(meeting.year, month, 1))
     return _end_of_month(dt.date(meeting.year + 1, month, 1)) if end < meeting else end
+
+
+def _weekday_beside(clean: str, start: int, end: int) -> int | None:
+    """The weekday (Monday 0) written right after or right before the date at ``clean[start:end]``."""
+    match = _WEEKDAY_AFTER.match(clean, end) or _WEEKDAY_BEFORE.search(clean, 0, start)
+    if match is None:
+        return None
+    if match.group("cn"):
+        return _WEEKDAYS_CN[match.group("cn")]
+    return _WEEKDAYS_EN[match.group("en").lower()]
+
+
+def date_with_weekday(
+    text: str, year_hint: int | None, *, date_order: DateOrder | None = None
+) -> dt.date | None:
+    """``4/28 (Sat)``, ``4月28日（週六）``, ``Saturday, April 28``: the year the weekday points to.
+
+    The date must fall on that weekday in ``year_hint`` (usually the meeting's year)
+    or, failing that, in the year before or after it (a December meeting's notes
+    about January); otherwise, or without a hint, ``None``: a weekday alone repeats
+    every few years. A date that carries its year is returned when the weekday
+    beside it agrees. Without a weekday beside the date: ``None``.
+    """
+    clean = normalise_digits(text)
+    if not _ANY_DIGIT.search(clean):
+        return None
+    full = find_absolute_date(text, date_order=date_order)
+    if full is not None:
+        date, start, end = full
+        return date if _weekday_beside(clean, start, end) == date.weekday() else None
+    if year_hint is None:
+        return None
+    found = find_absolute_date(text, _LEAP_YEAR_START, roll=False, date_order=date_order)
+    if found is None:
+        return None
+    month_day, start, end = found
+    weekday = _weekday_beside(clean, start, end)
+    if weekday is None:
+        return None
+    # at most one of the neighbouring years puts the date on the same weekday
+    for year in (year_hint, year_hint - 1, year_hint + 1):
+        candidate = _safe_date(year, month_day.month, month_day.day)
+        if candidate is not None and candidate.weekday() == weekday:
+            return candidate
+    return None
+
+
+def _may_hold_date(text: str) -> bool:
+    """A digit, or 年 for 二〇二四年三月五日: most titles have neither, and no pattern runs."""
+    return any(map(str.isdigit, text)) or "年" in text
+
+
+def _dates_with_year(clean: str, forms: tuple[_DateForm, ...], date_order: DateOrder | None) -> list[tuple[_Reading, tuple[int, int]]]:
+    """Every date that carries its year in ``clean`` (and every unreadable one), with its span."""
+    present = set(clean)
+    latin = _ASCII_LETTER.search(clean) is not None
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[_Reading, tuple[int, int]]] = []
+    for form in forms:
+        if not _may_match(form, present, latin):
+            continue
+        for match in form.pattern.finditer(clean):
+            if _overlaps(match.span(), taken):
+                continue
+            reading = form.read(match, None, False, date_order)
+            if reading is not None:
+                taken.append(match.span())
+                found.append((reading, match.span()))
+    return found
+
+
+def _the_one_date(found: list[tuple[_Reading, tuple[int, int]]]) -> dt.date | None:
+    """The date when all readings agree; ``None`` for none, two, or one that cannot be read."""
+    dates = {reading for reading, _ in found}
+    if len(dates) != 1:
+        return None
+    date = dates.pop()
+    return date if isinstance(date, dt.date) else None
+
+
+def date_in_title(text: str, date_order: DateOrder | None = None) -> dt.date | None:
+    """The full date in a heading: ``2024-04-12 周会``, ``20241129 例会``, ``第12次例会（2024年3月5日）``.
+
+    Only dates that carry their year count (a ``24.09`` in ``Release 24.09 planning``
+    is a version, not a date). ``None`` when there is none, when two different dates
+    appear, or when one cannot be read without guessing (``03/04/2019`` without a
+    ``date_order``).
+    """
+    if not _may_hold_date(text):
+        return None
+    return _the_one_date(_dates_with_year(normalise_digits(text), _FULL_DATE_FORMS, date_order))
+
+
+def date_in_file_name(name: str, date_order: DateOrder | None = None) -> dt.date | None:
+    """The full date in a file stem: ``meeting-20201216``, ``2020-05-05-weekly``, ``tsc_2019_03_06``,
+    ``16-12-2020``, ``minutes-1140311`` (ROC 114 = 2025); ``None`` when absent or ambiguous."""
+    if not any(map(str.isdigit, name)):
+        return None
+    clean = normalise_digits(name.replace("_", "-"))
+    return _the_one_date(_dates_with_year(clean, _FILE_NAME_FORMS, date_order))
+
+
+def year_of(text: str) -> int | None:
+    """The one year a text names: ``2022 Spring team meeting`` → 2022, ``民國114年度`` → 2025.
+
+    Years inside full dates count, also of dates whose day and month stay unread
+    (``03/04/2019``). ``None`` when no year or several different ones appear.
+    """
+    if not _may_hold_date(text):
+        return None
+    clean = normalise_digits(text)
+    years: set[int] = set()
+    in_dates: list[tuple[int, int]] = []
+    for reading, span in _dates_with_year(clean, _FULL_DATE_FORMS, None):
+        if isinstance(reading, dt.date):
+            years.add(reading.year)
+            in_dates.append(span)
+    for match in _YEAR_ALONE.finditer(clean):
+        if _overlaps(match.span(), in_dates):
+            continue
+        if match.group("year"):
+            years.add(int(match.group("year")))
+            continue
+        roc_year = int(match.group("era_year") or match.group("roc"))
+        if roc_year in _ROC_YEARS:
+            years.add(roc_year + _ROC_OFFSET)
+    return years.pop() if len(years) == 1 else None
 
 
 def _clock(hour: str, minute: str, ampm: str | None) -> str | None:
