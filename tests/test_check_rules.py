@@ -187,11 +187,33 @@ def test_columns_count_characters_after_cjk_text() -> None:
     )
     findings = check_meeting(meeting(agenda=[agenda]), source, "n.md", DEFAULTS)
     line = source.splitlines()[1]
-    assert [(f.line, f.column) for f in findings] == [
-        (2, line.index("尽快") + 1),
-        (2, line.index("大概") + 1),
-    ]
-    assert [(f.line, f.column) for f in findings] == [(2, 9), (2, 17)]
+    # Two vague words on one line: one finding, at the first, naming both.
+    assert [(f.line, f.column) for f in findings] == [(2, line.index("尽快") + 1)]
+    assert [(f.line, f.column) for f in findings] == [(2, 9)]
+    assert findings[0].message == "模糊用语“尽快”；模糊用语“大概”"
+    assert findings[0].suggestion == "写明截止日期，如“11月15日前”；写明确切的数字或日期"
+
+
+def test_one_finding_per_rule_and_line() -> None:
+    source = "| 1 | 文案 | 相关部门 | 尽快 | 尽快 |\n"
+    first = ActionItem(
+        task="文案",
+        owner=Person(department="相关部门"),
+        owner_text="相关部门",
+        due_text="尽快",
+        line=1,
+    )
+    second = ActionItem(task="海报", owner=None, line=1)
+    model = meeting(action_items=[first, second], language="en")
+    findings = check_meeting(model, source, "n.md", DEFAULTS)
+    by_rule = {f.rule: f for f in findings}
+    assert sorted(by_rule) == sorted(f.rule for f in findings)  # no rule twice on the line
+    owner = by_rule["missing-owner"]
+    assert '"文案"' in owner.message and '"海报"' in owner.message and "; " in owner.message
+    # The owner word and the two 尽快 are three places of one vague-term finding.
+    vague = by_rule["vague-term"]
+    assert vague.column == source.index("相关部门") + 1
+    assert vague.message.count("尽快") == 1 and "相关部门" in vague.message
 
 
 def test_crlf_source_gives_the_same_findings() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -139,7 +140,8 @@ class _Run:
         self.config = config
         self.language = meeting.language
         self.matcher = config.matcher
-        self.found: dict[tuple[int, int, str, str], Finding] = {}
+        # (line, rule, field) -> (column, text) -> finding: merged into one finding at the end
+        self.found: dict[tuple[int, str, str], dict[tuple[int, str], Finding]] = {}
 
     # -- helpers -----------------------------------------------------------------
 
@@ -167,11 +169,15 @@ class _Run:
             message=text,
             suggestion=suggestion,
         )
-        # One vague term at one place is one finding, whatever region found it.
-        key = (finding.line, finding.column, rule, "" if rule == "vague-term" else text)
-        kept = self.found.get(key)
+        # A reviewer marks a line once per problem: one finding per rule and line. Only
+        # missing-meeting-info keeps one per missing field (all point at the title line).
+        key = (finding.line, rule, text if rule == "missing-meeting-info" else "")
+        # One vague term at one place is one part, whatever region found it.
+        part = (finding.column, "" if rule == "vague-term" else text)
+        parts = self.found.setdefault(key, {})
+        kept = parts.get(part)
         if kept is None or _SEVERITY_RANK[finding.severity] < _SEVERITY_RANK[kept.severity]:
-            self.found[key] = finding
+            parts[part] = finding
 
     def msg(self, key: str, **values: object) -> str:
         return message(key, self.language, **values)
@@ -543,11 +549,33 @@ class _Run:
             if item.status not in _CLOSED:
                 self.action_item(item, own_lines[id(item)])
         self.placeholders(closed_lines)
-        findings: Iterator[Finding] = iter(self.found.values())
+        separator = "; " if self.language == "en" else "；"
+        findings: Iterator[Finding] = (
+            _merged(list(parts.values()), separator) for parts in self.found.values()
+        )
         suppressions = Suppressions(self.lines) if "minutes-" in "".join(self.lines) else None
         if suppressions:
             findings = (f for f in findings if not suppressions.is_suppressed(f.line, f.rule))
         return sorted(findings, key=lambda f: (f.line, f.column, f.rule))
+
+
+def _merged(parts: list[Finding], separator: str) -> Finding:
+    """One finding for the parts of one rule on one line: the first place, the gravest
+    severity, every distinct message and suggestion in the order they stand."""
+    if len(parts) == 1:
+        return parts[0]
+    parts.sort(key=lambda f: f.column)
+    gravest = min(parts, key=lambda f: _SEVERITY_RANK[f.severity])
+
+    def joined(texts: Iterable[str]) -> str:
+        return separator.join(dict.fromkeys(text for text in texts if text))
+
+    return replace(
+        parts[0],
+        severity=gravest.severity,
+        message=joined(f.message for f in parts),
+        suggestion=joined(f.suggestion for f in parts),
+    )
 
 
 def _action_items(meeting: Meeting) -> list[ActionItem]:
