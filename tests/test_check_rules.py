@@ -127,6 +127,8 @@ def test_placeholders_anywhere() -> None:
         "负责人：XX\n"
         "状态：【待定】\n"
         "普通的一行，没有占位符；Windows XP；2023-07-06；9:30–11:00\n"
+        "- [提案](https://lists.example.org/archive/2017-October/000123.html?id=XX)\n"
+        "2017-October: the archive moved\n"
     )
     findings = check_meeting(meeting(), source, "n.md", DEFAULTS)
     placeholders = [(f.line, f.column) for f in findings if f.rule == "placeholder"]

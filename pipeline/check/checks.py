@@ -46,8 +46,8 @@ _PLACEHOLDER_SOURCE = "|".join(
         r"(?<![A-Za-z])YYYY[-/.年]MM(?:[-/.月]DD日?)?(?![A-Za-z])",
         # a lone XX
         r"(?<![A-Za-z0-9])(?:XX+|xx+|ＸＸ+)(?![A-Za-z0-9])",
-        # 2023– or 2023-07- with no day
-        r"(?<![\d.])(?:19|20)\d{2}\s?[-–—/](?:\d{1,2}[-–—/])?(?!\s*\d)",
+        # 2023– or 2023-07- with no day (2023-October is a month written out)
+        r"(?<![\d.])(?:19|20)\d{2}\s?[-–—/](?:\d{1,2}[-–—/])?(?!\s*\d)(?![A-Za-z])",
         # [姓名], 【待定】 … (a Markdown link "[Name](url)" is not one)
         r"[\[【［〔<＜(（]\s*(?:姓名|名字|人名|负责人|負責人|部门|部門|日期|时间|時間|待定"
         r"|待补充|待補充|待填写|待填寫|填写|填寫|请填写|請填寫|Name|NAME|name|Owner|owner"
@@ -61,6 +61,8 @@ _PLACEHOLDER_HINT = re.compile(
     r"[XxＸ]\s*[月日号號]|[XxＸ]{2}|YYYY|[\[【［〔<＜(（]\s*[姓名负負人部日时時待填请請NnOoDd]"
     r"|(?:19|20)\d\d\s?[-–—/](?:\d{1,2}[-–—/])?(?!\s*\d)"
 )
+# A web address is copied, not filled in: "…/2017-October/…" or "…?id=XX" is no placeholder.
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>）]+")
 _LONE_STAR = re.compile(r"[*＊]")
 # A ticked sub-task nested in an open item ("  - [x] 初稿"): done, so it says nothing.
 _TICKED_LINE = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[[xX]\]")
@@ -497,7 +499,11 @@ class _Run:
         for number, line in enumerate(self.lines, start=1):
             if "<!--" in line or number in quiet or not _PLACEHOLDER_HINT.search(line):
                 continue
+            web = "://" in line or "www." in line
+            links = [url.span() for url in _URL.finditer(line)] if web else []
             for match in _placeholder().finditer(line):
+                if any(start <= match.start() < end for start, end in links):
+                    continue
                 self.add(
                     "placeholder",
                     number,
