@@ -30,6 +30,11 @@ RULES: dict[str, Rule] = {
         Rule("missing-acceptance", "warning", "An action item has no completion standard."),
         Rule("placeholder", "error", "A template placeholder was never filled in."),
         Rule(
+            "looks-like-task",
+            "warning",
+            "A decision names who does it and by when, but is not among the action items.",
+        ),
+        Rule(
             "missing-meeting-info",
             "warning",
             "Date, time, location, host, recorder or attendees are missing.",
@@ -140,6 +145,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hans": "填入真实的内容（日期、姓名等）",
         "zh-Hant": "填入真實的內容（日期、姓名等）",
         "en": "fill in the real value (date, name …)",
+    },
+    "looks-like-task": {
+        "zh-Hans": "决议“{text}”写了负责人和期限，是一项任务，却不在行动项里",
+        "zh-Hant": "決議「{text}」寫了負責人和期限，是一項任務，卻不在行動項裡",
+        "en": 'decision "{text}" names an owner and a deadline: a task, yet not an action item',
+    },
+    "looks-like-task.suggestion": {
+        "zh-Hans": "把它写成行动项（负责人、截止日期、完成标准），或列入行动项清单",
+        "zh-Hant": "把它寫成行動項（負責人、截止日期、完成標準），或列入行動項清單",
+        "en": "write it as an action item (owner, due date, done when) or add it to the action items",
     },
     "missing-meeting-info": {
         "zh-Hans": "会议信息缺少{field}",

@@ -12,6 +12,7 @@ it, and then as information.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -434,6 +435,58 @@ class _Run:
                 self.msg("start-after-due.suggestion"),
             )
 
+    # -- decisions that are tasks -----------------------------------------------------
+
+    def task_shaped_resolutions(self, items: Sequence[ActionItem]) -> None:
+        """A decision naming who and by when that no action item stands for: the task
+        would otherwise be lost from the task list without a word."""
+        covered = {n for item in items for n in self.line_range(item.line, item.end_line)}
+        cues = None
+        for agenda in self.meeting.agenda:
+            for text, line in self.resolution_places(agenda):
+                if line in covered or self.listed_as_action(text, items):
+                    continue
+                if cues is None:
+                    from pipeline.check.task_cues import builtin_task_cues
+
+                    cues = builtin_task_cues()
+                if cues.looks_like_task(text, self.meeting.date):
+                    self.add(
+                        "looks-like-task",
+                        line,
+                        self.text_column(line, text),
+                        self.msg("looks-like-task", text=_short(text)),
+                        self.msg("looks-like-task.suggestion"),
+                    )
+
+    def resolution_places(self, agenda: AgendaItem) -> Iterator[tuple[str, int]]:
+        """(text, source line) of each resolution of an agenda item."""
+        placed: set[int] = set()
+        for span in agenda.spans:
+            if span.field == "resolutions" and span.index < len(agenda.resolutions):
+                placed.add(span.index)
+                yield agenda.resolutions[span.index], span.line
+        within = self.line_range(agenda.line or 1, agenda.end_line or len(self.lines))
+        for index, text in enumerate(agenda.resolutions):
+            if index not in placed:
+                # No span from the parser: find it by its text, or point at the agenda item.
+                where = self.locate(text[:12], within)
+                yield text, where[0] if where else (agenda.line or 1)
+
+    def listed_as_action(self, text: str, items: Sequence[ActionItem]) -> bool:
+        """Some action item elsewhere is this decision's task: its owner (person or
+        department) is named in the decision and its due date is written there too."""
+        for item in items:
+            owner = item.owner
+            named = [part.strip() for part in (owner.name, owner.department) if part] if owner else []
+            if not any(part and part in text for part in named):
+                continue
+            if item.due_text and item.due_text.strip() in text:
+                return True
+            if item.due and _mentions_date(text, item.due, self.meeting.date):
+                return True
+        return False
+
     # -- meeting information ----------------------------------------------------------
 
     def meeting_info(self) -> None:
@@ -554,6 +607,7 @@ class _Run:
         for item in items:
             if item.status not in _CLOSED:
                 self.action_item(item, own_lines[id(item)])
+        self.task_shaped_resolutions(items)
         self.placeholders(closed_lines)
         separator = "; " if self.language == "en" else "；"
         findings: Iterator[Finding] = (
@@ -563,6 +617,18 @@ class _Run:
         if suppressions:
             findings = (f for f in findings if not suppressions.is_suppressed(f.line, f.rule))
         return sorted(findings, key=lambda f: (f.line, f.column, f.rule))
+
+
+def _mentions_date(text: str, date: dt.date, meeting_date: dt.date | None) -> bool:
+    """Does ``text`` write ``date`` in some form ("6月30日", "2024-06-30", "by June 30")?"""
+    from pipeline.check.task_cues import builtin_task_cues
+
+    written = builtin_task_cues().deadline(text, meeting_date)
+    if written is None:
+        return False
+    from parsers.dates import parse_date
+
+    return parse_date(written, meeting_date) == date
 
 
 def _merged(parts: list[Finding], separator: str) -> Finding:

@@ -130,34 +130,40 @@ def load_toml(path: Path) -> dict[str, Any]:
     return parse_toml(path.read_bytes())
 
 
-def _sha256(source: bytes) -> str:
+def source_sha256(source: bytes) -> str:
+    """What a snapshot records of the TOML bytes it was made from."""
     import hashlib
 
     return hashlib.sha256(source).hexdigest()
 
 
+def python_literal(value: Any, what: str) -> str:
+    """Parsed TOML as a Python literal (for a snapshot); ValueError if it cannot be one."""
+    import ast
+    import pprint
+
+    literal = pprint.pformat(value, width=100, sort_dicts=False)
+    if ast.literal_eval(literal) != value:  # only strings, lists and tables can be kept
+        raise ValueError(f"{what} holds values a Python literal cannot keep")
+    return literal
+
+
 def term_tables(source: bytes, snapshot: ModuleType | None) -> list[dict[str, Any]]:
     """The ``[[term]]`` tables of a term list: from its snapshot if made from ``source``."""
-    if snapshot is not None and getattr(snapshot, "SOURCE_SHA256", None) == _sha256(source):
+    if snapshot is not None and getattr(snapshot, "SOURCE_SHA256", None) == source_sha256(source):
         return list(snapshot.TERMS)
     return list(parse_toml(source)["term"])
 
 
 def snapshot_module_text(source: bytes) -> str:
     """The Python module that holds the parsed ``[[term]]`` tables of ``source``."""
-    import ast
-    import pprint
-
-    tables = parse_toml(source)["term"]
-    literal = pprint.pformat(tables, width=100, sort_dicts=False)
-    if ast.literal_eval(literal) != tables:  # only strings, lists and tables can be kept
-        raise ValueError("the term list holds values a Python literal cannot keep")
+    literal = python_literal(parse_toml(source)["term"], "the term list")
     return (
         '"""The built-in vague terms as parsed from vague_terms.toml. Generated: do not edit.\n\n'
         "Used only while SOURCE_SHA256 is that of vague_terms.toml; after editing the TOML\n"
         'file, run ``python -m pipeline.check.rules`` to write this module again.\n"""\n\n'
         "from typing import Any\n\n"
-        f"SOURCE_SHA256 = {_sha256(source)!r}\n\n"
+        f"SOURCE_SHA256 = {source_sha256(source)!r}\n\n"
         f"TERMS: list[dict[str, Any]] = {literal}\n"
     )
 
@@ -165,7 +171,7 @@ def snapshot_module_text(source: bytes) -> str:
 def builtin_snapshot_is_current() -> bool:
     snapshot = _builtin_snapshot()
     recorded = getattr(snapshot, "SOURCE_SHA256", None)
-    return recorded == _sha256(BUILTIN_TERMS_FILE.read_bytes())
+    return recorded == source_sha256(BUILTIN_TERMS_FILE.read_bytes())
 
 
 def _builtin_snapshot() -> ModuleType | None:
