@@ -709,8 +709,9 @@ class NotesReader:
             first_heading
             and self.h1_title is None
             and "title" not in self.info
-            and kind is None
+            and kind in (None, "agenda")
             and (level == 1 or _titled_heading(title))
+            and not is_agenda_word(title)
         ):
             self.h1_title = (title, line)
             self.cue(line, "title", f"first heading (h{level})")
@@ -1107,7 +1108,7 @@ class NotesReader:
     # -- result
 
     def read(self) -> Meeting:
-        markdown_text = self.read_front_matter()
+        markdown_text = spaced_headings(self.read_front_matter())
         root = block_tree(markdown_for(markdown_text).parse(markdown_text))
         for node in root.children:
             self.block(node)
@@ -1239,6 +1240,18 @@ def title_words(text: str) -> frozenset[str]:
             word = word.removesuffix("ing").removesuffix("s").removesuffix("e")
         words.add(word)
     return frozenset(words)
+
+
+# "#会议记录", "###参与者", "##**2016年3月13日**": a heading to any reader, if not to CommonMark
+# (a digit after the hashes is an issue number, "#123", and stays text)
+_UNSPACED_HEADING = lazy_compile(r"^( {0,3}#{1,6})(?=[\u3400-\u9fff*A-Z\u3000-\u303f\uff01-\uff60])", re.M)
+
+
+def spaced_headings(text: str) -> str:
+    """Give ``#标题`` the space CommonMark wants after the hashes; line numbers stay."""
+    if "#" not in text:
+        return text
+    return _UNSPACED_HEADING.sub(r"\1 ", text)
 
 
 def _titled_heading(title: str) -> bool:

@@ -93,7 +93,7 @@ MEETING_KEYS = _table(
 SECTION_NAMES = _table(
     {
         "info": "会议基本信息|會議基本信息|會議基本資訊|基本信息|基本資訊|会议信息|會議信息|會議資訊|basic information|basic info|meeting information|meeting info|meeting details|details",
-        "agenda": "会议议程|會議議程|议程|議程|会议议程与讨论记录|會議議程與討論記錄|议程与讨论|議程與討論|会议议程与讨论摘要|會議議程與討論摘要|讨论记录|討論記錄|agenda|agenda and discussion|discussion|discussions|minutes",
+        "agenda": "会议议程|會議議程|议程|議程|会议议程与讨论记录|會議議程與討論記錄|议程与讨论|議程與討論|会议议程与讨论摘要|會議議程與討論摘要|讨论记录|討論記錄|agenda|agenda and discussion|discussion|discussions|minutes|notes|meeting notes|minutes of meeting|minute of meeting|纪要|紀要|会议纪要|會議紀要|会议内容|會議內容|会议记录|會議記錄|会议纪录|會議紀錄|讨论内容|討論內容|会议要点|會議要點|讨论事项|討論事項|议题讨论|議題討論",
         "actions": "行动项|行動項|行动项清单|行動項清單|任务分配|任務分配|任务分配表|任務分配表|行动项跟踪表|行動項跟蹤表|行动项跟踪|行動項跟蹤|跨部门任务分配表|跨部門任務分配表|任务|任務|待办|待辦|待办事项|待辦事項|会后安排|會後安排|后续安排|後續安排|跟进事项|跟進事項|跟进事宜|跟進事宜|任务分工|任務分工|分工|工作安排|action items|actions|action item tracker|tasks|task list|to do|todo|follow-ups|follow ups|follow-up tasks|follow-up actions|follow-up items|action points|行动|行動|行动计划|行動計劃|代办|代辦|代办事项|代辦事項|待办清单|待辦清單|后续行动|後續行動|后续|後續|后续工作|後續工作|后续事项|後續事項|遗留问题|遺留問題|下一步|下一步计划|下一步計劃|下一步工作|下周计划|下週計劃|下周工作|下週工作|会后任务|會後任務|追踪事项|追蹤事項|action plan|action points this week|action items this week|next steps|next actions|follow up|followups|follow-up|ais|todos|to-dos|to-do|deliverables|assignments|action required|actions required",
         "attachments": "附件|附件清单|附件清單|附件列表|attachments|attachment|appendix|appendices|annexes",
         "risks": "风险|風險|风险点|風險點|风险与问题|風險與問題|risks|risk|risks and issues|issues",
@@ -119,7 +119,7 @@ SUBSECTION_LABELS = _table(
     {
         "discussion": "讨论|討論|讨论要点|討論要點|讨论内容|討論內容|讨论摘要|討論摘要|要点|要點|讨论要点摘要|討論要點摘要|发言要点|發言要點|discussion|discussion points|notes|key points|points",
         "disagreements": "分歧|分歧点|分歧點|争议|爭議|争议点|爭議點|待定|待定事项|待定事項|disagreements|disagreement|open questions|open issues|concerns|objections",
-        "resolutions": "决议|決議|决议结果|決議結果|决议事项|決議事項|关键决议|關鍵決議|共识|共識|结论|結論|决定|決定|decisions|decision|resolutions|resolution|agreed|agreements|conclusions|outcome|outcomes",
+        "resolutions": "决议|決議|决议结果|決議結果|决议事项|決議事項|关键决议|關鍵決議|共识|共識|结论|結論|决定|決定|decisions|decision|resolutions|resolution|agreed|agreements|conclusions|outcome|outcomes|决议事项|決議事項|会议决议|會議決議|会议结论|會議結論|决定事项|決定事項|表决|表決|we agreed on|we agreed|agreed on|decisions made|decisions taken|key decisions",
         "actions": "行动项|行動項|任务|任務|待办|待辦|待办事项|待辦事項|任务分配|任務分配|会后安排|會後安排|后续安排|後續安排|跟进事项|跟進事項|任务分工|任務分工|分工|工作安排|action items|actions|action|tasks|to do|todo|follow-ups|follow-up tasks|action points|next steps|行动|行動|行动计划|行動計劃|代办|代辦|代办事项|代辦事項|待办清单|待辦清單|后续行动|後續行動|后续|後續|后续工作|後續工作|后续事项|後續事項|遗留问题|遺留問題|下一步|下一步计划|下一步計劃|下一步工作|下周计划|下週計劃|下周工作|下週工作|会后任务|會後任務|追踪事项|追蹤事項|action plan|action points this week|action items this week|next steps|next actions|follow up|followups|follow-up|ais|todos|to-dos|to-do|deliverables|assignments|action required|actions required",
     }
 )
