@@ -244,3 +244,23 @@ def test_help_and_unknown_commands_still_name_every_command(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     assert "--strict" in capsys.readouterr().out
+
+
+def test_the_readme_lists_every_rule_and_setting() -> None:
+    """A rule or minutes.toml key the README does not name is one a user cannot find."""
+    from pipeline.check import RULES
+    from pipeline.check.config import _CHECK_KEYS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[
+        readme.index("<!-- section:check -->") : readme.index("<!-- /section:check -->")
+    ]
+    table = section[section.index("### Rules") : section.index("### Configuration")]
+    rows = {
+        line.split("|")[1].strip().strip("`")
+        for line in table.splitlines()
+        if line.startswith("| `")
+    }
+    assert rows == set(RULES)
+    for key in _CHECK_KEYS - {"rules"}:
+        assert f"\n{key} = " in section, key
