@@ -102,7 +102,14 @@ _Reading = dt.date | Literal["unreadable"] | None
 def normalise_digits(text: str) -> str:
     """Full-width digits and punctuation to ASCII, dashes to '-', Chinese date numerals to digits."""
     text = text.translate(_ASCII)
-    return _CN_NUMBER.sub(lambda match: str(chinese_number(match.group())), text)
+    return _CN_NUMBER.sub(_numeral_as_digits, text)
+
+
+def _numeral_as_digits(match: re.Match[str]) -> str:
+    try:
+        return str(chinese_number(match.group()))
+    except KeyError:  # 十十号 is no number: left as written, and unread
+        return match.group()
 
 
 def chinese_number(text: str) -> int:
@@ -220,6 +227,8 @@ def _read_numeric_month_day(match: re.Match[str], meeting: dt.date | None, roll:
 
 
 class _DateForm(NamedTuple):
+    """One way of writing a date: its pattern and how a match of it is read."""
+
     pattern: LazyPattern
     read: _Reader
     # A character of which the text must hold one for the form to be tried at all
@@ -328,11 +337,16 @@ _REL_MONTHS = lazy_compile(
     rf"(?i)(?P<m1>{_CN_COUNT})\s*(?:个|個)\s*月{_CN_WITHIN}|{_EN_WITHIN}(?P<m2>{_EN_COUNT})\s+months?\b"
 )
 _REL_WORKDAYS = lazy_compile(r"(?i)(?P<n>\d{1,3})\s*(?:个|個)\s*工作日|(?P<m>\d{1,3})\s+(?:business|working)\s+days?")
-_CN_WEEK = lazy_compile(r"(?P<which>本|这|這|下|下个|下個|下下|上|上个|上個)?\s*(?:周|週|星期|礼拜|禮拜)(?P<day>[一二三四五六日天末])")
+# 线上/线下 (online/offline), 晚上/早上 (evening/morning), 马上 (at once), 以上/以下
+# (above/below) end in 上 or 下 without meaning last or next: 线上周一例会 is this Monday's.
+_NOT_LAST_OR_NEXT = r"(?<![线線晚早马馬以网網])"
+_CN_WEEK = lazy_compile(
+    rf"(?:{_NOT_LAST_OR_NEXT}(?P<which>本|这|這|下|下个|下個|下下|上|上个|上個))?\s*(?:周|週|星期|礼拜|禮拜)(?P<day>[一二三四五六日天末])"
+)
 _EN_WEEK = lazy_compile(rf"(?i)\b(?P<which>this|next|coming|last)?\s*(?P<day>{_EN_WEEKDAY})\b")
 # 本周, 下週, this week, next week: no weekday after (本周五 is _CN_WEEK's), nor 初/中
 # (下周初 is early in the week, not its end)
-_CN_WEEK_ALONE = lazy_compile(r"(?P<which>本|这|這|下下|下)\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)(?![一二三四五六日天末初中])")
+_CN_WEEK_ALONE = lazy_compile(rf"{_NOT_LAST_OR_NEXT}(?P<which>本|这|這|下下|下)\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜)(?![一二三四五六日天末初中])")
 _EN_WEEK_ALONE = lazy_compile(r"(?i)\b(?P<which>this|next)\s+week\b(?!s)")
 _MONTH_ALONE = lazy_compile(
     r"(?i)(?:(?P<this>本月|这个月|這個月|当月|當月)|(?P<next>下个?月|下個?月|次月))(?!\s*(?:[初中底末]|上旬|中旬))"
@@ -363,17 +377,20 @@ _TODAY = lazy_compile(r"(?i)今天|今日|当天|當天|会后当天|today|\bEOD
 _TOMORROW = lazy_compile(r"(?i)明天|明日|tomorrow")
 _AFTER_TOMORROW = lazy_compile(r"后天|後天")
 
-# A weekday standing beside a date: 4/28 (Sat), (Wed 4/22), 4月28日（週六）, Saturday, April 28
+# A weekday standing beside a date: 4/28 (Sat), (Wed 4/22), 4月28日（週六）, Saturday, April 28,
+# and after a date the bracketed lone character of Taiwanese notes: 3/11（二）
 _WEEKDAY_WORD = (
     rf"(?:(?:周|週|星期|礼拜|禮拜)(?P<cn>[一二三四五六日天])|(?<![a-z])(?P<en>{_EN_WEEKDAY})\.?(?![a-z]))"
 )
-_WEEKDAY_AFTER = lazy_compile(rf"(?i)\s*[,，]?\s*[(\[【]?\s*{_WEEKDAY_WORD}")
+_WEEKDAY_AFTER = lazy_compile(
+    rf"(?i)\s*(?:[,，]?\s*[(\[【]?\s*{_WEEKDAY_WORD}|[(\[【]\s*(?P<lone>[一二三四五六日天])\s*[)\]】])"
+)
 _WEEKDAY_BEFORE = lazy_compile(rf"(?i){_WEEKDAY_WORD}\s*[,，]?\s*$")
 # a leap year, so that a year-less 2月29日 reads
 _LEAP_YEAR_START = dt.date(2000, 1, 1)
 
 # A year alone (2022 Spring team meeting, 民國114年度, 114年): not an amount
-# (2000万, $2000, 2,000, 2000 people read as 2000人) nor part of a longer number.
+# (2000万, $2000, 2,000, 2000人, 2000 km) nor part of a longer number.
 _YEAR_ALONE = lazy_compile(
     r"(?<![\d.,$¥￥€£])(?P<year>199\d|20\d\d)(?!\d|[.,]\d|\s*(?:%|万|萬|元|人|台|个|個|件|份|名|位|次|[kKmM]\b))"
     rf"|(?:(?P<era>{_ROC_ERA})\s*(?P<era_year>\d{{1,3}})|(?<!\d)(?P<roc>\d{{3}}))\s*年"
@@ -670,8 +687,9 @@ def _weekday_beside(clean: str, start: int, end: int) -> int | None:
     match = _WEEKDAY_AFTER.match(clean, end) or _WEEKDAY_BEFORE.search(clean, 0, start)
     if match is None:
         return None
-    if match.group("cn"):
-        return _WEEKDAYS_CN[match.group("cn")]
+    chinese = match.groupdict().get("cn") or match.groupdict().get("lone")
+    if chinese:
+        return _WEEKDAYS_CN[chinese]
     return _WEEKDAYS_EN[match.group("en").lower()]
 
 

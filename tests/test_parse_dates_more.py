@@ -124,6 +124,8 @@ def test_year_less_dates_stay_month_first_unless_told_day_first() -> None:
         ("(Wed 4/22)", 2020, D(2020, 4, 22)),
         ("Saturday, April 28", 2018, D(2018, 4, 28)),
         ("Sat 28 Apr", 2018, D(2018, 4, 28)),
+        ("3/11（二）", 2025, D(2025, 3, 11)),  # the lone weekday of Taiwanese notes
+        ("114年3月11日（二）", None, D(2025, 3, 11)),
         # notes of a December meeting about January, and of a January one about December
         ("1月5日（周五）", 2023, D(2024, 1, 5)),
         ("1/5 (Fri)", 2023, D(2024, 1, 5)),
@@ -265,6 +267,11 @@ def test_spans_and_named_weeks_and_months(text: str, expected: dt.date) -> None:
 
 def test_a_month_later_is_the_last_day_of_a_shorter_month() -> None:
     assert parse_date("一个月内", D(2024, 1, 31)) == D(2024, 2, 29)
+
+
+def test_online_and_offline_are_not_last_and_next_week() -> None:
+    assert parse_date("线下周五活动", MEETING) == D(2023, 10, 27)
+    assert parse_date("線上週五例會", MEETING) == D(2023, 10, 27)
 
 
 @pytest.mark.parametrize("text", ["上周五", "上週五", "last Friday"])
