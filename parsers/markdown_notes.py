@@ -46,13 +46,17 @@ from parsers.vocabulary import (
 from pipeline.model import ActionItem, AgendaItem, Meeting, Person, TextSpan
 
 _AGENDA_NUMBER = lazy_compile(
-    r"^\s*(?:(?:议程|議程|议题|議題|agenda\s*item|agenda|item|topic|第)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:项|項|个|個)?"
-    r"|[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\s*[.、．)）:：\-–—]|\s)|[一二三四五六七八九十]{1,3}(?=\s*[、.．])|（[一二三四五六七八九十0-9]{1,3}）|\([0-9]{1,3}\)"
+    r"^\s*(?:(?:议程|議程|议题|議題|agenda\s*item|agenda|item|topic|第)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:项|項|个|個|题|題|案|条|條)?"
+    r"|[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\s*[.、．)）:：\-–—]|\s)|[一二三四五六七八九十]{1,3}(?=\s*[、.．])|[壹貳贰參叁肆伍陸陆柒捌玖拾]{1,2}(?=\s*[、.．])|（[一二三四五六七八九十0-9]{1,3}）|\([0-9]{1,3}\)"
     r"|[0-9]\ufe0f?\u20e3)"
     r"\s*[.、．)）:：\-–—]?\s*",
     re.IGNORECASE,
 )
-_EXPLICIT_AGENDA = lazy_compile(r"^\s*(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]", re.I)
+_EXPLICIT_AGENDA = lazy_compile(
+    r"^\s*(?:(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]{1,3}\s*[题題案])", re.I
+)
+# "行动一、Qt 适配规划", "Action 2: rollout": a numbered block of action items
+_NUMBERED_ACTIONS = lazy_compile(r"^\s*(?:行动|行動|待办|待辦|action(?:\s*items?)?|todo)\s*[0-9一二三四五六七八九十]{1,3}\s*[、.．:：)）]", re.I)
 _KEY_VALUE = lazy_compile(r"^\s*(?P<key>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.S)
 # "會議時間<TAB>107年1月10日", "會議主持人 蕭會長": a key and its value split by a tab or spaces
 # (only a known meeting key counts: meeting_pairs looks the key up)
@@ -69,6 +73,7 @@ _HTML_BREAK = lazy_compile(r"<br\s*/?>", re.I)
 # "<!-- minutes-disable-next-line … -->" speaks to the checker (which reads the file's
 # lines itself); it is never part of the minutes. Newlines inside are kept for line numbers.
 _HTML_COMMENT = lazy_compile(r"<!--.*?-->", re.S)
+_TAGS_HEADING = lazy_compile(r"(?i)^\s*(?:tags|标签|標籤)\s*[:：]")
 _CELL_BREAK = lazy_compile(r"\s*<br\s*/?>\s*", re.I)
 
 TEXT_FIELDS = ("discussion", "disagreements", "resolutions")
@@ -348,6 +353,8 @@ def classify_section(title: str) -> tuple[str | None, str | None]:
     """A heading's section kind (info, agenda, actions, attachments, risks, next_meeting) and inline value."""
     if _EXPLICIT_AGENDA.match(title):
         return None, None
+    if _NUMBERED_ACTIONS.match(title):
+        return "actions", None
     bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title
     label = table_label(bare, SECTION_NAMES)
     if label is not None:
@@ -686,10 +693,39 @@ class NotesReader:
         lines = paragraph_lines(node)
         title = smart_join([line.text for line in lines]).strip()
         line = lines[0].line if lines else node_lines(node)[0]
+        if _TAGS_HEADING.match(title):
+            self.cue(line, "ignored", "tags line")
+            return  # "###### tags: `会议记录`": the note's tags for its wiki, not a heading
         first_heading = not self.seen_heading
         self.seen_heading = True
-        if not title:
-            return
+        if title:
+            self.heading_title(_HTML_BREAK.sub(" ", title), line, level, first_heading)
+
+    def label_heading(self, node: Block) -> bool:
+        """A paragraph that is only a section name (``待办事项``, ``会议议题：``, ``**Action items**``).
+
+        Recorders who write no Markdown headings still name their sections on a line of
+        their own; such a line opens the section as a heading would.
+        """
+        lines = paragraph_lines(node)
+        if len(lines) != 1:
+            return False
+        text = lines[0].text.strip()
+        bare = text.strip("*_ ").rstrip(":：").strip("*_ ")
+        if not bare or len(bare) > 30 or bare != text.strip("*_ ").rstrip(":：").strip("*_ ") or _KEY_VALUE.match(bare):
+            return False
+        kind, _ = classify_section(bare)
+        if kind in (None, "title", "info") and not (kind == "info" and text.rstrip().endswith((":", "："))):
+            return False
+        if self.item is not None and not self.item.implicit:
+            return False  # a label inside an agenda item names the item's own sub-section (item_paragraph)
+        level = self.item_level + 1 if self.item is not None and self.item.implicit else 2
+        self.cue(lines[0].line, "section", f"{kind} label on a line of its own")
+        self.heading_title(bare, lines[0].line, level, False)
+        return True
+
+    def heading_title(self, title: str, line: int, level: int, first_heading: bool) -> None:
+        """What a heading (or a line standing for one) opens: info, a section, an agenda item …"""
         pairs = meeting_pairs(title)
         if len(pairs) == 1 and pairs[0][0] in _PEOPLE_KEYS and not pairs[0][1]:
             # "## 参会人员 (Attendance):" with the names below it
@@ -708,9 +744,8 @@ class NotesReader:
         if (
             first_heading
             and self.h1_title is None
-            and "title" not in self.info
             and kind in (None, "agenda")
-            and (level == 1 or _titled_heading(title))
+            and (level == 1 or ("title" not in self.info and _titled_heading(title)))
             and not is_agenda_word(title)
         ):
             self.h1_title = (title, line)
@@ -722,6 +757,9 @@ class NotesReader:
             self.item.touch(line)
             if label[1]:
                 self.item_text(label[0], label[1], line, line)
+            return
+        if self.item is not None and not self.item.implicit and level > self.item_level and kind is None:
+            self.item.add_text(self.item.text_field(), title, line, line)
             return
         if self.container_level is not None and level > self.container_level and kind is None:
             self.open_item(title, line, level)
@@ -811,7 +849,7 @@ class NotesReader:
         if pending is not None and kind in ("bullet_list", "ordered_list", "table", "paragraph"):
             self.labelled_block(node, pending)
             return
-        if kind == "paragraph" and self.bare_label(node):
+        if kind == "paragraph" and (self.bare_label(node) or self.label_heading(node)):
             return
         if kind == "heading":
             self.heading(node)
@@ -1046,6 +1084,13 @@ class NotesReader:
     def table_block(self, node: Block, agenda_index: int | None) -> None:
         header, rows = table_rows(node)
         kinds = column_kinds(header)
+        item = self.item
+        if item is not None and item.implicit and not item.has_content and is_agenda_word(item.title):
+            # "## Agenda Items" then "| Item | Owner |": the agenda, whatever its columns are called
+            topic = "topic" if "topic" in kinds else "task"
+            if topic in kinds:
+                self.agenda_table([topic if kind == topic else None for kind in kinds], rows)
+                return
         if "task" in kinds and ({"owner", "due", "department", "acceptance"} & set(kinds)):
             for line, cells in rows:
                 values: dict[str, str] = {}
@@ -1080,6 +1125,8 @@ class NotesReader:
                 if values.get(kind):
                     draft.add_text(kind, values[kind], line, line)
             self.agenda.append(draft)
+            self.listed.append((draft, title_words(name)))
+            self.cue(line, "agenda", f"row {len(self.agenda)} of an agenda table")
         self.section = "other"
 
     def list_section_block(self, node: Block) -> None:
@@ -1108,7 +1155,7 @@ class NotesReader:
     # -- result
 
     def read(self) -> Meeting:
-        markdown_text = spaced_headings(self.read_front_matter())
+        markdown_text = normalise_headings(self.read_front_matter())
         root = block_tree(markdown_for(markdown_text).parse(markdown_text))
         for node in root.children:
             self.block(node)
@@ -1195,7 +1242,7 @@ _BARE_LABEL_KEYS = frozenset(("attendees", "absentees", "observers", "host", "re
 _EXCUSED = frozenset(normalise_key(word) for word in ("regrets", "apologies", "請假", "请假", "請假人員", "请假人员", "excused"))
 _AGENDA_WORDS = frozenset(
     normalise_key(word)
-    for word in ("agenda", "议程", "議程", "议题", "議題", "会议议程", "會議議程", "本次议题", "本次議題", "讨论议题", "討論議題", "topics", "agenda items")
+    for word in ("agenda", "议程", "議程", "会议议程", "會議議程", "本次议题", "本次議題", "讨论议题", "討論議題", "topics", "agenda items")
 )
 _WORD = lazy_compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 _STOP_WORDS = frozenset(
@@ -1247,11 +1294,18 @@ def title_words(text: str) -> frozenset[str]:
 _UNSPACED_HEADING = lazy_compile(r"^( {0,3}#{1,6})(?=[\u3400-\u9fff*A-Z\u3000-\u303f\uff01-\uff60])", re.M)
 
 
-def spaced_headings(text: str) -> str:
-    """Give ``#标题`` the space CommonMark wants after the hashes; line numbers stay."""
-    if "#" not in text:
-        return text
-    return _UNSPACED_HEADING.sub(r"\1 ", text)
+# "会议记录" underlined with "===": a title heading (setext); a "---" underline stays a rule,
+# since recorders draw those under any line
+_SETEXT_TITLE = lazy_compile(r"^(?![ \t]*[#>|*+-])([^\n]{1,100})\n[ \t]*={3,}[ \t]*$", re.M)
+
+
+def normalise_headings(text: str) -> str:
+    """``#标题`` gets the space CommonMark wants, ``title\n===`` becomes ``# title``; line numbers stay."""
+    if "#" in text:
+        text = _UNSPACED_HEADING.sub(r"\1 ", text)
+    if "===" in text:
+        text = _SETEXT_TITLE.sub(lambda match: f"# {match.group(1)}\n", text)
+    return text
 
 
 def _titled_heading(title: str) -> bool:

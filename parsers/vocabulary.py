@@ -54,6 +54,8 @@ def _label_halves(key: str) -> list[str]:
     unbracketed = _BRACKETED.sub("", key)
     if unbracketed != key and unbracketed:
         halves.append(unbracketed)
+        # "议题(agenda)": the bracket may hold the other language's word
+        halves.extend(inner.strip("()（）:：") for inner in _BRACKETED.findall(key))
     for part in re.split(r"[/|｜、]", unbracketed):
         halves.extend(piece.strip(":：") for piece in _SCRIPT_BOUNDARY.split(part) if piece)
     return [half for half in halves if half and half != key]
@@ -93,7 +95,7 @@ MEETING_KEYS = _table(
 SECTION_NAMES = _table(
     {
         "info": "会议基本信息|會議基本信息|會議基本資訊|基本信息|基本資訊|会议信息|會議信息|會議資訊|basic information|basic info|meeting information|meeting info|meeting details|details",
-        "agenda": "会议议程|會議議程|议程|議程|会议议程与讨论记录|會議議程與討論記錄|议程与讨论|議程與討論|会议议程与讨论摘要|會議議程與討論摘要|讨论记录|討論記錄|agenda|agenda and discussion|discussion|discussions|minutes|notes|meeting notes|minutes of meeting|minute of meeting|纪要|紀要|会议纪要|會議紀要|会议内容|會議內容|会议记录|會議記錄|会议纪录|會議紀錄|讨论内容|討論內容|会议要点|會議要點|讨论事项|討論事項|议题讨论|議題討論",
+        "agenda": "会议议程|會議議程|议程|議程|会议议程与讨论记录|會議議程與討論記錄|议程与讨论|議程與討論|会议议程与讨论摘要|會議議程與討論摘要|讨论记录|討論記錄|agenda|agenda and discussion|discussion|discussions|minutes|notes|meeting notes|minutes of meeting|minute of meeting|纪要|紀要|会议纪要|會議紀要|会议内容|會議內容|会议记录|會議記錄|会议纪录|會議紀錄|讨论内容|討論內容|会议要点|會議要點|讨论事项|討論事項|议题讨论|議題討論|会议议题|會議議題|本次议题|本次議題|议题列表|議題列表|agenda items|agenda item|discussion items|discussion topics|topics",
         "actions": "行动项|行動項|行动项清单|行動項清單|任务分配|任務分配|任务分配表|任務分配表|行动项跟踪表|行動項跟蹤表|行动项跟踪|行動項跟蹤|跨部门任务分配表|跨部門任務分配表|任务|任務|待办|待辦|待办事项|待辦事項|会后安排|會後安排|后续安排|後續安排|跟进事项|跟進事項|跟进事宜|跟進事宜|任务分工|任務分工|分工|工作安排|action items|actions|action item tracker|tasks|task list|to do|todo|follow-ups|follow ups|follow-up tasks|follow-up actions|follow-up items|action points|行动|行動|行动计划|行動計劃|代办|代辦|代办事项|代辦事項|待办清单|待辦清單|后续行动|後續行動|后续|後續|后续工作|後續工作|后续事项|後續事項|遗留问题|遺留問題|下一步|下一步计划|下一步計劃|下一步工作|下周计划|下週計劃|下周工作|下週工作|会后任务|會後任務|追踪事项|追蹤事項|action plan|action points this week|action items this week|next steps|next actions|follow up|followups|follow-up|ais|todos|to-dos|to-do|deliverables|assignments|action required|actions required",
         "attachments": "附件|附件清单|附件清單|附件列表|attachments|attachment|appendix|appendices|annexes",
         "risks": "风险|風險|风险点|風險點|风险与问题|風險與問題|risks|risk|risks and issues|issues",
