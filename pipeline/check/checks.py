@@ -12,7 +12,6 @@ it, and then as information.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -444,20 +443,23 @@ class _Run:
         cues = None
         for agenda in self.meeting.agenda:
             for text, line in self.resolution_places(agenda):
-                if line in covered or self.listed_as_action(text, items):
+                if line in covered:
                     continue
                 if cues is None:
                     from pipeline.check.task_cues import builtin_task_cues
 
                     cues = builtin_task_cues()
-                if cues.looks_like_task(text, self.meeting.date):
-                    self.add(
-                        "looks-like-task",
-                        line,
-                        self.text_column(line, text),
-                        self.msg("looks-like-task", text=_short(text)),
-                        self.msg("looks-like-task.suggestion"),
-                    )
+                if not cues.looks_like_task(text, self.meeting.date):
+                    continue
+                if self.listed_as_action(text, cues.deadline(text, self.meeting.date), items):
+                    continue
+                self.add(
+                    "looks-like-task",
+                    line,
+                    self.text_column(line, text),
+                    self.msg("looks-like-task", text=_short(text)),
+                    self.msg("looks-like-task.suggestion"),
+                )
 
     def resolution_places(self, agenda: AgendaItem) -> Iterator[tuple[str, int]]:
         """(text, source line) of each resolution of an agenda item."""
@@ -473,17 +475,20 @@ class _Run:
                 where = self.locate(text[:12], within)
                 yield text, where[0] if where else (agenda.line or 1)
 
-    def listed_as_action(self, text: str, items: Sequence[ActionItem]) -> bool:
+    def listed_as_action(
+        self, text: str, deadline: str | None, items: Sequence[ActionItem]
+    ) -> bool:
         """Some action item elsewhere is this decision's task: its owner (person or
-        department) is named in the decision and its due date is written there too."""
+        department) is named in the decision and its due date is the decision's."""
+        from parsers.dates import parse_date
+
+        due = parse_date(deadline, self.meeting.date) if deadline else None
         for item in items:
             owner = item.owner
             named = [part.strip() for part in (owner.name, owner.department) if part] if owner else []
             if not any(part and part in text for part in named):
                 continue
-            if item.due_text and item.due_text.strip() in text:
-                return True
-            if item.due and _mentions_date(text, item.due, self.meeting.date):
+            if (item.due_text and item.due_text.strip() in text) or (due and item.due == due):
                 return True
         return False
 
@@ -617,18 +622,6 @@ class _Run:
         if suppressions:
             findings = (f for f in findings if not suppressions.is_suppressed(f.line, f.rule))
         return sorted(findings, key=lambda f: (f.line, f.column, f.rule))
-
-
-def _mentions_date(text: str, date: dt.date, meeting_date: dt.date | None) -> bool:
-    """Does ``text`` write ``date`` in some form ("6月30日", "2024-06-30", "by June 30")?"""
-    from pipeline.check.task_cues import builtin_task_cues
-
-    written = builtin_task_cues().deadline(text, meeting_date)
-    if written is None:
-        return False
-    from parsers.dates import parse_date
-
-    return parse_date(written, meeting_date) == date
 
 
 def _merged(parts: list[Finding], separator: str) -> Finding:
