@@ -153,6 +153,9 @@ def test_missing_meeting_info_and_absentees() -> None:
     )
     findings = check_meeting(absent, "\n缺席：销售部 许经理\n", "n.md", DEFAULTS)
     assert [(f.rule, f.line, f.column) for f in findings] == [("absent-without-reason", 2, 8)]
+    # A list labelled by the reason itself gives it for everyone on it.
+    for label in ("请假人员：销售部 许经理", "**請假人員**：許經理", "- Regrets: Sam Hill"):
+        assert check_meeting(absent, f"\n{label}\n", "n.md", DEFAULTS) == [], label
 
 
 def test_missing_meeting_info_never_for_a_field_given() -> None:

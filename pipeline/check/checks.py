@@ -63,6 +63,11 @@ _PLACEHOLDER_HINT = re.compile(
 )
 # A web address is copied, not filled in: "…/2017-October/…" or "…?id=XX" is no placeholder.
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>）]+")
+# An absentee list labelled by why they are away: 请假人员/請假人員, 病假, 出差, Regrets, On leave.
+_REASON_LABEL = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*)?(?:请假|請假|病假|事假|公假|出差|休假|公出|regrets|apologies|on\s+leave)",
+    re.IGNORECASE,
+)
 _LONE_STAR = re.compile(r"[*＊]")
 # A ticked sub-task nested in an open item ("  - [x] 初稿"): done, so it says nothing.
 _TICKED_LINE = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[[xX]\]")
@@ -543,6 +548,8 @@ class _Run:
             if absentee.reason and absentee.reason.strip():
                 continue
             line = absentee.line or self.meeting.info_lines.get("absentees", 1)
+            if 1 <= line <= len(self.lines) and _REASON_LABEL.match(self.lines[line - 1]):
+                continue  # "请假人员：…": the list's own label is the reason
             self.add(
                 "absent-without-reason",
                 line,
