@@ -7,11 +7,15 @@ from pathlib import Path
 from pipeline.model import Meeting
 
 
-def parse_notes(text: str) -> Meeting:
-    """Parse Markdown notes (already decoded text) into the meeting model."""
+def parse_notes(text: str, date_order: str | None = None) -> Meeting:
+    """Parse Markdown notes (already decoded text) into the meeting model.
+
+    ``date_order`` ("dmy" or "mdy") reads dates such as ``03/04/2019`` that stay
+    unread (and reported) without it.
+    """
     from parsers.markdown_notes import parse_markdown
 
-    return parse_markdown(text)
+    return parse_markdown(text, date_order)  # type: ignore[arg-type]
 
 
 def read_notes(path: str | Path, encoding: str | None = None) -> str:
@@ -24,7 +28,20 @@ def read_notes(path: str | Path, encoding: str | None = None) -> str:
     return read_text(Path(path), encoding)
 
 
-def load_meeting(path: str | Path, encoding: str | None = None) -> tuple[Meeting, str]:
-    """Read and parse one notes file; returns the model and the decoded source text."""
+def load_meeting(
+    path: str | Path, encoding: str | None = None, date_order: str | None = None
+) -> tuple[Meeting, str]:
+    """Read and parse one notes file; returns the model and the decoded source text.
+
+    When the notes give no meeting date anywhere, a full date in the file name
+    (``tsc-20201216.md``) is the meeting date, as a last resort: ``info_lines``
+    then has no line for it, and deadlines written relative to the meeting stay
+    unresolved, since the notes themselves never said when the meeting was.
+    """
     text = read_notes(path, encoding)
-    return parse_notes(text), text
+    meeting = parse_notes(text, date_order)
+    if meeting.date is None:
+        from parsers.dates import date_in_file_name
+
+        meeting.date = date_in_file_name(Path(path).stem, date_order)  # type: ignore[arg-type]
+    return meeting, text

@@ -27,7 +27,15 @@ from parsers.actions import (
     split_fields,
     strip_checkbox,
 )
-from parsers.dates import parse_date, parse_time_range, split_trailing_time_slot
+from parsers.dates import (
+    DateOrder,
+    date_in_title,
+    date_with_weekday,
+    parse_date,
+    parse_time_range,
+    split_trailing_time_slot,
+    year_of,
+)
 from parsers.frontmatter import blank_front_matter, split_front_matter
 from parsers.language import detect_language
 from parsers.lazy_regex import lazy_compile
@@ -481,8 +489,12 @@ class AgendaDraft:
 class NotesReader:
     """One pass over the block tree, keeping track of the section and agenda item being read."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, date_order: DateOrder | None = None) -> None:
         self.text = text
+        self.date_order = date_order
+        # dates written in the meeting information that could not be read on their own
+        # ("4/28 (Sat)" needs a year from elsewhere): (text, line)
+        self.unread_dates: list[tuple[str, int]] = []
         self.info: dict[str, Any] = {}
         self.info_lines: dict[str, int] = {}
         self.h1_title: tuple[str, int] | None = None
@@ -511,10 +523,12 @@ class NotesReader:
         if not value and key not in ("attendees", "observers", "absentees"):
             return
         if key == "date":
-            date = parse_date(value)
+            date = parse_date(value, date_order=self.date_order)
             if date is not None:
                 self.info.setdefault("date", date)
                 self.info_lines.setdefault("date", line)
+            else:
+                self.unread_dates.append((value, line))
             start, end = parse_time_range(value)
             if start:
                 self.set_times(start, end, line)
@@ -522,7 +536,9 @@ class NotesReader:
             start, end = parse_time_range(value)
             if start:
                 self.set_times(start, end, line)
-            date = parse_date(value)
+            date = parse_date(value, date_order=self.date_order)
+            if date is None:
+                self.unread_dates.append((value, line))
             if date is not None and "date" not in self.info:
                 self.info["date"] = date
                 self.info_lines["date"] = line
@@ -736,8 +752,8 @@ class NotesReader:
             return
         if pairs and (self.item is None or any(key != "title" for key, _ in pairs)):
             # "##### 会议时间：2024年5月13日": meeting information written as a heading
-            for key, value in pairs:
-                self.set_info(key, value, line)
+            for key, pair_value in pairs:
+                self.set_info(key, pair_value, line)
             self.cue(line, "info", "heading with " + "/".join(key for key, _ in pairs))
             return
         kind, value = classify_section(title)
@@ -1175,12 +1191,36 @@ class NotesReader:
                 known.setdefault(person.name, person.department)
         return known
 
-    def meeting(self) -> Meeting:
+    def meeting_date(self) -> dt.date | None:
+        """The date given as such; else the one date in the title; else a weekday date given a year.
+
+        ``4/28 (Sat)`` takes its year from the title when the weekday agrees; nothing is guessed.
+        """
         date: dt.date | None = self.info.get("date")
+        if date is not None:
+            return date
+        title = self.info.get("title") or (self.h1_title[0] if self.h1_title else "")
+        if title:
+            date = date_in_title(title, self.date_order)
+            if date is not None:
+                self.info["date"] = date
+                self.info_lines["date"] = self.info_lines.get("title") or (self.h1_title[1] if self.h1_title else 1)
+                return date
+        year = year_of(title) if title else None
+        for text, line in self.unread_dates:
+            date = date_with_weekday(text, year, date_order=self.date_order)
+            if date is not None:
+                self.info["date"] = date
+                self.info_lines["date"] = line
+                return date
+        return None
+
+    def meeting(self) -> Meeting:
+        date = self.meeting_date()
         names = frozenset(person.name for person in self.info_people() if person.name)
         for draft in self.actions:
             draft.resolve_speaker(names)
-        items = [draft.finish(date) for draft in self.actions if not draft.is_empty()]
+        items = [draft.finish(date, self.date_order) for draft in self.actions if not draft.is_empty()]
         _complete_departments(items, self.known_people())
         by_agenda: dict[int, list[ActionItem]] = {}
         for item in items:
@@ -1363,6 +1403,10 @@ def _line_count(text: str) -> int:
     return text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
-def parse_markdown(text: str) -> Meeting:
-    """Parse decoded notes text (LF newlines) into the meeting model."""
-    return NotesReader(text).read()
+def parse_markdown(text: str, date_order: DateOrder | None = None) -> Meeting:
+    """Parse decoded notes text (LF newlines) into the meeting model.
+
+    ``date_order`` ("dmy" or "mdy") reads dates such as ``03/04/2019`` that are
+    ambiguous without it (``minutes.toml``: ``[notes] date_order``).
+    """
+    return NotesReader(text, date_order).read()
