@@ -1107,15 +1107,19 @@ class NotesReader:
             if topic in kinds:
                 self.agenda_table([topic if kind == topic else None for kind in kinds], rows)
                 return
+        kinds, tomorrow = _task_columns(kinds)
         if "task" in kinds and ({"owner", "due", "department", "acceptance"} & set(kinds)):
             for line, cells in rows:
                 values: dict[str, str] = {}
                 for kind, cell in zip(kinds, cells, strict=False):
                     if kind and cell:
                         values[kind] = f"{values[kind]}；{cell}" if kind in values else cell
+                if tomorrow and values.get("task") and not values.get("due"):
+                    values["due"] = tomorrow  # a stand-up's "plan for tomorrow" column
                 draft = draft_from_row(values, line, agenda_index)
                 if draft is not None:
                     self.actions.append(draft)
+                    self.cue(line, "task", "row of a task table")
             if self.item is not None and agenda_index is not None:
                 self.item.touch(node_lines(node, self.blank)[1])
             return
@@ -1346,6 +1350,23 @@ def normalise_headings(text: str) -> str:
     if "===" in text:
         text = _SETEXT_TITLE.sub(lambda match: f"# {match.group(1)}\n", text)
     return text
+
+
+def _task_columns(kinds: list[str | None]) -> tuple[list[str | None], str | None]:
+    """Which column holds the task, and a due date the column itself implies.
+
+    ``| 姓名 | 今日已完成 | 明日计划 |``: the plan for tomorrow is the task, due tomorrow.
+    ``| Name | Assigned To | Deadline |``: with an owner and a deadline column but no
+    task column, the first unnamed column holds the task.
+    """
+    if "task" in kinds:
+        return kinds, None
+    if "plan" in kinds:
+        return ["task" if kind == "plan" else kind for kind in kinds], "明天"
+    if "owner" in kinds and "due" in kinds and None in kinds:
+        first = kinds.index(None)
+        return ["task" if index == first else kind for index, kind in enumerate(kinds)], None
+    return kinds, None
 
 
 def _titled_heading(title: str) -> bool:
