@@ -254,3 +254,66 @@ def test_decisions_among_the_discussion(line: str, decided: bool) -> None:
 def test_a_decisions_heading_holds_decisions(heading: str) -> None:
     meeting = parse(f"# Sync\n\n{heading}\n\n- 每周五发布\n- 代码评审两人通过\n")
     assert [entry for item in meeting.agenda for entry in item.resolutions] == ["每周五发布", "代码评审两人通过"]
+
+
+# ---------------------------------------------------------------- the meeting date from elsewhere
+
+
+@pytest.mark.parametrize(
+    ("notes", "date"),
+    [
+        ("# 2024-04-12 周会\n\n## 进展\n\n- 完成登录页\n", dt.date(2024, 4, 12)),
+        ("# 20241129 例會\n\n## 進展\n\n- 完成登入頁\n", dt.date(2024, 11, 29)),
+        ("# Weekly sync 2019-09-25\n\n## Updates\n\n- Login page done\n", dt.date(2019, 9, 25)),
+    ],
+)
+def test_the_meeting_date_in_the_title(notes: str, date: dt.date) -> None:
+    meeting = parse(notes)
+    assert meeting.date == date
+    assert meeting.info_lines["date"] == 1
+
+
+def test_a_version_number_in_the_title_is_not_a_date() -> None:
+    assert parse("# Release 24.09 planning\n\n## Scope\n\n- text\n").date is None
+
+
+@pytest.mark.parametrize(
+    ("notes", "date"),
+    [
+        ("# 2018 春季团队例会\n\n日期：4/28（周六）\n", dt.date(2018, 4, 28)),
+        ("# 2018 春季團隊例會\n\n日期：4/28（週六）\n", dt.date(2018, 4, 28)),
+        ("# 2018 spring team meeting\n\nDate: 4/28 (Sat)\n", dt.date(2018, 4, 28)),
+        ("# 春季团队例会\n\n日期：4/28（周六）\n", None),  # no year anywhere: never guessed
+        ("# 2018 spring team meeting\n\nDate: 4/28 (Mon)\n", None),  # the weekday disagrees
+    ],
+)
+def test_a_year_less_date_with_its_weekday_takes_the_year_from_the_title(notes: str, date: dt.date | None) -> None:
+    assert parse(notes).date == date
+
+
+def test_an_ambiguous_day_first_date_is_read_only_with_a_date_order() -> None:
+    notes = "# Sync\n\nDate: 03/04/2019\n\n## Actions\n\n- [ ] Send the deck, owner: Ana, due: 05/04/2019\n"
+    assert parse(notes).date is None
+    meeting = parse(notes, date_order="dmy")
+    assert meeting.date == dt.date(2019, 4, 3)
+    assert meeting.action_items[0].due == dt.date(2019, 4, 5)
+    assert parse(notes, date_order="mdy").date == dt.date(2019, 3, 4)
+
+
+@pytest.mark.parametrize("roc", ["114年3月11日", "114/3/11", "民國114年3月11日"])
+def test_roc_years(roc: str) -> None:
+    assert parse(f"# 管委會例會\n\n時間：{roc} 19:30\n").date == dt.date(2025, 3, 11)
+
+
+def test_the_file_name_date_is_a_last_resort_that_resolves_no_deadline(tmp_path) -> None:
+    from parsers import load_meeting
+
+    path = tmp_path / "tsc-20201216.md"
+    path.write_text("# TSC\n\n## 待办事项\n\n- [ ] 张三明天提交评审材料\n", encoding="utf-8")
+    meeting, _ = load_meeting(path)
+    assert meeting.date == dt.date(2020, 12, 16)
+    assert "date" not in meeting.info_lines
+    assert meeting.action_items[0].due is None  # the notes never said when the meeting was
+    dated = tmp_path / "tsc-20201216-b.md"
+    dated.write_text("# TSC 2020-12-20\n", encoding="utf-8")
+    assert load_meeting(dated)[0].date == dt.date(2020, 12, 20)  # the notes' own date wins
