@@ -448,7 +448,8 @@ def find_absolute_date(
     present = set(clean)
     latin = _ASCII_LETTER.search(clean) is not None
     for form in _DATE_FORMS:
-        if not _may_match(form, present, latin):
+        # _may_match inlined: this loop runs for every date field of every note
+        if (not latin) if form.latin else (form.needs and present.isdisjoint(form.needs)):
             continue
         for match in form.pattern.finditer(clean):
             if best is not None and match.start() >= best[1]:
