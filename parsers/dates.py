@@ -41,7 +41,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from parsers.lazy_regex import LazyPattern, lazy_compile
 
@@ -226,16 +226,22 @@ def _read_numeric_month_day(match: re.Match[str], meeting: dt.date | None, roll:
     return _with_year(month, day, None, meeting, roll)
 
 
-class _DateForm(NamedTuple):
-    """One way of writing a date: its pattern and how a match of it is read."""
+class _DateForm:
+    """One way of writing a date: its pattern and how a match of it is read.
 
-    pattern: LazyPattern
-    read: _Reader
-    # A character of which the text must hold one for the form to be tried at all
-    # ("" for none): most texts lack it, and the pattern is then neither run nor compiled.
-    needs: str = ""
-    # English month names hold a letter that only an ASCII letter matches.
-    latin: bool = False
+    A plain class rather than a NamedTuple: defining one of those costs start-up time.
+    """
+
+    __slots__ = ("latin", "needs", "pattern", "read")
+
+    def __init__(self, pattern: LazyPattern, read: _Reader, needs: str = "", latin: bool = False) -> None:
+        self.pattern = pattern
+        self.read = read
+        # A character of which the text must hold one for the form to be tried at all
+        # ("" for none): most texts lack it, and the pattern is then neither run nor compiled.
+        self.needs = needs
+        # English month names hold a letter that only an ASCII letter matches.
+        self.latin = latin
 
 
 _CN_FULL_DATE = _DateForm(  # 2023年10月25日, 2023年10月25号
@@ -503,26 +509,19 @@ def _count(text: str) -> int | None:
         return None
 
 
-class _Cues(NamedTuple):
+class _Cues:
     """Which relative forms a text may hold, from cheap character and word tests:
     most texts hold none, and their patterns are then neither run nor compiled."""
 
-    days: bool
-    weeks: bool
-    months: bool
-    latin: bool
+    __slots__ = ("days", "latin", "months", "weeks")
 
-
-def _cues(clean: str) -> _Cues:
-    present = set(clean)
-    latin = _ASCII_LETTER.search(clean) is not None
-    lower = clean.lower() if latin else ""
-    return _Cues(
-        days=not present.isdisjoint("天日号號+") or "day" in lower or "the" in lower,
-        weeks=not present.isdisjoint("周週期拜") or "week" in lower,
-        months=not present.isdisjoint("月") or "month" in lower,
-        latin=latin,
-    )
+    def __init__(self, clean: str) -> None:
+        present = set(clean)
+        self.latin = _ASCII_LETTER.search(clean) is not None
+        lower = clean.lower() if self.latin else ""
+        self.days = not present.isdisjoint("天日号號+") or "day" in lower or "the" in lower
+        self.weeks = not present.isdisjoint("周週期拜") or "week" in lower
+        self.months = "月" in present or "month" in lower
 
 
 def _span_from_meeting(clean: str, meeting: dt.date, cues: _Cues) -> dt.date | None:
@@ -668,7 +667,7 @@ def parse_date(
     if meeting is None:
         return None
     clean = normalise_digits(text)
-    cues = _cues(clean)
+    cues = _Cues(clean)
     named = _NAMED_MONTH_END.search(clean) if cues.months or cues.latin else None
     if named is not None:
         return _named_month_end(named, meeting)
