@@ -81,6 +81,8 @@ _HTML_BREAK = lazy_compile(r"<br\s*/?>", re.I)
 # "<!-- minutes-disable-next-line … -->" speaks to the checker (which reads the file's
 # lines itself); it is never part of the minutes. Newlines inside are kept for line numbers.
 _HTML_COMMENT = lazy_compile(r"<!--.*?-->", re.S)
+# "Minutes of the meeting:", "**纪要如下：**": a line that only announces what follows
+_LABEL_LINE = lazy_compile(r"^[*_\s]*[^:：。.!?！？]{1,40}[:：][*_\s]*$")
 _TAGS_HEADING = lazy_compile(r"(?i)^\s*(?:tags|标签|標籤)\s*[:：]")
 _CELL_BREAK = lazy_compile(r"\s*<br\s*/?>\s*", re.I)
 
@@ -515,6 +517,7 @@ class NotesReader:
         self.listed: list[tuple[AgendaDraft, frozenset[str]]] = []
         self.section_reason: str | None = None
         self.pending_label: str | None = None
+        self.listed_container: AgendaDraft | None = None
 
     # -- meeting info
 
@@ -690,6 +693,7 @@ class NotesReader:
 
     def agenda_list(self, entries: list[ListEntry]) -> None:
         """``## Agenda`` followed by a list: each top-level entry is an agenda item."""
+        self.listed_container = self.item
         for entry in entries:
             text = strip_checkbox(entry.lines[0].text if entry.lines else entry.text)[0]
             name, start, end = parse_agenda_title(_strip_presenter(text))
@@ -897,7 +901,10 @@ class NotesReader:
                 self.cue(entry.line, where, "check-list under a heading" if checked is not None else "list under a heading")
         elif node.type == "paragraph":
             for source in paragraph_lines(node):
-                if source.text.strip():
+                text = source.text.strip()
+                if text.endswith((":", "：")):
+                    self.cue(source.line, "ignored", "a label, not a name")  # "TSC members who attended:"
+                elif text:
                     self.set_info(key, source.text, source.line)
                     self.cue(source.line, key, "line under a heading")
         elif node.type == "table":
@@ -966,8 +973,16 @@ class NotesReader:
             self.item_paragraph(paragraph_lines(node))
         elif node.type in ("bullet_list", "ordered_list"):
             entries = list_entries(node, self.blank)
-            if item.implicit and not item.has_content and is_agenda_word(item.title):
+            if item.implicit and not item.has_content and item is not self.listed_container and is_agenda_word(item.title):
                 self.agenda_list(entries)
+                return
+            if node.type == "ordered_list" and item is self.listed_container and len(entries) <= len(self.listed):
+                # the agenda as a numbered list, then the minutes as a numbered list: point n is item n
+                for (draft, _), entry in zip(self.listed, entries, strict=False):
+                    self.item = draft
+                    self.item_entry(entry)
+                    draft.touch(entry.end_line)
+                self.item = item
                 return
             for entry in entries:
                 self.item_entry(entry)
@@ -994,6 +1009,10 @@ class NotesReader:
                 continue
             if self.late_info(source.text, source.line):
                 flush()
+                continue
+            if item is self.listed_container and _LABEL_LINE.match(source.text):
+                flush()
+                self.cue(source.line, "ignored", "a label between the agenda and its minutes")
                 continue
             label = subsection_label(source.text)
             if label:
@@ -1103,8 +1122,8 @@ class NotesReader:
         item = self.item
         if item is not None and item.implicit and not item.has_content and is_agenda_word(item.title):
             # "## Agenda Items" then "| Item | Owner |": the agenda, whatever its columns are called
-            topic = "topic" if "topic" in kinds else "task"
-            if topic in kinds:
+            topic = next((kind for kind in ("topic", "task", "key") if kind in kinds), None)
+            if topic is not None:
                 self.agenda_table([topic if kind == topic else None for kind in kinds], rows)
                 return
         kinds, tomorrow = _task_columns(kinds)
@@ -1286,7 +1305,7 @@ _BARE_LABEL_KEYS = frozenset(("attendees", "absentees", "observers", "host", "re
 _EXCUSED = frozenset(normalise_key(word) for word in ("regrets", "apologies", "請假", "请假", "請假人員", "请假人员", "excused"))
 _AGENDA_WORDS = frozenset(
     normalise_key(word)
-    for word in ("agenda", "议程", "議程", "会议议程", "會議議程", "本次议题", "本次議題", "讨论议题", "討論議題", "topics", "agenda items")
+    for word in ("agenda", "议程", "議程", "会议议程", "会议议题", "會議議題", "议题列表", "議題列表", "會議議程", "本次议题", "本次議題", "讨论议题", "討論議題", "topics", "agenda items")
 )
 _WORD = lazy_compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 _STOP_WORDS = frozenset(
