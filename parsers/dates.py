@@ -273,8 +273,9 @@ _YEAR_LAST_DATE = _DateForm(  # 25/09/2019, 09/25/2019, 25.09.2019, 25-09-2019
     _read_year_last, "-/.",
 )
 # 20241129: eight digits, not inside a longer run nor glued to a word (PO20241129)
+# nor after a number sign (编号20231125, No.20231125, #20231125: an identifier)
 _COMPACT_DATE = _DateForm(
-    lazy_compile(r"(?<![A-Za-z\d])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![A-Za-z\d])"),
+    lazy_compile(r"(?<![A-Za-z\d.#号號])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![A-Za-z\d])"),
     _read_year_first,
 )
 _CN_MONTH_DAY = _DateForm(  # 10月25日

@@ -72,7 +72,9 @@ def test_compact_dates(text: str) -> None:
     assert parse_date(text, MEETING) == D(2024, 11, 29)
 
 
-@pytest.mark.parametrize("text", ["202411290", "120241129", "20241399", "PO20241129", "20241129a"])
+@pytest.mark.parametrize(
+    "text", ["202411290", "120241129", "20241399", "PO20241129", "20241129a", "合同编号20231125", "單號20231125", "No.20231125"]
+)
 def test_other_digit_runs_are_not_compact_dates(text: str) -> None:
     assert parse_date(text) is None
 
