@@ -15,10 +15,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from parsers.frontmatter import FrontMatter, split_front_matter
 from parsers.markdown_notes import NotesReader, decision_cue
 from pipeline.model import ActionItem, Meeting, Person
+
+if TYPE_CHECKING:
+    from parsers.dates import DateOrder
 
 # The margin never grows past this many columns, so the notes keep most of a 100-column terminal.
 MARGIN_WIDTH = 36
@@ -60,13 +64,14 @@ class ExplainedLine:
         if not self.detail:
             return self.role
         if self.detail.startswith(("(", "→")) or self.detail[0].isdigit():
+            # "agenda 1", "task 2 done → Ana · 2025-03-05", "attendees (3)"
             return f"{self.role} {self.detail}"
         return f"{self.role}: {self.detail}"
 
 
-def explain_lines(text: str, date_order: str | None = None) -> list[ExplainedLine]:
+def explain_lines(text: str, date_order: DateOrder | None = None) -> list[ExplainedLine]:
     """Read ``text`` (decoded, LF newlines) and say what each of its lines was read as."""
-    reader = NotesReader(text, date_order)  # type: ignore[arg-type]
+    reader = NotesReader(text, date_order)
     meeting = reader.read()
     return explain_meeting(text, meeting, reader.cues)
 
@@ -80,7 +85,7 @@ def explain_meeting(
         source_lines.pop()  # the final newline ends the last line; it opens no line of its own
     roles = _model_roles(meeting, source_lines)
     listed = _listed_texts(meeting)
-    front_matter = _front_matter_roles(split_front_matter(text), meeting, len(source_lines))
+    front_matter = _front_matter_roles(split_front_matter(text), roles, len(source_lines))
     explained = []
     for number, source in enumerate(source_lines, start=1):
         role_cue = cues.get(number)
@@ -95,12 +100,7 @@ def explain_meeting(
             or _listed(source, listed)
             or _layout(source_lines, number)
         )
-        if claimed is not None:
-            role, detail = claimed
-            if role_cue is not None and role_cue[1] == detail:
-                cue = ""  # already in the margin
-        else:
-            role, detail, cue = "ignored", "no role", ""
+        role, detail = claimed or ("ignored", "no role")
         explained.append(ExplainedLine(number, role, detail, cue, source))
     return explained
 
@@ -115,7 +115,7 @@ def _cued(
     title_line = meeting.info_lines.get("title")
     if role == "title" and title_line is not None and title_line != number:
         # "# Nova X2 Launch" under front matter that already gave the title
-        return ("ignored", f"a title; the title is on line {title_line}")
+        return ("ignored", f"title given on line {title_line}")
     return role, cue
 
 
@@ -135,10 +135,9 @@ def _listed(source: str, listed: list[tuple[str, str]]) -> tuple[str, str] | Non
     what it says (list marker taken off) rather than by where it stands.
     """
     words = _LIST_MARKER.sub("", source).strip()
-    if len(words) < 2:
-        return None
     for role, text in listed:
-        if words in text:
+        # a few characters ("无", "TBD") only when they are the whole entry
+        if words == text or (len(words) >= 4 and words in text):
             return role, ""
     return None
 
@@ -226,32 +225,32 @@ def _people_count(meeting: Meeting, field: str) -> int:
 
 
 def _front_matter_roles(
-    matter: FrontMatter, meeting: Meeting, line_count: int
+    matter: FrontMatter, roles: dict[int, tuple[str, str]], line_count: int
 ) -> dict[int, tuple[str, str]]:
     """The front matter's fences, the lines that continue a key's value, and the keys not read.
 
-    A key's value may run over several lines (a YAML list of attendees); those lines
-    take the key's role. A key the reader does not know is ignored, and so is its value.
+    ``roles`` are the model's roles of the key lines. A key's value may run over several
+    lines (a YAML list of attendees); those lines take the key's role. A key the reader
+    did not read is ignored, and so is its value.
     """
     size = min(matter.line_count, line_count)
     if not size:
         return {}
     key_lines = sorted(matter.lines.items(), key=lambda pair: pair[1])
-    used = set(meeting.info_lines.values())
-    roles: dict[int, tuple[str, str]] = {
+    fence_and_values: dict[int, tuple[str, str]] = {
         1: ("front matter", "start"),
         size: ("front matter", "end"),
     }
     for position, (key, line) in enumerate(key_lines):
         last = key_lines[position + 1][1] - 1 if position + 1 < len(key_lines) else size - 1
-        if line in used:
-            continuation = ("info", f"{key} (cont.)")
+        if line in roles:
+            continuation = (roles[line][0], "(cont.)")
         else:
-            roles[line] = ("ignored", f"front matter key {key!r} not read")
-            continuation = ("ignored", f"value of {key!r}")
+            fence_and_values[line] = ("ignored", f"key {key} not used")
+            continuation = ("ignored", f"value of {key}")
         for number in range(line + 1, last + 1):
-            roles[number] = continuation
-    return roles
+            fence_and_values[number] = continuation
+    return fence_and_values
 
 
 def _decision_word(source: str) -> str:
@@ -261,7 +260,7 @@ def _decision_word(source: str) -> str:
 
 
 def _done(action: ActionItem) -> str:
-    return " (done)" if action.status == "done" else ""
+    return " done" if action.status == "done" else ""
 
 
 def _task_detail(action: ActionItem) -> str:
