@@ -46,6 +46,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.stdin_filename and args.notes != STDIN:
+        from pipeline.errors import UsageError
+
+        raise UsageError("--stdin-filename names notes read from -, not a file")
     if args.explain:
         return _explain(args)
     if args.notes == STDIN:
@@ -59,8 +63,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from parsers.explain import explain_lines, format_explained
-    from pipeline.check.output import use_color
+    from pipeline.cli import collector_paused
+
+    with collector_paused():  # the reader's and the model's imports, as for `minutes check`
+        from parsers.explain import explain_lines, format_explained
+        from pipeline.check.output import use_color  # the colour rule of check and build
 
     text = _stdin_text(args) if args.notes == STDIN else _file_text(args)
     explained = format_explained(explain_lines(text), color=use_color(args.color))

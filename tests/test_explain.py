@@ -417,3 +417,9 @@ def test_undecodable_standard_input_is_named_by_stdin_filename() -> None:
     assert named.stderr.count(b"\n") == 1
     unnamed = minutes("-", stdin=damaged)
     assert unnamed.returncode == 2 and unnamed.stderr.startswith(b"minutes: <stdin>:2: ")
+
+
+def test_stdin_filename_is_only_for_standard_input(tmp_path: Path) -> None:
+    done = minutes(write(tmp_path, "notes.md", SIMPLIFIED), "--stdin-filename", "other.md")
+    assert done.returncode == 2 and b"--stdin-filename" in done.stderr
+    assert done.stderr.count(b"\n") == 1
