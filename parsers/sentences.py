@@ -281,6 +281,7 @@ ZH_VERB_HEADS_2 = frozenset(
         "明天", "明日", "今天", "今日", "下周", "下週", "本周", "本週", "下次", "后续", "後續", "之后", "之後",
         "近期", "会后", "會後", "先行", "再次", "一起", "共同", "分别", "分別", "继续", "繼續", "持续", "持續",
         "咨询", "諮詢", "解答", "搭建", "建好", "写完", "寫完", "做完", "办理", "辦理", "落地", "维护", "維護",
+        "验收", "驗收", "验证", "驗證", "审阅", "審閱", "复查", "複查", "复核", "複核", "跟踪", "跟蹤",
     )
 )
 ZH_VERB_HEADS_1 = frozenset(
@@ -309,7 +310,7 @@ ZH_HUI_NOT_AFTER = "议議上中后後场場所员員长長计計话話谈談见
 ZH_HUI_NOUNS = frozenset(
     ("委会", "委會", "学会", "學會", "协会", "協會", "工会", "工會", "商会", "商會", "公会", "公會", "议会",
      "議會", "大会", "大會", "社会", "社會", "机会", "機會", "年会", "年會", "晚会", "晚會", "开会", "開會",
-     "例会", "例會", "周会", "週會", "晨会", "晨會", "散会", "散會", "生会", "生會")
+     "例会", "例會", "晨会", "晨會", "散会", "散會", "生会", "生會")
 )
 #: topic openers: "關於停車位規劃會跟總務組討論" has no subject, the topic stands before 会
 ZH_TOPIC_LEADS = ("关于", "關於", "对于", "對於", "针对", "針對", "至于", "至於")
@@ -345,6 +346,8 @@ ZH_SPEECH_VERBS = (
 
 # characters and words without which no line assigns anything (the cheap first test)
 _ENUMERATION_STARTS = frozenset("1(（①")
+_NAME_STARTS = ZH_SURNAMES | frozenset(ZH_FAMILIAR_PREFIXES)
+_CLAUSE_START_CHAR = lazy_compile(r"(?:^|[，,；;：:])[\s>*+•-]*(\S)")
 _CUE_CHARS = frozenset("负負责責请請由会會将將交跟牵牽待办辦做代完✅✔☑~:：@＠(（[【-—–*")
 _EN_CUE = lazy_compile(
     r"(?i)\b(?:will|shall|to|please|todo|action|ai|next|needs?|has|have|is|are|responsible)\b"
@@ -424,6 +427,8 @@ _OWNER_LABELS = tuple(
         reverse=True,
     )
 )
+# characters that end no name: the cue or modal right after one ("小周会…", "小王需…")
+_NOT_NAME_ENDINGS = frozenset("会會将將要需须須请請由负負跟交已也再先都的了在")
 _LONG_DEPARTMENT_SUFFIXES = tuple(suffix for suffix in DEPARTMENT_SUFFIXES if len(suffix) > 1)
 # longest role, group or department word the forward reader tries ("人力资源部", "新任總幹事")
 _MAX_DICTIONARY_WORD = 6
@@ -535,6 +540,8 @@ def _may_hold_task(text: str) -> bool:
         not _CUE_CHARS.isdisjoint(text)
         or text.lstrip(" >")[:1] in _ENUMERATION_STARTS
         or _EN_CUE.search(text) is not None
+        # "黄志强咨询后解答": a clause starting with a surname may name its owner
+        or not _NAME_STARTS.isdisjoint(_CLAUSE_START_CHAR.findall(text))
     )
 
 
@@ -588,7 +595,12 @@ def _line_tasks(body: str, known: _Known) -> list[TaskCue]:
     field = _owner_field(body)
     if field is not None:
         return [TaskCue(_tidy(field[0]), field[1], "负责人：", True)] if _tidy(field[0]) else []
-    tasks: list[TaskCue] = []
+    speaker = _LEADING_COLON.match(body)
+    if speaker is not None and _enumerated(speaker.group("rest")):
+        tasks = _colon_tasks(body, known)  # "小周：1.补充测试；2.更新文档": one owner for every part
+        if tasks:
+            return tasks
+    tasks = []
     for start, end in _sentences(body):
         tasks.extend(_sentence_tasks(body, start, end, known))
     if tasks:
@@ -755,7 +767,7 @@ def _sentence_tasks(text: str, start: int, end: int, known: _Known) -> list[Task
     for hit in hits:
         if groups and any(h.start <= hit.start < h.end for h in groups[-1]):
             continue  # inside an earlier cue: 负责 of 由…负责
-        if not groups or hit.subject or hit.cue == groups[-1][0].cue:
+        if not groups or hit.subject or hit.cue == groups[-1][0].cue or (hit.strong and not groups[-1][0].strong):
             groups.append([hit])
         else:
             groups[-1].append(hit)  # "…，由委员签名", "交总干事执行": a later step of the same task
@@ -772,7 +784,7 @@ def _sentence_tasks(text: str, start: int, end: int, known: _Known) -> list[Task
         for extra in group[1:]:
             owners += [o for o in extra.owners if o not in owners and not _collective(o)]
         words = _tidy(_strip_trailing_and(sentence[task_start:task_end]))
-        if words and (first.strong or not is_status_report(words)):
+        if words and (first.strong or not is_status_report(sentence[first.start : task_end])):
             tasks.append(TaskCue(words, tuple(owners), first.cue, first.strong and not hedged))
         task_start = next_start
     return tasks
@@ -1168,6 +1180,8 @@ def _name_verb_hits(sentence: str, known: _Known, hits: list[_Hit]) -> list[_Hit
         end = position + len(name)
         if not _has_cjk(sentence[end : end + 1]) or sentence.startswith(ZH_SPEECH_VERBS, end):
             continue
+        if sentence[end + 2 : end + 3] == "的":
+            continue  # "小周负责的接口": a noun phrase, not what 小周 will do
         if any(h.start <= position < h.end or position <= h.start < end for h in hits + found):
             continue
         found.append(_Hit(position, end, (name,), "name+verb", False, True))
@@ -1277,6 +1291,8 @@ def _read_generic(
             if len(name) < length or not _all_cjk(name):
                 continue
             if not (generic or _surname_name(name)) or name in ZH_NOT_OWNERS or _TIME_WORD.fullmatch(name):
+                continue
+            if name[-1] in _NOT_NAME_ENDINGS:
                 continue
             rest = sentence[position + length : position + length + 2]
             if rest[:1] in ("、", "和", "与", "與", "及", "(", "（") or rest in head_words or rest[:1] in head_words:
