@@ -316,17 +316,18 @@ ZH_HUI_NOUNS = frozenset(
 ZH_TOPIC_LEADS = ("关于", "關於", "对于", "對於", "针对", "針對", "至于", "至於")
 #: bare 交 before these is another word (交至, 交付, 交流), not "hand to"
 ZH_JIAO_NOT_AFTER = "至到付流通易换換接代叉集往涉谈談互出纳納费費卷差界回给給由织織管"
-#: 由 right after one of these is part of a word (理由, 自由, 经由, 路由) and 由 before these is not "by" (由于)
+#: 由 right after one of these is part of a word (理由, 自由, 经由, 路由)
 ZH_YOU_NOT_BEFORE = "理自事缘緣原经經来來藉借因路"
+#: 由 before one of these is no "by": 由于/由於 (because), 由此 (hence), 由衷, 由来
+ZH_YOU_NOT_AFTER = "于於此衷來来"
 #: a rule, not an assignment: "只能由管理员设置"
 ZH_YOU_RULE_LEADS = ("只能", "只可", "可以", "可由", "得由", "不得", "不能", "不可")
-ZH_YOU_NOT_AFTER = "于於此衷來来"
 #: 负责 followed by these is a noun phrase (负责人, 负责制, 负责的)
 ZH_FUZE_NOT_AFTER = ("人", "制", "任", "的", "同事", "部门", "部門", "范围", "範圍", "区域", "區域")
 #: modal words between the owner and the verb: "许国栋需跟进", "小周先负责"
 ZH_HEAD_TAILS = ("需要", "必须", "必須", "继续", "繼續", "务必", "務必", "主要", "需", "须", "須", "要", "先", "再", "也", "还", "還", "都", "亦", "来", "來")
-#: time words a clause may start with before its owner: "下周小周负责…"
-ZH_TIME_HEADS = (
+#: time words and connectives a clause may start with before its owner: "下周小周负责…", "并由…"
+ZH_CLAUSE_LEADS = (
     "下周", "下週", "本周", "本週", "这周", "這週", "明天", "明日", "今天", "今日", "后天", "後天", "之后",
     "之後", "随后", "隨後", "然后", "然後", "会后", "會後", "后续", "後續", "接下来", "接下來", "近期", "稍后",
     "稍後", "下次", "下个月", "下個月", "本月", "月底", "周末", "週末", "同时", "同時", "另外", "此外",
@@ -350,7 +351,8 @@ _NAME_STARTS = ZH_SURNAMES | frozenset(ZH_FAMILIAR_PREFIXES)
 _CLAUSE_START_CHAR = lazy_compile(r"(?:^|[，,；;：:])[\s>*+•-]*(\S)")
 _CUE_CHARS = frozenset("负負责責请請由会會将將交跟牵牽待办辦做代完✅✔☑~:：@＠(（[【-—–*")
 _EN_CUE = lazy_compile(
-    r"(?i)\b(?:will|shall|to|please|todo|action|ai|next|needs?|has|have|is|are|responsible)\b"
+    # "has to", "needs to", "is going to" all hold "to"; "in charge of" holds "charge"
+    r"(?i)\b(?:will|shall|to|please|pls|kindly|todo|action|ai|next|responsible|charge)\b"
 )
 _LABEL = lazy_compile(
     r"^[\s*_]*(?P<label>"
@@ -406,7 +408,7 @@ _TIME_WORD = lazy_compile(
 )
 _ZH_TIME_HEAD = lazy_compile(
     r"^(?:(?:"
-    + "|".join(re.escape(word) for word in sorted(ZH_TIME_HEADS, key=len, reverse=True))
+    + "|".join(re.escape(word) for word in sorted(ZH_CLAUSE_LEADS, key=len, reverse=True))
     + r")\s*|"
     + _TIME_WORD.pattern
     + r"\s*)+"
@@ -433,7 +435,6 @@ _LONG_DEPARTMENT_SUFFIXES = tuple(suffix for suffix in DEPARTMENT_SUFFIXES if le
 # longest role, group or department word the forward reader tries ("人力资源部", "新任總幹事")
 _MAX_DICTIONARY_WORD = 6
 _CLAUSE_BREAKS = "，,：:;；（(）)「」“”【】[]<>。！？!?"
-_SPLIT_BREAKS = "，,；;、"
 _STRIP = " \t*_~`"
 _TASK_STRIP = " \t,，;；、。.:：-–—"
 
