@@ -432,6 +432,11 @@ _OWNER_LABELS = tuple(
 # characters that end no name: the cue or modal right after one ("小周会…", "小王需…")
 _NOT_NAME_ENDINGS = frozenset("会會将將要需须須请請由负負跟交已也再先都的了在")
 _LONG_DEPARTMENT_SUFFIXES = tuple(suffix for suffix in DEPARTMENT_SUFFIXES if len(suffix) > 1)
+# how far back an owner may start: words before an English cue, characters before a Chinese one
+# ("后端小组（嘉豪、雅琪、梓涵、宇航）" is 18); longer runs name nobody and would cost quadratic time
+_MAX_OWNER_WORDS = 12
+_MAX_OWNER_CHARS = 160
+_MAX_HEAD_CHARS = 40
 # longest role, group or department word the forward reader tries ("人力资源部", "新任總幹事")
 _MAX_DICTIONARY_WORD = 6
 _CLAUSE_BREAKS = "，,：:;；（(）)「」“”【】[]<>。！？!?"
@@ -470,7 +475,7 @@ def _known(names: frozenset[str]) -> _Known:
 _NO_NAMES = _known(frozenset())
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Hit:
     """A cue found in a sentence: where the owner's words start, where the cue ends, who."""
 
@@ -592,7 +597,7 @@ def _line_tasks(body: str, known: _Known) -> list[TaskCue]:
     """A line without a task label: enumerated parts, an owner field, sentences, annotations."""
     parts = _enumerated(body)
     if parts:
-        return _enumerated_tasks(body, parts, known)
+        return _enumerated_tasks(parts, known)
     field = _owner_field(body)
     if field is not None:
         return [TaskCue(_tidy(field[0]), field[1], "负责人：", True)] if _tidy(field[0]) else []
@@ -614,13 +619,14 @@ def _line_tasks(body: str, known: _Known) -> list[TaskCue]:
     return []
 
 
-def _enumerated_tasks(body: str, parts: list[str], known: _Known) -> list[TaskCue]:
+def _enumerated_tasks(parts: list[str], known: _Known) -> list[TaskCue]:
     """``1.补充测试；2.更新文档（小周）``: one task per part; an owner given for the line is everyone's."""
     line_owners: tuple[str, ...] = ()
     line_cue, line_strong = "1.", False
     marker = _owner_marker(parts[-1], known, in_sentence=True)
     if marker is not None and marker[2] in ("(name)", "@", "- name", "[name=]", "负责人："):
-        parts[-1] = marker[0]
+        # the annotation closes the line, so it names the owner of every part
+        parts = [*parts[:-1], marker[0]]
         line_owners, line_cue, line_strong = marker[1], marker[2], marker[3]
     tasks: list[TaskCue] = []
     for part in parts:
@@ -636,7 +642,6 @@ def _enumerated_tasks(body: str, parts: list[str], known: _Known) -> list[TaskCu
 def _clean(text: str) -> tuple[str, bool]:
     """Drop quote marks, a bullet or number, a checkbox, wrapping ``**``/``~~`` and done marks."""
     text = _QUOTE.sub("", text).strip()
-    done = False
     body, checked = strip_checkbox(text)
     if checked is None and not _enumerated(text) and _VERSION_NUMBER.match(text) is None:
         body = strip_enumerator(text)
@@ -925,9 +930,13 @@ def _owners_before(
     Returns where it starts, the owners and whether it surely names people (a
     handle, a known name, several capitalised words) rather than one capital word.
     """
-    prefix = sentence[floor:position]
+    # an owner list is a few words ("Colin, Lena, Max G. and Derek"): look no further back
+    window = max(floor, position - _MAX_OWNER_CHARS)
+    prefix = sentence[window:position]
     tokens = list(re.finditer(r"\S+", prefix))
-    for index, token in enumerate(tokens):
+    # a cut window starts inside the sentence: its first word only tells what precedes the next
+    first_index = max(1 if window > floor else 0, len(tokens) - _MAX_OWNER_WORDS)
+    for index, token in enumerate(tokens[first_index:], start=first_index):
         if index > 0:
             previous = tokens[index - 1].group()
             if not (
@@ -948,7 +957,7 @@ def _owners_before(
                 or any(o.lower() in known.lower or o in known.exact or _collective(o) for o in owners)
                 or any(" " in o or looks_like_department(o) for o in owners)
             )
-            return floor + token.start(), owners, sure
+            return window + token.start(), owners, sure
     return None
 
 
@@ -1034,7 +1043,8 @@ def _zh_hits(sentence: str, known: _Known) -> list[_Hit]:
 def _clause_head(sentence: str, position: int) -> tuple[int, str]:
     """The words of the clause before ``position``, without a leading time phrase or trailing modal."""
     start = position
-    while start > 0 and sentence[start - 1] not in _CLAUSE_BREAKS:
+    limit = max(0, position - _MAX_HEAD_CHARS)
+    while start > limit and sentence[start - 1] not in _CLAUSE_BREAKS:
         start -= 1
     head = sentence[start:position]
     stripped = head.lstrip(_STRIP)
@@ -1145,7 +1155,8 @@ def _will_hit(sentence: str, match: re.Match[str], known: _Known) -> _Hit | None
         return None  # a clause starting with 将 is "take …" (将文档发给…), not "will"
     # "會與總務組討論…", "之後會再和宿舍組討論": the subject is left out (weak, no owner)
     clause_start = head_start
-    while clause_start > 0 and sentence[clause_start - 1] not in _CLAUSE_BREAKS:
+    limit = max(0, position - _MAX_HEAD_CHARS)
+    while clause_start > limit and sentence[clause_start - 1] not in _CLAUSE_BREAKS:
         clause_start -= 1
     return _Hit(clause_start, match.end(), (), "会", False, True)
 

@@ -403,3 +403,12 @@ def test_plain_line_is_rejected_before_any_pattern() -> None:
     assert not sentences._may_hold_task("The numbers for the quarter look fine")
     assert sentences._may_hold_task("1.补充测试；2.更新文档")
     assert sentences._may_hold_task("由小周负责测试")
+
+
+def test_owner_after_a_long_clause() -> None:
+    """The look-back for an owner is bounded (long lines stay linear) but still finds a clause's subject."""
+    opening = "Because the vendor missed the delivery window again " * 6
+    text = f"{opening.strip()}, Dana will chase the vendor"
+    assert find_tasks(text) == [T(text, ("Dana",), "will")]
+    # a name in the middle of a clause is no subject, however far back the clause starts
+    assert find_tasks("x " * 200 + "Dana will chase the vendor") == []
