@@ -84,6 +84,8 @@ class ActionDraft:
     speaker: str | None = None
     speaker_line: str | None = None
     speaker_due: bool = False
+    # read from a sentence of the discussion or a decision, not from an action-items list
+    from_sentence: bool = False
 
     def is_empty(self) -> bool:
         """An empty ``- [ ]`` line of a copied template: nothing to assign."""
@@ -540,6 +542,37 @@ def _dash_tail(task: str) -> tuple[str, str | None, str | None, str]:
     if owner is None and due is None:
         return task, None, None, ""
     return task[: match.start()].strip(), owner, due, "，".join(rest) if _has_cjk(task) else ", ".join(rest)
+
+
+# deadlines written inside a task's sentence, relative to the meeting ("明天白天", "by Friday")
+_RELATIVE_DUE = lazy_compile(
+    r"(?i)明天|明日|后天|後天|今天|今日|今晚|(?:本|这|這|下个?|下個|下下)?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天末]"
+    r"|(?:本|这|這|下个?|下個)(?:周|週|月)(?:底|末)?|月底|月末"
+    r"|[两兩一二三四五六七八九十\d]+\s*(?:个|個)?\s*(?:天|周|週|星期|月|工作日)\s*(?:内|內)"
+    r"|\b(?:tomorrow|tonight|today|eod|eow|asap)\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month)\b"
+    r"|\b(?:this|next|coming)\s+(?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\b(?:by|before|until|on)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+)
+
+
+_VERSION_WORD = lazy_compile(r"(?i)(?:version|release|python|node|java|ios|android|api|sdk)\s*$|[a-z]\.?$")
+
+
+def due_phrase(text: str) -> str | None:
+    """The deadline written inside a task's own words, as written; None when there is none.
+
+    ``6 月 2 日前完成 redis 搭建`` → ``6 月 2 日``; ``Complete the research by (Wed 4/22)``
+    → ``4/22``; ``明天上午输出演示视频`` → ``明天``. The first date wins.
+    """
+    found = find_absolute_date(text, dt.date(2000, 1, 3))
+    if found is not None:
+        clean = normalise_digits(text)
+        before = clean[max(0, found[1] - 8) : found[1]].lower()
+        # "v2.3", "version 24.09", "Python 3.11": a version number, not a date
+        if not (before.endswith(("v", "v.")) or _VERSION_WORD.search(before)):
+            return clean[found[1] : found[2]]
+    relative = _RELATIVE_DUE.search(text)
+    return relative.group() if relative is not None else None
 
 
 def _looks_like_date(text: str) -> bool:

@@ -22,6 +22,7 @@ from parsers.actions import (
     ActionDraft,
     draft_from_line,
     draft_from_row,
+    due_phrase,
     has_unlabelled_owner,
     is_speaker_line,
     split_fields,
@@ -40,6 +41,7 @@ from parsers.frontmatter import blank_front_matter, split_front_matter
 from parsers.language import detect_language
 from parsers.lazy_regex import lazy_compile
 from parsers.people import parse_absentees, parse_attendees, parse_person
+from parsers.sentences import find_tasks, is_question, owner_marker
 from parsers.vocabulary import (
     BULLETS,
     MEETING_KEYS,
@@ -49,6 +51,7 @@ from parsers.vocabulary import (
     SUBSECTION_LABELS,
     TABLE_COLUMNS,
     KeyTable,
+    looks_like_department,
     normalise_key,
 )
 from pipeline.model import ActionItem, AgendaItem, Meeting, Person, TextSpan
@@ -939,6 +942,37 @@ class NotesReader:
             return
         for part in split_inline_enumeration(text):
             self.item.add_text(kind, part, line, end_line)
+        self.tasks_in_text(text, line, end_line)
+
+    def tasks_in_text(self, text: str, line: int, end_line: int) -> None:
+        """Tasks a discussion point or a decision assigns by its shape alone.
+
+        ``Dana will send the deck``, ``由小周负责测试``, ``請物業確認``: the point stays in
+        the minutes as written, and the task it assigns joins the action items.
+        """
+        if self.item is None or is_question(text):
+            return
+        decided = self.item.subsection == "resolutions" or decision_cue(text) is not None
+        if not decided and _OPINION.search(text) is not None:
+            return  # "設備課認為應由廠商負責更換": what someone thinks, not what was assigned
+        for cue in find_tasks(text, self.known_names()):
+            if not cue.strong:
+                continue
+            draft = ActionDraft(task=cue.task, line=line, end_line=end_line, agenda_index=self.item_index())
+            draft.from_sentence = True
+            if cue.owners:
+                draft.set_field("owner", "、".join(cue.owners))
+            due = due_phrase(cue.task)
+            if due:
+                draft.set_field("due", due)
+            draft.checked = cue.done
+            self.actions.append(draft)
+            self.cue(line, "task", f"sentence ({cue.cue})")
+            self.item.touch(end_line)
+
+    def known_names(self) -> frozenset[str]:
+        """The names of the people the meeting information lists, for reading owners in sentences."""
+        return frozenset(person.name for person in self.info_people() if person.name)
 
     def add_action_line(self, text: str, line: int, end_line: int) -> None:
         index = self.item_index() if self.section == "item" and self.item is not None else None
@@ -958,6 +992,7 @@ class NotesReader:
         # a task list nested in a task: each ticked or open box is a task of its own
         end_line = subtasks[0].line - 1 if subtasks else entry.end_line
         draft = draft_from_line(text, entry.line, max(entry.line, end_line), agenda_index)
+        complete_from_words(draft)
         self.actions.append(draft)
         self.cue(entry.line, "task", "item of an action list" if not subtasks else "task with sub-tasks")
         for child in entry.children:
@@ -1073,6 +1108,14 @@ class NotesReader:
         kind = item.subsection
         for part in split_inline_enumeration(entry.flat_text()):
             item.add_text(kind, part, entry.line, entry.end_line)
+        self.entry_tasks(entry)
+
+    def entry_tasks(self, entry: ListEntry) -> None:
+        """The tasks a discussion entry and the entries nested in it assign, each at its own line."""
+        end = entry.children[0].line - 1 if entry.children else entry.end_line
+        self.tasks_in_text(entry.text, entry.line, max(entry.line, end))
+        for child in entry.children:
+            self.entry_tasks(child)
 
     def actions_block(self, node: Block, agenda_index: int | None) -> None:
         if node.type in ("bullet_list", "ordered_list"):
@@ -1243,6 +1286,7 @@ class NotesReader:
         names = frozenset(person.name for person in self.info_people() if person.name)
         for draft in self.actions:
             draft.resolve_speaker(names)
+        self.actions = _without_restatements(self.actions)
         items = [draft.finish(date, self.date_order) for draft in self.actions if not draft.is_empty()]
         _complete_departments(items, self.known_people())
         by_agenda: dict[int, list[ActionItem]] = {}
@@ -1369,6 +1413,64 @@ def normalise_headings(text: str) -> str:
     if "===" in text:
         text = _SETEXT_TITLE.sub(lambda match: f"# {match.group(1)}\n", text)
     return text
+
+
+# words that make a sentence someone's view or report rather than an assignment
+_OPINION = lazy_compile(
+    r"认为|認為|觉得|覺得|表示|指出|反映|担心|擔心|希望|询问|詢問|提到|说明|說明|回报|回報"
+    r"|(?i:\b(?:thinks?|thought|said|says|suggested|mentioned|asked|noted|feels|believes|reported|wondered)\b)"
+)
+
+
+def _draft_owners(draft: ActionDraft) -> frozenset[str]:
+    text = " ".join(filter(None, [draft.owner_text, draft.department_text, *draft.mentions]))
+    return frozenset(name.strip().lower() for name in re.split(r"[、,，/／\s]+|\band\b|和|与|與", text) if name.strip())
+
+
+def _without_restatements(drafts: list[ActionDraft]) -> list[ActionDraft]:
+    """Drop a task read from a sentence when an action-items list already has it.
+
+    Minutes often say in the discussion what the action items then list ("Aaron will
+    start an email vote" / "AI: Aaron to start email vote"): one task, counted once.
+    The same owner and mostly the same words make a restatement.
+    """
+    listed = [(_draft_owners(draft), title_words(draft.task)) for draft in drafts if not draft.from_sentence]
+    kept = []
+    for draft in drafts:
+        if draft.from_sentence and listed:
+            owners, words = _draft_owners(draft), title_words(draft.task)
+            if not any(not looks_like_department(owner) for owner in owners):
+                continue  # with an action list kept, a department named in passing assigns nothing new
+            if any(
+                _same_people(owners, other_owners)
+                and words
+                and len(words & other_words) >= 0.5 * min(len(words), len(other_words))
+                for other_owners, other_words in listed
+            ):
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _same_people(first: frozenset[str], second: frozenset[str]) -> bool:
+    """``运营部林主管`` and ``林主管`` name the same person."""
+    return any(a in b or b in a for a in first for b in second)
+
+
+def complete_from_words(draft: ActionDraft) -> None:
+    """An action item with no owner or deadline field may still name them in its words.
+
+    ``Collect contacts (Shira)``, ``@ruoxi(沈若溪)``, ``点赞操作：龙晓峰``, ``… by (Wed 4/22)``.
+    """
+    if draft.owner_text is None and not draft.mentions and draft.speaker is None and not draft.department_text:
+        marked = owner_marker(draft.task)
+        if marked is not None and marked[1]:
+            draft.task = marked[0]
+            draft.set_field("owner", "、".join(marked[1]))
+    if draft.due_text is None and draft.task:
+        due = due_phrase(draft.task)
+        if due:
+            draft.set_field("due", due)
 
 
 def _task_columns(kinds: list[str | None]) -> tuple[list[str | None], str | None]:
