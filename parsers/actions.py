@@ -580,10 +580,18 @@ def _looks_like_date(text: str) -> bool:
     return parse_date(text, reference) is not None
 
 
+# cells of a template row nobody filled in ("| item | who | due_date |"), or marked empty
+_UNFILLED_CELLS = frozenset(
+    normalise_key(word)
+    for word in ("item", "who", "due_date", "due date", "owner", "task", "n/a", "na", "-", "—", "/", "无", "無", "none", "...", "…")
+)
+
+
 def draft_from_row(
     cells: dict[str, str], line: int, agenda_index: int | None
 ) -> ActionDraft | None:
     """One row of an action table, keyed by column kind (task, owner, due …)."""
+    cells = {name: value for name, value in cells.items() if normalise_key(value) not in _UNFILLED_CELLS}
     task = cells.get("task", "").strip()
     if not task and not any(cells.get(k) for k in ("owner", "due", "department")):
         return None

@@ -991,6 +991,14 @@ class NotesReader:
         subtasks = [child for child in entry.children if strip_checkbox(child.text)[1] is not None]
         # a task list nested in a task: each ticked or open box is a task of its own
         end_line = subtasks[0].line - 1 if subtasks else entry.end_line
+        if subtasks and strip_checkbox(text)[0].rstrip(" *_").endswith((":", "：")):
+            # "- [ ] Set up meetings with:" over its sub-tasks: a heading for them, not a task
+            self.cue(entry.line, "section", "a group of sub-tasks")
+            for child in entry.children:
+                self.add_action_entry(child, agenda_index)
+            return
+        if not subtasks and self.actions and self.owner_below(entry):
+            return
         draft = draft_from_line(text, entry.line, max(entry.line, end_line), agenda_index)
         complete_from_words(draft)
         self.actions.append(draft)
@@ -998,8 +1006,32 @@ class NotesReader:
         for child in entry.children:
             if subtasks and strip_checkbox(child.text)[1] is not None:
                 self.add_action_entry(child, agenda_index)
-            else:
+            elif not self.owner_child(draft, child):
                 add_detail_entry(draft, child)
+
+    def owner_below(self, entry: ListEntry) -> bool:
+        """``+ 下载源码`` then `` + 赵晨阳`` indented a little: the name is the owner of the line above."""
+        previous = self.actions[-1]
+        if previous.owner_text or previous.mentions or previous.end_line != entry.line - 1:
+            return False
+        if not names_only(entry.text, self.known_names()):
+            return False
+        indent = _indent(self.text, entry.line)
+        if indent <= _indent(self.text, previous.line):
+            return False
+        previous.set_field("owner", entry.text.strip(" *_"))
+        previous.end_line = entry.end_line
+        self.cue(entry.line, "task", f"owner of the task on line {previous.line}")
+        return True
+
+    def owner_child(self, draft: ActionDraft, child: ListEntry) -> bool:
+        """A name alone nested under a task is its owner."""
+        if draft.owner_text or draft.mentions or child.children or not names_only(child.text, self.known_names()):
+            return False
+        draft.set_field("owner", child.text.strip(" *_"))
+        draft.end_line = max(draft.end_line, child.end_line)
+        self.cue(child.line, "task", f"owner of the task on line {draft.line}")
+        return True
 
     def item_block(self, node: Block) -> None:
         item = self.item
@@ -1341,7 +1373,7 @@ class NotesReader:
 
 # meeting-info keys that mean the meeting wherever they stand ("主题：" may title an agenda item)
 _LATE_INFO_KEYS = frozenset(
-    ("date", "time", "start_time", "end_time", "location", "host", "recorder", "attendees", "absentees", "observers")
+    ("date", "time", "start_time", "end_time", "location", "host", "recorder", "attendees", "absentees", "observers", "next_meeting")
 )
 _PEOPLE_KEYS = frozenset(("attendees", "absentees", "observers"))
 # labels that may stand alone on a line with their values below
@@ -1444,7 +1476,7 @@ def _without_restatements(drafts: list[ActionDraft]) -> list[ActionDraft]:
             if any(
                 _same_people(owners, other_owners)
                 and words
-                and len(words & other_words) >= 0.5 * min(len(words), len(other_words))
+                and len(words & other_words) >= max(2, 0.3 * min(len(words), len(other_words)))
                 for other_owners, other_words in listed
             ):
                 continue
@@ -1455,6 +1487,30 @@ def _without_restatements(drafts: list[ActionDraft]) -> list[ActionDraft]:
 def _same_people(first: frozenset[str], second: frozenset[str]) -> bool:
     """``运营部林主管`` and ``林主管`` name the same person."""
     return any(a in b or b in a for a in first for b in second)
+
+
+_NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
+_CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
+_LATIN_NAME = lazy_compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$|^@[\w.-]+$")
+
+
+def names_only(text: str, known: frozenset[str]) -> bool:
+    """``赵晨阳``, ``Ana and Li``, ``@raj``: a line that only names people."""
+    parts = [part for part in _NAME_SEPARATORS.split(text.strip(" *_")) if part]
+    if not parts or len(parts) > 6:
+        return False
+    return all(
+        part in known or ((_CJK_NAME.match(part) or _LATIN_NAME.match(part)) and not looks_like_department(part))
+        for part in parts
+    )
+
+
+def _indent(text: str, line: int) -> int:
+    """How far the source line is indented (tabs as four spaces)."""
+    lines = text.split("\n", line)
+    source = lines[line - 1] if line - 1 < len(lines) else ""
+    source = source.lstrip(">").replace("\t", "    ")
+    return len(source) - len(source.lstrip(" "))
 
 
 def complete_from_words(draft: ActionDraft) -> None:
