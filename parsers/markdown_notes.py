@@ -521,6 +521,8 @@ class NotesReader:
         self.section_reason: str | None = None
         self.pending_label: str | None = None
         self.listed_container: AgendaDraft | None = None
+        # tasks whose owners were read from names nested below them (ids of the drafts)
+        self.owners_below: set[int] = set()
 
     # -- meeting info
 
@@ -926,6 +928,9 @@ class NotesReader:
                 self.info_from_lines([source])
         elif node.type in ("bullet_list", "ordered_list"):
             rest = self.info_from_list(node)
+            if node.type == "ordered_list" and not self.agenda and _numbered_topics(rest):
+                self.topics_from_list(rest)
+                return
             # a list of tasks with no heading or label: one evident task makes it an action list
             as_actions = any(_evident_action(entry.text) for entry in rest)
             for entry in rest:
@@ -933,6 +938,17 @@ class NotesReader:
                     self.add_action_entry(entry, None)
         elif node.type == "table" and not self.info_from_table(node):
             self.table_block(node, None)
+
+    def topics_from_list(self, entries: list[ListEntry]) -> None:
+        """Notes without headings, numbered by topic: ``1. 产品核心功能`` and its lines below."""
+        for entry in entries:
+            self.open_item(entry.lines[0].text, entry.line, 2)
+            self.cue(entry.line, "agenda", "numbered topic with its lines below")
+            self.item_paragraph(entry.lines[1:])
+            for child in entry.children:
+                self.item_entry(child)
+        self.close_item()
+        self.section = "other"
 
     def item_text(self, kind: str, text: str, line: int, end_line: int) -> None:
         """Text under an agenda item's current sub-section: an entry, or an action item."""
@@ -1025,9 +1041,12 @@ class NotesReader:
         return True
 
     def owner_child(self, draft: ActionDraft, child: ListEntry) -> bool:
-        """A name alone nested under a task is its owner."""
-        if draft.owner_text or draft.mentions or child.children or not names_only(child.text, self.known_names()):
+        """A name alone nested under a task is its owner (several such names: several owners)."""
+        if draft.mentions or child.children or not names_only(child.text, self.known_names()):
             return False
+        if draft.owner_text and id(draft) not in self.owners_below:
+            return False
+        self.owners_below.add(id(draft))
         draft.set_field("owner", child.text.strip(" *_"))
         draft.end_line = max(draft.end_line, child.end_line)
         self.cue(child.line, "task", f"owner of the task on line {draft.line}")
@@ -1143,11 +1162,51 @@ class NotesReader:
         self.entry_tasks(entry)
 
     def entry_tasks(self, entry: ListEntry) -> None:
-        """The tasks a discussion entry and the entries nested in it assign, each at its own line."""
+        """The tasks a discussion entry and the entries nested in it assign, each at its own line.
+
+        ``通过`` over ``- 部署人：小周``: the decision is a task and the line below names its owner.
+        ``接口的分工：`` (or a decision) over ``- 点赞操作：小周``: each point below is a task.
+        """
         end = entry.children[0].line - 1 if entry.children else entry.end_line
-        self.tasks_in_text(entry.text, entry.line, max(entry.line, end))
+        owners = [child for child in entry.children if _owner_line(child.text)]
+        if owners and not self.item_has_task(entry.line):
+            draft = draft_from_line(entry.text, entry.line, max(entry.line, end), self.item_index())
+            draft.from_sentence = True
+            for child in owners:
+                draft.add_detail(child.text)
+                draft.end_line = max(draft.end_line, child.end_line)
+            complete_from_words(draft)
+            self.actions.append(draft)
+            self.cue(entry.line, "task", "a point with its owner on the line below")
+        else:
+            self.tasks_in_text(entry.text, entry.line, max(entry.line, end))
+        assigning = _ASSIGNING_LABEL.search(entry.text) is not None or decision_cue(entry.text) is not None
         for child in entry.children:
+            if child in owners:
+                continue
+            if assigning and self.assignment_below(child):
+                continue
             self.entry_tasks(child)
+
+    def item_has_task(self, line: int) -> bool:
+        return any(draft.line == line for draft in self.actions)
+
+    def assignment_below(self, child: ListEntry) -> bool:
+        """A point under ``分工：`` or a decision that names one of the meeting's people as owner."""
+        cues = find_tasks(child.text, self.known_names())
+        known = self.known_names()
+        if not cues or not all(cue.owners and all(owner in known for owner in cue.owners) for cue in cues):
+            return False
+        for cue in cues:
+            draft = ActionDraft(task=cue.task, line=child.line, end_line=child.end_line, agenda_index=self.item_index())
+            draft.set_field("owner", "、".join(cue.owners))
+            due = due_phrase(cue.task)
+            if due:
+                draft.set_field("due", due)
+            draft.from_sentence = True
+            self.actions.append(draft)
+            self.cue(child.line, "task", f"assignment under a decision or a 分工 point ({cue.cue})")
+        return True
 
     def actions_block(self, node: Block, agenda_index: int | None) -> None:
         if node.type in ("bullet_list", "ordered_list"):
@@ -1489,9 +1548,29 @@ def _same_people(first: frozenset[str], second: frozenset[str]) -> bool:
     return any(a in b or b in a for a in first for b in second)
 
 
+# a point that announces assignments below it: "接口的分工：", "Assignments:", "任务分配"
+_ASSIGNING_LABEL = lazy_compile(r"(?i)(?:分工|分配|任务|任務|待办|待辦|安排|assignments?|tasks?|action items?|todo)\s*[:：]?\s*$")
+
+
+def _owner_line(text: str) -> bool:
+    """``部署人：周立言``, ``责任人：邓志远``, ``Owner: Ana``: a line that only names an owner."""
+    fields = split_fields(strip_checkbox(text)[0])
+    return not fields.head and bool(fields.pairs) and fields.pairs[0][0] == "owner"
+
+
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
 _LATIN_NAME = lazy_compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$|^@[\w.-]+$")
+
+
+def _numbered_topics(entries: list[ListEntry]) -> bool:
+    """A numbered list whose points are short titles with lines of their own below."""
+    if len(entries) < 2:
+        return False
+    return all(
+        entry.lines and len(entry.lines[0].text) <= 30 and not entry.lines[0].text.rstrip().endswith(("。", ".", "；", ";"))
+        for entry in entries
+    ) and sum(len(entry.lines) > 1 or bool(entry.children) for entry in entries) * 2 > len(entries)
 
 
 def names_only(text: str, known: frozenset[str]) -> bool:

@@ -128,7 +128,7 @@ SUBSECTION_LABELS = _table(
 
 ACTION_KEYS = _table(
     {
-        "owner": "负责人|負責人|责任人|責任人|第一责任人|第一責任人|负责|負責|负责同事|負責同事|跟进人|跟進人|owner|owners|responsible|assignee|assigned to|负责人及分工|負責人及分工",
+        "owner": "负责人|負責人|责任人|責任人|第一责任人|第一責任人|负责|負責|负责同事|負責同事|跟进人|跟進人|owner|owners|responsible|assignee|assigned to|负责人及分工|負責人及分工|部署人|执行人|執行人|承办人|承辦人|经办人|經辦人|负责人员|負責人員|assignees|assigned|owned by|dri",
         "department": "负责部门|負責部門|责任部门|責任部門|department|dept|team",
         "collaborators": "协同|協同|协同部门|協同部門|协同人|協同人|配合|配合部门|配合部門|协助|協助|with|collaborators|support from|supporting|helpers",
         "start": "开始|開始|开始时间|開始時間|开始日期|開始日期|计划开始时间|計劃開始時間|start|start date|starts|from",
