@@ -66,6 +66,8 @@ _AGENDA_NUMBER = lazy_compile(
 _EXPLICIT_AGENDA = lazy_compile(
     r"^\s*(?:(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]{1,3}\s*[题題案])", re.I
 )
+# "初步分工", "项目人员分工", "下周任务安排": a heading that ends by naming assignments
+_ASSIGNMENT_HEADING = lazy_compile(r"(?:分工|任务分配|任務分配|任务安排|任務安排|工作安排|工作分配|待办事项|待辦事項)\s*[:：]?\s*$")
 # "行动一、Qt 适配规划", "Action 2: rollout": a numbered block of action items
 _NUMBERED_ACTIONS = lazy_compile(r"^\s*(?:行动|行動|待办|待辦|action(?:\s*items?)?|todo)\s*[0-9一二三四五六七八九十]{1,3}\s*[、.．:：)）]", re.I)
 _KEY_VALUE = lazy_compile(r"^\s*(?P<key>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.S)
@@ -366,7 +368,7 @@ def classify_section(title: str) -> tuple[str | None, str | None]:
     """A heading's section kind (info, agenda, actions, attachments, risks, next_meeting) and inline value."""
     if _EXPLICIT_AGENDA.match(title):
         return None, None
-    if _NUMBERED_ACTIONS.match(title):
+    if _NUMBERED_ACTIONS.match(title) or _ASSIGNMENT_HEADING.search(title):
         return "actions", None
     bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title
     label = table_label(bare, SECTION_NAMES)
@@ -998,7 +1000,10 @@ class NotesReader:
             self.actions[-1].add_detail(text)
             self.actions[-1].end_line = max(self.actions[-1].end_line, end_line)
         else:
-            self.actions.append(draft_from_line(text, line, end_line, index))
+            draft = draft_from_line(text, line, end_line, index)
+            complete_from_words(draft, self.known_names())
+            self.actions.append(draft)
+            self.cue(line, "task", "line of an action list")
         if self.item is not None and index is not None:
             self.item.touch(end_line)
 
@@ -1016,7 +1021,7 @@ class NotesReader:
         if not subtasks and self.actions and self.owner_below(entry):
             return
         draft = draft_from_line(text, entry.line, max(entry.line, end_line), agenda_index)
-        complete_from_words(draft)
+        complete_from_words(draft, self.known_names())
         self.actions.append(draft)
         self.cue(entry.line, "task", "item of an action list" if not subtasks else "task with sub-tasks")
         for child in entry.children:
@@ -1175,7 +1180,7 @@ class NotesReader:
             for child in owners:
                 draft.add_detail(child.text)
                 draft.end_line = max(draft.end_line, child.end_line)
-            complete_from_words(draft)
+            complete_from_words(draft, self.known_names())
             self.actions.append(draft)
             self.cue(entry.line, "task", "a point with its owner on the line below")
         else:
@@ -1592,16 +1597,27 @@ def _indent(text: str, line: int) -> int:
     return len(source) - len(source.lstrip(" "))
 
 
-def complete_from_words(draft: ActionDraft) -> None:
+def complete_from_words(draft: ActionDraft, known: frozenset[str] = frozenset()) -> None:
     """An action item with no owner or deadline field may still name them in its words.
 
-    ``Collect contacts (Shira)``, ``@ruoxi(沈若溪)``, ``点赞操作：龙晓峰``, ``… by (Wed 4/22)``.
+    ``Collect contacts (Shira)``, ``@ruoxi(沈若溪)``, ``点赞操作：龙晓峰``, ``欣怡：制作PPT``,
+    ``… by (Wed 4/22)``. In an action list the weaker shapes count too.
     """
+    if draft.speaker is not None and draft.speaker_line is not None and draft.owner_text is None:
+        cues = find_tasks(draft.speaker_line, known)
+        if len(cues) == 1 and cues[0].owners == (draft.speaker,):
+            draft.owner_text = draft.speaker  # "欣怡：制作本次评审所需PPT" in an action list
+            draft.speaker = draft.speaker_line = None
     if draft.owner_text is None and not draft.mentions and draft.speaker is None and not draft.department_text:
         marked = owner_marker(draft.task)
         if marked is not None and marked[1]:
             draft.task = marked[0]
             draft.set_field("owner", "、".join(marked[1]))
+        else:
+            cues = find_tasks(draft.task, known)
+            # "Sales and Finance to …": departments working together, still nobody responsible
+            if len(cues) == 1 and any(not looks_like_department(owner) for owner in cues[0].owners):
+                draft.set_field("owner", "、".join(cues[0].owners))
     if draft.due_text is None and draft.task:
         due = due_phrase(draft.task)
         if due:
