@@ -552,6 +552,7 @@ _RELATIVE_DUE = lazy_compile(
     r"|\b(?:tomorrow|tonight|today|eod|eow|asap)\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month)\b"
     r"|\b(?:this|next|coming)\s+(?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
     r"|\b(?:by|before|until|on)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"|(?<=[(（])(?:mon|tues|wednes|thurs|fri|satur|sun)day(?=[)）])|(?<=[(（])(?:周|週|星期)[一二三四五六日天](?=[)）])"
 )
 
 

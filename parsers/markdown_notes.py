@@ -67,7 +67,11 @@ _EXPLICIT_AGENDA = lazy_compile(
     r"^\s*(?:(?:议程|議程|议题|議題|agenda|item|topic)\s*[0-9一二三四五六七八九十]|第\s*[0-9一二三四五六七八九十]{1,3}\s*[题題案])", re.I
 )
 # "初步分工", "项目人员分工", "下周任务安排": a heading that ends by naming assignments
-_ASSIGNMENT_HEADING = lazy_compile(r"(?:分工|任务分配|任務分配|任务安排|任務安排|工作安排|工作分配|待办事项|待辦事項)\s*[:：]?\s*$")
+_ASSIGNMENT_HEADING = lazy_compile(
+    r"(?:分工|任务分配|任務分配|任务安排|任務安排|工作安排|工作分配|待办事项|待辦事項"
+    r"|(?:须|須|需|待|要)(?:调整|調整|修改|修正|修复|修復|处理|處理|解决|解決))\s*[:：]?\s*$"
+    r"|(?i:\b(?:to fix|bugs to fix|issues to fix|open tasks|next steps?)\s*:?\s*$)"
+)
 # "行动一、Qt 适配规划", "Action 2: rollout": a numbered block of action items
 _NUMBERED_ACTIONS = lazy_compile(r"^\s*(?:行动|行動|待办|待辦|action(?:\s*items?)?|todo)\s*[0-9一二三四五六七八九十]{1,3}\s*[、.．:：)）]", re.I)
 _KEY_VALUE = lazy_compile(r"^\s*(?P<key>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$", re.S)
@@ -472,6 +476,8 @@ class AgendaDraft:
     subsection: str = "discussion"
     implicit: bool = False
     has_content: bool = False
+    # "### Status", "## 进展": what was done is reported here; only what is still to come is a task
+    status_report: bool = False
 
     def add_text(self, kind: str, text: str, line: int, end_line: int) -> None:
         text = text.strip()
@@ -677,7 +683,8 @@ class NotesReader:
             self.cue(line, "agenda", f"section for agenda item {self.item_index() + 1}")
         else:
             self.item = AgendaDraft(
-                title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit
+                title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit,
+                status_report=_STATUS_HEADING.search(name) is not None,
             )
             if not implicit:
                 self.cue(line, "agenda", "heading")
@@ -711,6 +718,10 @@ class NotesReader:
             for child in entry.children:
                 draft.add_text("discussion", strip_checkbox(child.flat_text())[0], child.line, child.end_line)
             self.agenda.append(draft)
+            container, self.item = self.item, draft
+            for child in entry.children:
+                self.entry_tasks(child)
+            self.item = container
             sub_words = [title_words(child.flat_text()) for child in entry.children]
             self.listed.append((draft, title_words(name).union(*sub_words)))
             self.cue(entry.line, "agenda", f"item {len(self.agenda)} of the agenda list")
@@ -938,6 +949,8 @@ class NotesReader:
             for entry in rest:
                 if as_actions or strip_checkbox(entry.text)[1] is not None:
                     self.add_action_entry(entry, None)
+                else:
+                    self.entry_tasks(entry)
         elif node.type == "table" and not self.info_from_table(node):
             self.table_block(node, None)
 
@@ -968,15 +981,19 @@ class NotesReader:
         ``Dana will send the deck``, ``由小周负责测试``, ``請物業確認``: the point stays in
         the minutes as written, and the task it assigns joins the action items.
         """
-        if self.item is None or is_question(text):
+        if is_question(text):
             return
-        decided = self.item.subsection == "resolutions" or decision_cue(text) is not None
+        item = self.item
+        decided = (item is not None and item.subsection == "resolutions") or decision_cue(text) is not None
         if not decided and _OPINION.search(text) is not None:
             return  # "設備課認為應由廠商負責更換": what someone thinks, not what was assigned
+        if item is not None and item.status_report and _FUTURE.search(text) is None:
+            return  # "- visualization: integrates the APIs, 30% @liwei9" under "### Status"
         for cue in find_tasks(text, self.known_names()):
             if not cue.strong:
                 continue
-            draft = ActionDraft(task=cue.task, line=line, end_line=end_line, agenda_index=self.item_index())
+            index = self.item_index() if item is not None else None
+            draft = ActionDraft(task=cue.task, line=line, end_line=end_line, agenda_index=index)
             draft.from_sentence = True
             if cue.owners:
                 draft.set_field("owner", "、".join(cue.owners))
@@ -986,7 +1003,8 @@ class NotesReader:
             draft.checked = cue.done
             self.actions.append(draft)
             self.cue(line, "task", f"sentence ({cue.cue})")
-            self.item.touch(end_line)
+            if item is not None:
+                item.touch(end_line)
 
     def known_names(self) -> frozenset[str]:
         """The names of the people the meeting information lists, for reading owners in sentences."""
@@ -1012,7 +1030,10 @@ class NotesReader:
         subtasks = [child for child in entry.children if strip_checkbox(child.text)[1] is not None]
         # a task list nested in a task: each ticked or open box is a task of its own
         end_line = subtasks[0].line - 1 if subtasks else entry.end_line
-        if subtasks and strip_checkbox(text)[0].rstrip(" *_").endswith((":", "：")):
+        grouping = strip_checkbox(text)[0].rstrip(" *_").endswith((":", "：")) and entry.children
+        if grouping and not subtasks:
+            subtasks = list(entry.children)
+        if subtasks and grouping:
             # "- [ ] Set up meetings with:" over its sub-tasks: a heading for them, not a task
             self.cue(entry.line, "section", "a group of sub-tasks")
             for child in entry.children:
@@ -1190,6 +1211,9 @@ class NotesReader:
             if child in owners:
                 continue
             if assigning and self.assignment_below(child):
+                continue
+            if strip_checkbox(child.text)[1] is not None and self.item is not None:
+                self.add_action_entry(child, self.item_index())  # "- [ ] Write the interop scripts" nested in a point
                 continue
             self.entry_tasks(child)
 
@@ -1563,6 +1587,9 @@ def _owner_line(text: str) -> bool:
     return not fields.head and bool(fields.pairs) and fields.pairs[0][0] == "owner"
 
 
+_STATUS_HEADING = lazy_compile(r"(?i)^\W*(?:status|updates?|progress|status updates?|project updates?|reports?|进展|進展|进度|進度|工作汇报|工作匯報|汇报|匯報|本周进展|本週進展|完成情况|完成情況)\W*$")
+# what is still to come in a status line: "next week", "will", "下周", "计划"
+_FUTURE = lazy_compile(r"(?i)\b(?:next|will|plan|planned|todo|to do|going to|tomorrow|upcoming)\b|下周|下週|计划|計劃|将|將|明天|待|准备|準備|打算")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
 _LATIN_NAME = lazy_compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$|^@[\w.-]+$")
