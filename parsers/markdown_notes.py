@@ -528,6 +528,11 @@ class NotesReader:
         self.listed: list[tuple[AgendaDraft, frozenset[str]]] = []
         self.section_reason: str | None = None
         self.pending_label: str | None = None
+        self.headingless = False
+        # a one-line first paragraph that names the meeting ("PMC 例会 2022-06-16"): the title
+        # when the notes give none otherwise
+        self.first_line: tuple[str, int] | None = None
+        self.blocks_seen = 0
         self.listed_container: AgendaDraft | None = None
         # tasks whose owners were read from names nested below them (ids of the drafts)
         self.owners_below: set[int] = set()
@@ -563,6 +568,8 @@ class NotesReader:
             if start:
                 self.info[key] = start
                 self.info_lines[key] = line
+        elif key == "duration":
+            self.info.setdefault("duration", (value, line))
         elif key in ("host", "recorder"):
             person = parse_person(value)
             if person is not None:
@@ -765,6 +772,24 @@ class NotesReader:
     def heading_title(self, title: str, line: int, level: int, first_heading: bool) -> None:
         """What a heading (or a line standing for one) opens: info, a section, an agenda item …"""
         pairs = meeting_pairs(title)
+        bare_key = MEETING_KEYS.lookup(title.strip(" :：*")) if len(title) <= 20 else None
+        if bare_key in _BARE_LABEL_KEYS and bare_key not in _PEOPLE_KEYS:
+            # "### 地点" with "+ G311" below it
+            self.pending_label = bare_key
+            self.cue(line, "info", f"{bare_key} heading, value below")
+            return
+        if "date" not in self.info and _DATE_ONLY.match(title) and (heading_date := date_in_title(title, self.date_order)):
+            # "## 2016年3月13日": the meeting's date as a heading
+            self.info["date"] = heading_date
+            self.info_lines["date"] = line
+            self.cue(line, "info", "a heading that is a date")
+            return
+        if _ADJOURNED.search(title):
+            _, adjourned = parse_time_range(title)
+            start, _ = parse_time_range(title)
+            if start and "end_time" not in self.info:
+                self.info["end_time"] = adjourned or start
+                self.info_lines["end_time"] = line
         if len(pairs) == 1 and pairs[0][0] in _PEOPLE_KEYS and not pairs[0][1]:
             # "## 参会人员 (Attendance):" with the names below it
             self.close_item()
@@ -883,6 +908,14 @@ class NotesReader:
 
     def block(self, node: Block) -> None:
         kind = node.type
+        self.blocks_seen += 1
+        if self.blocks_seen == 1 and kind == "paragraph":
+            lines = paragraph_lines(node)
+            text = lines[0].text.strip(" *_") if len(lines) == 1 else ""
+            if text and len(text) <= 60 and _titled_heading(text) and not meeting_pairs(text):
+                self.first_line = (text, lines[0].line)
+                self.cue(lines[0].line, "title", "first line of the notes")
+                return
         pending, self.pending_label = self.pending_label, None
         if pending is not None and kind in ("bullet_list", "ordered_list", "table", "paragraph"):
             self.labelled_block(node, pending)
@@ -928,6 +961,13 @@ class NotesReader:
         elif node.type == "table":
             self.info_from_table(node)
 
+    def body_item(self) -> AgendaDraft:
+        """The one untitled item that holds the minutes of notes written without headings."""
+        if self.item is None:
+            self.open_item("", self.first_line[1] if self.first_line else 1, 1, implicit=True)
+        assert self.item is not None
+        return self.item
+
     def info_block(self, node: Block) -> None:
         if node.type == "paragraph":
             lines = paragraph_lines(node)
@@ -938,7 +978,10 @@ class NotesReader:
                     self.section = "actions"
                     self.action_lines(lines[index + 1 :])
                     return
-                self.info_from_lines([source])
+                if not self.info_from_lines([source]) and self.headingless and source.text.strip():
+                    self.body_item()
+                    self.item_paragraph(lines[index:])
+                    return
         elif node.type in ("bullet_list", "ordered_list"):
             rest = self.info_from_list(node)
             if node.type == "ordered_list" and not self.agenda and _numbered_topics(rest):
@@ -949,6 +992,9 @@ class NotesReader:
             for entry in rest:
                 if as_actions or strip_checkbox(entry.text)[1] is not None:
                     self.add_action_entry(entry, None)
+                elif self.headingless:
+                    self.body_item()
+                    self.item_entry(entry)
                 else:
                     self.entry_tasks(entry)
         elif node.type == "table" and not self.info_from_table(node):
@@ -1359,6 +1405,8 @@ class NotesReader:
     def read(self) -> Meeting:
         markdown_text = normalise_headings(self.read_front_matter())
         root = block_tree(markdown_for(markdown_text).parse(markdown_text))
+        # notes without a single heading: what is not meeting information is the minutes' body
+        self.headingless = not any(node.type == "heading" for node in root.children)
         for node in root.children:
             self.block(node)
         self.close_item()
@@ -1376,6 +1424,22 @@ class NotesReader:
             if person.name and person.department:
                 known.setdefault(person.name, person.department)
         return known
+
+    def times_from_elsewhere(self, title: str | None) -> None:
+        """A start time in the title (``Dec 07, 2022 at 14:00``); an end time from a duration (``时长：60min``)."""
+        if "start_time" not in self.info and title:
+            start, end = parse_time_range(title)
+            if start:
+                self.set_times(start, end, self.info_lines.get("title", 1))
+        duration = self.info.get("duration")
+        if duration is not None and "start_time" in self.info and "end_time" not in self.info:
+            minutes = _minutes(duration[0])
+            if minutes:
+                hour, minute = map(int, self.info["start_time"].split(":"))
+                total = hour * 60 + minute + minutes
+                if total < 24 * 60:
+                    self.info["end_time"] = f"{total // 60:02d}:{total % 60:02d}"
+                    self.info_lines["end_time"] = duration[1]
 
     def meeting_date(self) -> dt.date | None:
         """The date given as such; else the one date in the title; else a weekday date given a year.
@@ -1432,6 +1496,11 @@ class NotesReader:
         title_line = self.info_lines.get("title")
         if title is None and self.h1_title is not None:
             title, title_line = self.h1_title
+        if title is None and "subject" in self.info:
+            title, title_line = self.info["subject"], self.info_lines.get("subject")
+        if title is None and self.first_line is not None:
+            title, title_line = self.first_line
+        self.times_from_elsewhere(title)
         info_lines = dict(self.info_lines)
         if title_line is not None:
             info_lines["title"] = title_line
@@ -1587,12 +1656,28 @@ def _owner_line(text: str) -> bool:
     return not fields.head and bool(fields.pairs) and fields.pairs[0][0] == "owner"
 
 
+_DATE_ONLY = lazy_compile(r"^[\s*_\d年月日号號/.\-－（）()周週星期一二三四五六日天a-zA-Z,]{6,30}$")
+_ADJOURNED = lazy_compile(r"(?i)散会|散會|adjourn")
 _STATUS_HEADING = lazy_compile(r"(?i)^\W*(?:status|updates?|progress|status updates?|project updates?|reports?|进展|進展|进度|進度|工作汇报|工作匯報|汇报|匯報|本周进展|本週進展|完成情况|完成情況)\W*$")
 # what is still to come in a status line: "next week", "will", "下周", "计划"
 _FUTURE = lazy_compile(r"(?i)\b(?:next|will|plan|planned|todo|to do|going to|tomorrow|upcoming)\b|下周|下週|计划|計劃|将|將|明天|待|准备|準備|打算")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
 _LATIN_NAME = lazy_compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$|^@[\w.-]+$")
+
+
+_DURATION = lazy_compile(r"(?i)(?P<hours>\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hours?|小时|小時)|(?P<minutes>\d+)\s*(?:min|mins|minutes?|分钟|分鐘)")
+
+
+def _minutes(text: str) -> int | None:
+    """``60min`` → 60, ``1.5 小时`` → 90; None when no duration is written."""
+    total = 0
+    for match in _DURATION.finditer(text):
+        if match.group("hours"):
+            total += round(float(match.group("hours")) * 60)
+        else:
+            total += int(match.group("minutes"))
+    return total or None
 
 
 def _numbered_topics(entries: list[ListEntry]) -> bool:

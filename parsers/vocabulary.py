@@ -74,7 +74,10 @@ def _table(groups: dict[str, str]) -> KeyTable:
 
 MEETING_KEYS = _table(
     {
-        "title": "会议名称|會議名稱|会议主题|會議主題|名称|名稱|主题|主題|title|meeting|meeting title|subject|topic",
+        "title": "会议名称|會議名稱|名称|名稱|title|meeting|meeting title",
+        # what the meeting is about: the title only when the notes have no title heading
+        "subject": "会议主题|會議主題|主题|主題|subject|topic|meeting subject|会议议题名称|事由|開會事由|开会事由",
+        "duration": "时长|時長|会议时长|會議時長|duration|length",
         "date": "会议日期|會議日期|日期|date|meeting date|开会日期|開會日期",
         "time": "会议时间|會議時間|时间|時間|time|meeting time|会议时段|會議時段|开会时间|開會時間|when",
         "location": "地点|地點|会议地点|會議地點|会议室|會議室|location|venue|place|room|where|会议形式|會議形式|线上平台|線上平台",

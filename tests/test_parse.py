@@ -665,7 +665,9 @@ def test_user_words_are_kept_and_control_characters_dropped() -> None:
 def test_no_title_and_no_info_is_fine() -> None:
     meeting = parse("just some text\n")
     assert meeting.title is None and meeting.date is None
-    assert meeting.agenda == [] and meeting.action_items == []
+    assert meeting.action_items == []
+    # notes without headings keep their words: one untitled item holds them
+    assert [(item.title, item.discussion) for item in meeting.agenda] == [("", ["just some text"])]
     assert meeting.line_count == 1
 
 
