@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from parsers import parse_notes as parse
 from pipeline.check import check_meeting, load_config, run_checks
 from pipeline.model import Absentee, ActionItem, AgendaItem, Person, TextSpan
 from tests.test_check_support import good_item, meeting
@@ -170,11 +171,12 @@ def test_missing_meeting_info_never_for_a_field_given() -> None:
     )
     findings = check_meeting(given, source, "n.md", DEFAULTS)
     assert [(f.line, f.rule) for f in findings] == [(2, "unparsed-date")]
-    # Nothing written: one finding per missing field, at the title line.
+    # Nothing written: one finding per missing field, about the file as a whole (line 0),
+    # never on the title line, which is not what is wrong.
     bare = meeting(date=None, start_time=None, location=None, info_lines={"title": 1})
     findings = check_meeting(bare, source, "n.md", DEFAULTS)
-    assert [(f.line, f.rule, f.severity) for f in findings] == [
-        (1, "missing-meeting-info", "warning")
+    assert [(f.line, f.column, f.rule, f.severity) for f in findings] == [
+        (0, 0, "missing-meeting-info", "warning")
     ] * 3
     assert len({f.message for f in findings}) == 3
     # A meeting that has every field gets none, whatever info_lines says.
@@ -299,3 +301,20 @@ def test_run_checks_finds_the_config_next_to_the_notes(tmp_path) -> None:
     item = good_item(due=None, due_text=None)
     assert run_checks(meeting(action_items=[item]), "\n", notes) == []
     assert run_checks(meeting(action_items=[item]), "\n", tmp_path.parent / "elsewhere" / "b.md")
+
+
+def test_a_finding_about_the_whole_file_names_no_line_in_any_format() -> None:
+    import json
+
+    from pipeline.check import format_findings_sarif, format_findings_text
+
+    source = "# 周会\n\n## 议题\n\n- 内容\n"
+    findings = [f for f in check_meeting(parse(source), source, "n.md", DEFAULTS) if f.rule == "missing-meeting-info"]
+    assert findings and all(f.line == 0 for f in findings)
+    text = format_findings_text(findings)
+    assert all(line.startswith("n.md: warning missing-meeting-info ") for line in text.splitlines())
+    location = json.loads(format_findings_sarif(findings))["runs"][0]["results"][0]["locations"][0]
+    assert "region" not in location["physicalLocation"]
+    # a directive anywhere in the file silences a whole-file finding of its rule
+    quiet = "<!-- minutes-disable missing-meeting-info -->\n" + source
+    assert not [f for f in check_meeting(parse(quiet), quiet, "n.md", DEFAULTS) if f.rule == "missing-meeting-info"]

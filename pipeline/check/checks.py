@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.check.catalog import MEETING_FIELDS, RULES, Severity, message
 from pipeline.check.config import DEFAULT_CONFIG, CheckConfig
-from pipeline.check.finding import Finding
+from pipeline.check.finding import WHOLE_FILE, Finding
 from pipeline.check.suppress import Suppressions
 
 if TYPE_CHECKING:
@@ -169,15 +169,15 @@ class _Run:
         chosen = default if fixed else self.config.severity_of(rule, default)
         finding = Finding(
             file=self.path,
-            line=max(line, 1),
-            column=max(column, 1),
+            line=WHOLE_FILE if line == WHOLE_FILE else max(line, 1),
+            column=0 if line == WHOLE_FILE else max(column, 1),
             rule=rule,
             severity=chosen,  # type: ignore[arg-type]
             message=text,
             suggestion=suggestion,
         )
         # A reviewer marks a line once per problem: one finding per rule and line. Only
-        # missing-meeting-info keeps one per missing field (all point at the title line).
+        # missing-meeting-info keeps one per missing field (all about the file as a whole).
         key = (finding.line, rule, text if rule == "missing-meeting-info" else "")
         # One vague term at one place is one part, whatever region found it.
         part = (finding.column, "" if rule == "vague-term" else text)
@@ -501,7 +501,6 @@ class _Run:
 
     def meeting_info(self) -> None:
         meeting, info = self.meeting, self.meeting.info_lines
-        top = info.get("title", 1)
         for field, names in MEETING_FIELDS.items():
             value = getattr(meeting, field)
             if field in ("host", "recorder") and value is not None and value.is_empty():
@@ -517,10 +516,11 @@ class _Run:
                     self.unreadable_meeting_date(written)
                 continue
             name, label = names.get(self.language, names["en"])
+            # a field the notes never give has no line: the finding is about the file as a whole
             self.add(
                 "missing-meeting-info",
-                top,
-                1,
+                WHOLE_FILE,
+                0,
                 self.msg("missing-meeting-info", field=name),
                 self.msg("missing-meeting-info.suggestion", label=label),
             )

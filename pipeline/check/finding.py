@@ -7,16 +7,24 @@ from typing import Any
 
 from pipeline.check.catalog import Severity
 
+# The line of a finding about the file as a whole (a meeting date the notes never give):
+# no line of the notes is wrong, so none is pointed at.
+WHOLE_FILE = 0
+
 
 @dataclass(frozen=True)
 class Finding:
     file: str
-    line: int  # 1-based
-    column: int  # 1-based, counted in characters
+    line: int  # 1-based; WHOLE_FILE (0) for a finding about the file as a whole
+    column: int  # 1-based, counted in characters; 0 with WHOLE_FILE
     rule: str
     severity: Severity
     message: str
     suggestion: str = ""
+
+    @property
+    def whole_file(self) -> bool:
+        return self.line == WHOLE_FILE
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

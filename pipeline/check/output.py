@@ -30,7 +30,7 @@ def format_findings_text(findings: Sequence[Finding], color: bool = False) -> st
     """One line per finding: ``path:line:col: severity rule message — suggestion``."""
     out = []
     for f in findings:
-        where = f"{f.file}:{f.line}:{f.column}:"
+        where = f"{f.file}:" if f.whole_file else f"{f.file}:{f.line}:{f.column}:"
         severity: str = f.severity
         rule = f.rule
         suggestion = f" — {f.suggestion}" if f.suggestion else ""
@@ -66,6 +66,14 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:._-~")
 
 
+def _physical_location(f: Finding) -> dict[str, object]:
+    """The file, and the region unless the finding is about the file as a whole."""
+    location: dict[str, object] = {"artifactLocation": {"uri": _uri(f.file)}}
+    if not f.whole_file:
+        location["region"] = {"startLine": f.line, "startColumn": f.column}
+    return location
+
+
 def sarif_log(findings: Sequence[Finding]) -> dict[str, object]:
     rule_ids = list(RULES)
     rules = [
@@ -86,14 +94,7 @@ def sarif_log(findings: Sequence[Finding]) -> dict[str, object]:
                 "ruleIndex": rule_ids.index(f.rule),
                 "level": _SARIF_LEVEL[f.severity],
                 "message": {"text": text},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(f.file)},
-                            "region": {"startLine": f.line, "startColumn": f.column},
-                        }
-                    }
-                ],
+                "locations": [{"physicalLocation": _physical_location(f)}],
             }
         )
     return {

@@ -55,5 +55,8 @@ class Suppressions:
         return bool(self._off)
 
     def is_suppressed(self, line: int, rule: str) -> bool:
+        if line == 0:
+            # a finding about the whole file: silenced by a directive anywhere in it
+            return any(ALL in off or rule in off for off in self._off.values())
         off = self._off.get(line)
         return bool(off) and (ALL in off or rule in off)  # type: ignore[operator]
