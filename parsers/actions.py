@@ -395,6 +395,21 @@ def strip_enumerator(text: str) -> str:
     return _ENUMERATOR.sub("", text, count=1)
 
 
+# "@ruoxi(沈若溪)": a handle and, in brackets right after it, the person's name
+_MENTION_WITH_NAME = lazy_compile(
+    r"(?<![\w.])[@＠](?P<who>[^\s，,；;|｜()（）@＠]+(?:\s+(?:&\s+)?[A-Z][^\s，,；;|｜()（）@＠]*)*)"
+    r"(?:\s*[(（](?P<name>[^()（）@＠,，;；]{1,20})[)）])?"
+)
+
+
+def _mentioned(match: re.Match[str]) -> str:
+    """The person an ``@handle`` names: the name in brackets after it when one is given."""
+    named = _MENTION_WITH_NAME.match(match.string, match.start())
+    if named is not None and named.group("name"):
+        return named.group("name").strip()
+    return match.group("who").strip()
+
+
 def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | None) -> ActionDraft:
     """Read one action line (checkbox already optional) with its inline fields."""
     body, checked = strip_checkbox(text)
@@ -402,9 +417,9 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
     first = strip_enumerator(first) if checked is None else first
     fields = split_fields(first)
     task = fields.head
-    mentions = [match.group("who").strip() for match in _MENTION.finditer(task)]
+    mentions = [_mentioned(match) for match in _MENTION.finditer(task)]
     if mentions:
-        task = _clean_value(_MENTION.sub(" ", task))
+        task = _clean_value(_MENTION_WITH_NAME.sub(" ", task))
     draft = ActionDraft(task=task, line=line, end_line=end_line, agenda_index=agenda_index)
     draft.checked = bool(checked)
     draft.mentions = mentions

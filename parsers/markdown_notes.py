@@ -1066,7 +1066,7 @@ class NotesReader:
         else:
             draft = draft_from_line(text, line, end_line, index)
             complete_from_words(draft, self.known_names())
-            self.actions.append(draft)
+            self.actions.extend(split_by_owner(draft, self.known_names()))
             self.cue(line, "task", "line of an action list")
         if self.item is not None and index is not None:
             self.item.touch(end_line)
@@ -1080,16 +1080,22 @@ class NotesReader:
         if grouping and not subtasks:
             subtasks = list(entry.children)
         if subtasks and grouping:
-            # "- [ ] Set up meetings with:" over its sub-tasks: a heading for them, not a task
+            # "- [ ] Set up meetings with:" over its sub-tasks: a heading for them, not a task;
+            # "This week's aims:" gives them its deadline
             self.cue(entry.line, "section", "a group of sub-tasks")
+            shared_due = due_phrase(strip_checkbox(text)[0])
             for child in entry.children:
+                first = len(self.actions)
                 self.add_action_entry(child, agenda_index)
+                for draft in self.actions[first:]:
+                    if shared_due and draft.due_text is None:
+                        draft.set_field("due", shared_due)
             return
         if not subtasks and self.actions and self.owner_below(entry):
             return
         draft = draft_from_line(text, entry.line, max(entry.line, end_line), agenda_index)
         complete_from_words(draft, self.known_names())
-        self.actions.append(draft)
+        self.actions.extend(split_by_owner(draft, self.known_names()))
         self.cue(entry.line, "task", "item of an action list" if not subtasks else "task with sub-tasks")
         for child in entry.children:
             if subtasks and strip_checkbox(child.text)[1] is not None:
@@ -1113,8 +1119,12 @@ class NotesReader:
         return True
 
     def owner_child(self, draft: ActionDraft, child: ListEntry) -> bool:
-        """A name alone nested under a task is its owner (several such names: several owners)."""
-        if draft.mentions or child.children or not names_only(child.text, self.known_names()):
+        """A name alone nested under a task is its owner (several such names: several owners).
+
+        Under a task, initials count as names too (``+ zwl``): nothing else is that short.
+        """
+        text = child.text.strip(" *_")
+        if draft.mentions or child.children or not (names_only(text, self.known_names()) or _INITIALS.match(text)):
             return False
         if draft.owner_text and id(draft) not in self.owners_below:
             return False
@@ -1343,7 +1353,8 @@ class NotesReader:
                     if kind and cell:
                         values[kind] = f"{values[kind]}；{cell}" if kind in values else cell
                 if tomorrow and values.get("task") and not values.get("due"):
-                    values["due"] = tomorrow  # a stand-up's "plan for tomorrow" column
+                    # a stand-up's "plan for tomorrow" column, unless the plan names its own day
+                    values["due"] = due_phrase(values["task"]) or tomorrow
                 draft = draft_from_row(values, line, agenda_index)
                 if draft is not None:
                     self.actions.append(draft)
@@ -1661,6 +1672,7 @@ _ADJOURNED = lazy_compile(r"(?i)散会|散會|adjourn")
 _STATUS_HEADING = lazy_compile(r"(?i)^\W*(?:status|updates?|progress|status updates?|project updates?|reports?|进展|進展|进度|進度|工作汇报|工作匯報|汇报|匯報|本周进展|本週進展|完成情况|完成情況)\W*$")
 # what is still to come in a status line: "next week", "will", "下周", "计划"
 _FUTURE = lazy_compile(r"(?i)\b(?:next|will|plan|planned|todo|to do|going to|tomorrow|upcoming)\b|下周|下週|计划|計劃|将|將|明天|待|准备|準備|打算")
+_INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
 _LATIN_NAME = lazy_compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$|^@[\w.-]+$")
@@ -1709,6 +1721,23 @@ def _indent(text: str, line: int) -> int:
     return len(source) - len(source.lstrip(" "))
 
 
+def split_by_owner(draft: ActionDraft, known: frozenset[str]) -> list[ActionDraft]:
+    """``Cyrus to review the course and John to set up a meeting``: one line, two tasks."""
+    if draft.owner_text is not None or draft.mentions or draft.department_text or not draft.task:
+        return [draft]
+    cues = find_tasks(draft.task, known)
+    if len(cues) < 2 or not all(cue.owners for cue in cues):
+        return [draft]
+    drafts = []
+    for cue in cues:
+        part = ActionDraft(task=cue.task, line=draft.line, end_line=draft.end_line, agenda_index=draft.agenda_index)
+        part.set_field("owner", "、".join(cue.owners))
+        part.set_field("due", draft.due_text or due_phrase(cue.task) or "")
+        part.checked = draft.checked or cue.done
+        drafts.append(part)
+    return drafts
+
+
 def complete_from_words(draft: ActionDraft, known: frozenset[str] = frozenset()) -> None:
     """An action item with no owner or deadline field may still name them in its words.
 
@@ -1717,7 +1746,7 @@ def complete_from_words(draft: ActionDraft, known: frozenset[str] = frozenset())
     """
     if draft.speaker is not None and draft.speaker_line is not None and draft.owner_text is None:
         cues = find_tasks(draft.speaker_line, known)
-        if len(cues) == 1 and cues[0].owners == (draft.speaker,):
+        if len(cues) == 1 and "、".join(cues[0].owners) == "、".join(_NAME_SEPARATORS.split(draft.speaker)):
             draft.owner_text = draft.speaker  # "欣怡：制作本次评审所需PPT" in an action list
             draft.speaker = draft.speaker_line = None
     if draft.owner_text is None and not draft.mentions and draft.speaker is None and not draft.department_text:
