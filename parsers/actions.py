@@ -101,9 +101,8 @@ class ActionDraft:
         if self.owner_text is None and (self.speaker in names or is_titled_name(self.speaker)):
             self.owner_text = self.speaker
         else:
+            # "优化场景: 明天完成首页调整": no speaker, but the deadline read from the words stands
             self.task = self.speaker_line
-            if self.speaker_due:
-                self.due_text = None
         self.speaker = self.speaker_line = None
 
     def set_field(self, name: str, value: str) -> None:

@@ -570,6 +570,15 @@ class NotesReader:
                 self.info_lines[key] = line
         elif key == "duration":
             self.info.setdefault("duration", (value, line))
+        elif key in ("title", "subject"):
+            self.info[key] = value
+            self.info_lines[key] = line
+            # "会议：2026-10-09，产品讨论": a title that starts with the meeting's date
+            if "date" not in self.info and (leading := _LEADING_DATE.match(value)):
+                date = date_in_title(leading.group(), self.date_order)
+                if date is not None:
+                    self.info["date"] = date
+                    self.info_lines["date"] = line
         elif key in ("host", "recorder"):
             person = parse_person(value)
             if person is not None:
@@ -1667,6 +1676,7 @@ def _owner_line(text: str) -> bool:
     return not fields.head and bool(fields.pairs) and fields.pairs[0][0] == "owner"
 
 
+_LEADING_DATE = lazy_compile(r"^\s*[\d年月日号號/.\-]{6,12}")
 _DATE_ONLY = lazy_compile(r"^[\s*_\d年月日号號/.\-－（）()周週星期一二三四五六日天a-zA-Z,]{6,30}$")
 _ADJOURNED = lazy_compile(r"(?i)散会|散會|adjourn")
 _STATUS_HEADING = lazy_compile(r"(?i)^\W*(?:status|updates?|progress|status updates?|project updates?|reports?|进展|進展|进度|進度|工作汇报|工作匯報|汇报|匯報|本周进展|本週進展|完成情况|完成情況)\W*$")

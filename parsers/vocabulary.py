@@ -76,7 +76,7 @@ MEETING_KEYS = _table(
     {
         "title": "会议名称|會議名稱|名称|名稱|title|meeting|meeting title",
         # what the meeting is about: the title only when the notes have no title heading
-        "subject": "会议主题|會議主題|主题|主題|subject|topic|meeting subject|会议议题名称|事由|開會事由|开会事由",
+        "subject": "会议|會議|会议主题|會議主題|主题|主題|subject|topic|meeting subject|会议议题名称|事由|開會事由|开会事由",
         "duration": "时长|時長|会议时长|會議時長|duration|length",
         "date": "会议日期|會議日期|日期|date|meeting date|开会日期|開會日期",
         "time": "会议时间|會議時間|时间|時間|time|meeting time|会议时段|會議時段|开会时间|開會時間|when",
