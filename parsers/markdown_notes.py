@@ -1352,7 +1352,7 @@ class NotesReader:
             # "## Agenda Items" then "| Item | Owner |": the agenda, whatever its columns are called
             topic = next((kind for kind in ("topic", "task", "key") if kind in kinds), None)
             if topic is not None:
-                self.agenda_table([topic if kind == topic else None for kind in kinds], rows)
+                self.agenda_table(["topic" if kind == topic else None for kind in kinds], rows)
                 return
         kinds, tomorrow = _task_columns(kinds)
         if "task" in kinds and ({"owner", "due", "department", "acceptance"} & set(kinds)):
