@@ -605,7 +605,8 @@ class NotesReader:
         elif key == "next_meeting":
             self.next_meeting.append(value)
             self.info_lines.setdefault("next_meeting", line)
-        else:
+        elif key not in self.info:
+            # the first one given: a log of several meetings is read as its first
             self.info[key] = value
             self.info_lines[key] = line
 
@@ -852,7 +853,7 @@ class NotesReader:
                 self.section = "info"
             elif value:
                 self.section_text(value)
-        elif label is not None and label[0] == "resolutions":
+        elif (label is not None and label[0] == "resolutions") or _DECISION_HEADING.search(title):
             # "## 決議事項", "## We agreed on": the decisions of the meeting, not an agenda topic
             self.open_item(title, line, level, implicit=True)
             assert self.item is not None
@@ -1207,6 +1208,9 @@ class NotesReader:
                 # a numbered or bulleted line starts a new entry
                 flush()
                 source = SourceLine(_LINE_ENUMERATOR.sub("", source.text, count=1), source.line)
+            elif pending and (pending[-1].text.rstrip().endswith(_SENTENCE_ENDS) or _POINT_LABEL.match(source.text)):
+                # "…已明确。" then "成长流程：…": a new point, not a wrapped line of the same one
+                flush()
             pending.append(source)
         flush()
 
@@ -1570,9 +1574,15 @@ _PRESENTER = lazy_compile(r"\s*(?:[-–—]{1,2}|——)\s*[^-–—]{1,30}$|\s*
 # Words that make a line of discussion a decision, wherever they stand in it
 _DECISION_CUE = lazy_compile(
     r"(?:^|[\s，,。；;：:（(）)\]】*])(?:决议|決議|结论|結論|表决|表決|议定|議定)\s*[：:，,]"
-    r"|(?<![未待不没沒否])(?:最终决定|最終決定|一致同意|一致通过|一致通過|决定|決定|确定|確定|同意|通过|通過|批准|核准)(?![性吗嗎？?])"
-    r"|(?i:\b(?:agreed|decided|resolved|approved|decision|consensus)\b)"
+    r"|(?<![未待没沒否])(?:最终决定|最終決定|一致同意|一致通过|一致通過|决定|決定|确定|確定|同意|通过|通過|批准|核准"
+    r"|默认生效|默認生效|会议明确|會議明確|明确采用|明確採用|商定|約定|约定)(?![性吗嗎？?])"
+    r"|(?i:\b(?:agreed?|agrees|decided|resolved|approved|decision|consensus)\b)"
 )
+# a CJK point ends with its full stop; "成长流程：…" opens the next one
+# "整理團隊共同約定的規範", "会议共识": a heading over what was agreed
+_DECISION_HEADING = lazy_compile(r"约定|約定|共识|共識|决议|決議|(?i:\bdecisions?\b|\bwe agreed\b)")
+_SENTENCE_ENDS = ("。", "！", "？", "；")
+_POINT_LABEL = lazy_compile(r"^[^\s:：，,。]{2,12}[：:]\s*\S")
 _NOT_DECIDED = lazy_compile(r"(?i)[？?]\s*$|是否|待定|未定|不确定|不確定|尚未|还没|還沒|\b(?:whether|not yet|undecided|to be decided|tbd)\b")
 
 

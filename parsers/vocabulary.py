@@ -80,7 +80,7 @@ MEETING_KEYS = _table(
         "duration": "时长|時長|会议时长|會議時長|duration|length",
         "date": "会议日期|會議日期|日期|date|meeting date|开会日期|開會日期",
         "time": "会议时间|會議時間|时间|時間|time|meeting time|会议时段|會議時段|开会时间|開會時間|when",
-        "location": "地点|地點|会议地点|會議地點|会议室|會議室|location|venue|place|room|where|会议形式|會議形式|线上平台|線上平台",
+        "location": "地点|地點|会议地点|會議地點|会议室|會議室|location|venue|place|room|where|会议形式|會議形式|线上平台|線上平台|会议链接|會議連結|会议id|會議id|会议号|會議號|meeting link|meeting id|zoom link|join link|腾讯会议|騰訊會議|线上会议|線上會議",
         "project": "所属项目|所屬項目|项目|項目|项目名称|項目名稱|project|project name|专案|專案",
         "host": "主持人|主持|chair|chairperson|host|facilitator|moderator|主席|会议主持人|會議主持人|会议主持|會議主持|lead|meeting lead|led by|facilitated by|chaired by",
         "recorder": "记录人|記錄人|记录|記錄|纪要整理|紀要整理|minutes|recorder|minute taker|minutes taker|note taker|notetaker|scribe|minutes by|会议纪要人员|會議紀要人員|纪要人员|紀要人員|记录员|記錄員|紀錄|纪录|紀錄人|会议记录人|會議記錄人|note-taker|notes by|notes taken by|minutes taken by|minute-taker|secretary",
