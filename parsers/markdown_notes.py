@@ -662,6 +662,15 @@ class NotesReader:
 
     def info_from_table(self, node: Block) -> bool:
         header, rows = table_rows(node)
+        keys = [MEETING_KEYS.lookup(cell) if cell else None for cell in header]
+        if sum(key is not None for key in keys) >= 2 and rows:
+            # "| Meeting Day | Meeting Time | Note Taker |" over one row of values
+            line, cells = rows[0]
+            for key, cell in zip(keys, cells, strict=False):
+                if key is not None and cell:
+                    self.set_info(key, cell, line)
+            self.cue(line, "info", "a row under meeting-information columns")
+            return True
         found = False
         header_is_labels = len(header) >= 2 and TABLE_COLUMNS.get(normalise_key(header[1])) == "value"
         candidates = rows if header_is_labels else [(node_lines(node)[0], header), *rows]
@@ -954,6 +963,12 @@ class NotesReader:
         if node.type in ("bullet_list", "ordered_list"):
             for entry in list_entries(node, self.blank):
                 text, checked = strip_checkbox(entry.flat_text())
+                role = _HOST_ROLE.search(text)
+                if role is not None and key == "attendees":
+                    # "- @kaiwen-dev, Host": present, and the one who chaired
+                    text = text[: role.start()].strip()
+                    if "host" not in self.info:
+                        self.set_info("host", text, entry.line)
                 # an attendance check-list: a ticked box is someone present, an open one someone absent
                 where = "absentees" if checked is False and key == "attendees" else key
                 if where == "absentees" and key == "absentees" and self.section_reason:
@@ -970,6 +985,24 @@ class NotesReader:
                     self.cue(source.line, key, "line under a heading")
         elif node.type == "table":
             self.info_from_table(node)
+
+    def dateline(self, source: SourceLine) -> bool:
+        """``October 26, 2017 (7:00am - 8:00am PT) via GoToMeeting``: when and where, unlabelled."""
+        if "date" in self.info or "start_time" in self.info or _KEY_VALUE.match(source.text):
+            return False
+        start, end = parse_time_range(source.text)
+        date = parse_date(source.text, date_order=self.date_order) if start else None
+        if date is None or len(source.text) > 80:
+            return False
+        self.info["date"] = date
+        self.info_lines["date"] = source.line
+        self.set_times(start or "", end, source.line)
+        place = _VIA_PLACE.search(source.text)
+        if place and "location" not in self.info:
+            self.info["location"] = place.group(1).strip()
+            self.info_lines["location"] = source.line
+        self.cue(source.line, "info", "a line giving the date and time")
+        return True
 
     def body_item(self) -> AgendaDraft:
         """The one untitled item that holds the minutes of notes written without headings."""
@@ -988,6 +1021,8 @@ class NotesReader:
                     self.section = "actions"
                     self.action_lines(lines[index + 1 :])
                     return
+                if self.dateline(source):
+                    continue
                 if not self.info_from_lines([source]) and self.headingless and source.text.strip():
                     self.body_item()
                     self.item_paragraph(lines[index:])
@@ -1687,6 +1722,8 @@ def _owner_line(text: str) -> bool:
 
 
 _LEADING_DATE = lazy_compile(r"^\s*[\d年月日号號/.\-]{6,12}")
+_VIA_PLACE = lazy_compile(r"(?i)\b(?:via|on|at|in)\s+([A-Z][\w .-]{1,40}?)\s*$")
+_HOST_ROLE = lazy_compile(r"(?i)\s*(?:[,，]\s*|[(（]\s*)(?:host|chair|facilitator|主持人?|主席)\s*[)）]?\s*$")
 _DATE_ONLY = lazy_compile(r"^[\s*_\d年月日号號/.\-－（）()周週星期一二三四五六日天a-zA-Z,]{6,30}$")
 _ADJOURNED = lazy_compile(r"(?i)散会|散會|adjourn")
 _STATUS_HEADING = lazy_compile(r"(?i)^\W*(?:status|updates?|progress|status updates?|project updates?|reports?|进展|進展|进度|進度|工作汇报|工作匯報|汇报|匯報|本周进展|本週進展|完成情况|完成情況)\W*$")

@@ -57,7 +57,13 @@ def _label_halves(key: str) -> list[str]:
         # "议题(agenda)": the bracket may hold the other language's word
         halves.extend(inner.strip("()（）:：") for inner in _BRACKETED.findall(key))
     for part in re.split(r"[/|｜、]", unbracketed):
-        halves.extend(piece.strip(":：") for piece in _SCRIPT_BOUNDARY.split(part) if piece)
+        pieces = [piece.strip(":：") for piece in _SCRIPT_BOUNDARY.split(part) if piece]
+        # longest runs of pieces first: "腾讯会议id" is "会议id" before it is "会议"
+        spans = sorted(
+            ((start, end) for start in range(len(pieces)) for end in range(start + 1, len(pieces) + 1)),
+            key=lambda span: span[0] - span[1],
+        )
+        halves.extend("".join(pieces[start:end]) for start, end in spans)
     return [half for half in halves if half and half != key]
 
 
