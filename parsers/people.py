@@ -83,9 +83,16 @@ def parse_person(text: str | None) -> Person | None:
     if not raw or normalise_key(raw) in NONE_WORDS:
         return None
     main, inner = trailing_bracket(raw)
+    if inner is not None and main and (_LINK.match(inner) or _is_role_remark(inner)):
+        raw = main  # "周明远（项目组长）", "Jane Doe (https://…)": the remark is not the person
+        main, inner = trailing_bracket(raw)
     if inner and looks_like_department(inner) and not looks_like_department(main):
         return Person(department=inner, name=main)
+    if not _splittable(raw) and not looks_like_department(raw):
+        return Person(name=raw)  # 李科文 is no 李科 department; 李活動部長家豪 is one name
     department, name = split_department(raw)
+    if department is None and name:
+        name = _strip_role_prefix(name)  # "主席 张三", "主委吳建華"
     return Person(department=department, name=name)
 
 
@@ -259,8 +266,9 @@ def parse_absentees(text: str, line: int | None = None) -> list[Absentee]:
     absentees: list[Absentee] = []
     if normalise_key(text) in NONE_WORDS:
         return absentees
-    for group in split_outside_brackets(text, ";；、\n"):
-        main, inner = trailing_bracket(group)
+    groups = split_outside_brackets(text, ";；、\n")
+    for entry in (person for group in groups for person in _absent_people(group)):
+        main, inner = trailing_bracket(entry)
         reason = proxy = None
         if inner is not None:
             reason, proxy = parse_absence_detail(inner)
@@ -273,6 +281,11 @@ def parse_absentees(text: str, line: int | None = None) -> list[Absentee]:
         if dash and inner is None:
             main = dash.group("who")
             reason, proxy = parse_absence_detail(dash.group("why"))
+        elif inner is None and reason is None and proxy is None:
+            who, comma, why = _partition_comma(main)
+            if comma and _is_likely_name(who) and not _is_likely_name(why):
+                main = who  # "许经理，客户拜访", "Tom Hill, customer visit"
+                reason, proxy = parse_absence_detail(why)
         person = parse_person(main)
         absentees.append(
             Absentee(
@@ -284,6 +297,25 @@ def parse_absentees(text: str, line: int | None = None) -> list[Absentee]:
             )
         )
     return absentees
+
+
+def _partition_comma(text: str) -> tuple[str, str, str]:
+    cuts = [cut for cut in (text.find(","), text.find("，")) if cut > 0]
+    if not cuts:
+        return text, "", ""
+    cut = min(cuts)
+    return text[:cut].strip(), text[cut], text[cut + 1 :].strip()
+
+
+def _absent_people(group: str) -> list[str]:
+    """``韓志明 司徒嘉欣``, ``Ann Lee, Bo Chen``: several people; ``许经理，客户拜访`` is one and a reason."""
+    pieces = _split_spaces(group)
+    if len(pieces) > 1:
+        return pieces
+    pieces = split_outside_brackets(group, ",，")
+    if len(pieces) > 1 and all(_is_likely_name(_peel_brackets(piece)[0]) for piece in pieces):
+        return pieces
+    return [group]
 
 
 # ---------------------------------------------------------------- attendance
@@ -373,6 +405,8 @@ _ENGLISH_HEADINGS: dict[str, Presence] = {
 }
 _ENGLISH_HEADING_PREFIXES = ("online", "remote", "in-person", "inperson", "virtual", "onsite", "on-site", "other")
 # A label for how people took part: everyone under it was there.
+# Short marks that could be part of a name: only after a colon or a dash ("Tae No" is a name).
+_MARKS_NEEDING_A_COLON = _keys("y|n|x|no|yes|是|有|在|到|否|无|無|缺|sick|late|here|leave")
 _MODE_LABELS = _keys(
     "online|offline|remote|in person|in-person|in the room|on site|onsite|on-site|virtual|dial-in|"
     "线上|線上|线下|線下|现场|現場|远程|遠程|遠端|视频|視訊|电话|電話|会议室|會議室"
@@ -476,6 +510,8 @@ _EXTERNAL_REMARKS = _keys(
 )
 _NAME_PARTICLES = _keys("van|von|de|der|den|da|di|del|della|du|le|la|bin|binti|al|el|y|ter|ten|dos|das")
 
+# "12人", "共8名", "5 people": how many, not who
+_COUNT = lazy_compile(r"^(?:共|total:?\s*)?\d+\s*(?:人|名|位|people|persons)?$", re.IGNORECASE)
 _TRAILING_COUNT = lazy_compile(r"\s*[(（]\s*(?:共|total:?\s*)?\d+\s*(?:人|名|位|people|persons)?\s*[)）]$")
 _HEADING_NUMBER = lazy_compile(
     r"^(?:\d\ufe0f?\u20e3|\d{1,2}(?:\.\d{1,2})*[.、．)）]?|[一二三四五六七八九十]{1,3}[、.．]|"
@@ -794,10 +830,10 @@ def _mention(piece: str, status: Presence, department: str | None) -> _Mention |
         status = _combine(status, mark)
     handle = main[:1] in "@＠" or bool(_HANDLE.match(main) and not _LATIN_WORD.match(main))
     name = _strip_role_prefix(main.lstrip("@＠").strip())
-    if not any(ch.isalnum() for ch in name) or normalise_key(name) in _NOT_NAMES or _is_collective(name) or _is_sentence(name) or (department is None and _is_bare_role(name)):
+    if not any(ch.isalnum() for ch in name) or normalise_key(name) in _NOT_NAMES or _COUNT.match(name) or _is_collective(name) or _is_sentence(name) or (department is None and _is_bare_role(name)):
         return None
     mention = _Mention(name, department, status)
-    if department is None and (name.strip() != name or _splittable(name)):
+    if department is None:
         person = parse_person(name)
         if person is None:
             return None
@@ -902,8 +938,8 @@ def _trailing_mark(text: str) -> tuple[str, Presence | None]:
             if mark is not None:
                 return head.strip(), mark
     head, found, tail = text.rpartition(" ")
-    # after a bare space a word or a tick, not a letter: "Noah Y." and "Sean K Park" are names
-    if found and head.strip() and (len(tail) > 1 or not tail.isalnum()):
+    # after a bare space only a word that cannot end a name: "Noah Y.", "Sean K Park", "Tae No"
+    if found and head.strip() and normalise_key(tail) not in _MARKS_NEEDING_A_COLON:
         mark = _mark_of(tail)
         if mark is not None:
             return head.strip(), mark
@@ -1157,6 +1193,17 @@ def _is_name(text: str) -> bool:
     if any(_is_cjk(ch) for ch in name):
         return _is_cjk_name(name)
     return _is_latin_name(name) or _is_handle_shape(name)
+
+
+def _is_likely_name(text: str) -> bool:
+    """A name, and for Chinese one that starts like a name (客户拜访 has the shape, not the surname)."""
+    name = text.strip().lstrip("@＠")
+    if not _is_name(name):
+        return False
+    name = _strip_role_prefix(name)
+    if not any(_is_cjk(ch) for ch in name):
+        return True
+    return _starts_with_surname(name) or name[0] in _NICKNAME_STARTS or is_titled_name(name)
 
 
 def _is_cjk_name(name: str) -> bool:

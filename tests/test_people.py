@@ -21,7 +21,9 @@ from parsers.people import (
     is_attendance_heading,
     is_observer_heading,
     looks_like_person_name,
+    parse_absentees,
     parse_attendees,
+    parse_person,
     strip_list_marker,
 )
 
@@ -178,9 +180,16 @@ def test_an_entry_says_who_came(text: str, expected: tuple[list[str], list[str],
 
 
 def test_a_short_name_is_not_read_as_a_mark() -> None:
-    # "Y." and "N" after a bare space are initials, not Yes and No
+    # "Y." and "N" after a bare space are initials, and "No" a surname: only after a colon are they marks
     assert names(attendee_entry("- Dee Y.")) == (["Dee Y."], [], [])
     assert names(attendee_entry("- Mo N Park")) == (["Mo N Park"], [], [])
+    assert names(attendee_entry("- Tae No")) == (["Tae No"], [], [])
+    assert names(attendee_entry("- Tae No: No")) == ([], ["Tae No"], [])
+
+
+def test_a_head_count_is_nobody() -> None:
+    assert attendee_entry("出席：12人").is_empty()
+    assert attendee_entry("Attendance: 9 people").is_empty()
 
 
 @pytest.mark.parametrize(
@@ -275,6 +284,44 @@ def test_a_role_prefix_goes_only_before_a_name() -> None:
     # what follows 委员 here is no name: nothing is taken off, and a collective is nobody
     assert present("委员会成员") == []
     assert present("主席团") == ["主席团"]
+
+
+# ---------------------------------------------------------------- absentees and single people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("韓志明 司徒嘉欣", [("韓志明", None), ("司徒嘉欣", None)]),
+        ("Lena Vogel, Omar Haddad", [("Lena Vogel", None), ("Omar Haddad", None)]),
+        ("周明远，林雅婷", [("周明远", None), ("林雅婷", None)]),
+        ("郑经理，客户拜访", [("郑经理", "客户拜访")]),  # a name and a reason, not two people
+        ("Tomas Berg, customer visit", [("Tomas Berg", "customer visit")]),
+        ("副主委蘇美玲", [("蘇美玲", None)]),
+        ("黃財務部長怡君、林部員佳穎", [("黃財務部長怡君", None), ("林部員佳穎", None)]),
+    ],
+)
+def test_absentee_lists(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(a.name, a.reason) for a in parse_absentees(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "department", "name"),
+    [
+        ("周明远（项目组长）", None, "周明远"),  # a role in brackets is not part of the name
+        ("Ines Duarte (https://example.org/ines)", None, "Ines Duarte"),
+        ("主席 周明远", None, "周明远"),
+        ("李科文", None, "李科文"),  # 科 ends departments, but this is a name
+        ("沈學權部長子軒", None, "沈學權部長子軒"),
+        ("销售部许经理", "销售部", "许经理"),  # what was split before still is
+        ("市场部 张经理", "市场部", "张经理"),
+        ("相关部门", "相关部门", None),
+    ],
+)
+def test_one_person(text: str, department: str | None, name: str | None) -> None:
+    person = parse_person(text)
+    assert person is not None
+    assert (person.department, person.name) == (department, name)
 
 
 # ---------------------------------------------------------------- sentences and collectives
