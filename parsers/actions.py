@@ -544,6 +544,9 @@ def _dash_tail(task: str) -> tuple[str, str | None, str | None, str]:
     owner = due = None
     rest: list[str] = []
     for part in split_outside_brackets(match.group("tail"), "，,；;"):
+        if "://" in part or part.strip().startswith("www."):
+            rest.append(part)  # "… - https://…": a link, never an owner
+            continue
         if due is None and _looks_like_date(part):
             due = part
             continue

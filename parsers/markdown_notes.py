@@ -1151,7 +1151,8 @@ class NotesReader:
     def owner_below(self, entry: ListEntry) -> bool:
         """``+ 下载源码`` then `` + 赵晨阳`` indented a little: the name is the owner of the line above."""
         previous = self.actions[-1]
-        if previous.owner_text or previous.mentions or previous.end_line != entry.line - 1:
+        more = id(previous) in self.owners_below  # a second name below the same task
+        if (previous.owner_text and not more) or previous.mentions or previous.end_line != entry.line - 1:
             return False
         if not names_only(entry.text, self.known_names()):
             return False
@@ -1159,6 +1160,7 @@ class NotesReader:
         if indent <= _indent(self.text, previous.line):
             return False
         previous.set_field("owner", entry.text.strip(" *_"))
+        self.owners_below.add(id(previous))
         previous.end_line = entry.end_line
         self.cue(entry.line, "task", f"owner of the task on line {previous.line}")
         return True
@@ -1729,6 +1731,7 @@ _ADJOURNED = lazy_compile(r"(?i)散会|散會|adjourn")
 _STATUS_HEADING = lazy_compile(r"(?i)^\W*(?:status|updates?|progress|status updates?|project updates?|reports?|进展|進展|进度|進度|工作汇报|工作匯報|汇报|匯報|本周进展|本週進展|完成情况|完成情況)\W*$")
 # what is still to come in a status line: "next week", "will", "下周", "计划"
 _FUTURE = lazy_compile(r"(?i)\b(?:next|will|plan|planned|todo|to do|going to|tomorrow|upcoming)\b|下周|下週|计划|計劃|将|將|明天|待|准备|準備|打算")
+_LEADING_NAMES = lazy_compile(r"^(?P<names>[^:：]{2,80}?)\s*[:：]\s*(?P<task>\S.*)$", re.S)
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
@@ -1806,6 +1809,12 @@ def complete_from_words(draft: ActionDraft, known: frozenset[str] = frozenset())
         if len(cues) == 1 and "、".join(cues[0].owners) == "、".join(_NAME_SEPARATORS.split(draft.speaker)):
             draft.owner_text = draft.speaker  # "欣怡：制作本次评审所需PPT" in an action list
             draft.speaker = draft.speaker_line = None
+    leading = _LEADING_NAMES.match(draft.task) if draft.owner_text is None and not draft.mentions else None
+    if leading is not None and names_only(leading.group("names"), known):
+        # "Tim Brandt, Erik Novak: frontend (Sunday)": the people before the colon
+        draft.task = leading.group("task").strip()
+        draft.set_field("owner", "、".join(_NAME_SEPARATORS.split(leading.group("names").strip())))
+        draft.speaker = draft.speaker_line = None
     if draft.owner_text is None and not draft.mentions and draft.speaker is None and not draft.department_text:
         marked = owner_marker(draft.task)
         if marked is not None and marked[1]:

@@ -229,11 +229,22 @@ ENGLISH_DEPARTMENT_WORDS = frozenset(
 ENGLISH_DEPARTMENT_SUFFIXES = ("dept", "dept.", "department", "team", "office", "division", "group", "unit", "committee")
 
 
+# Bodies that act but are nobody in particular: a management company, a vendor, a council
+ORGANISATION_WORDS = frozenset(
+    ["物业", "物業", "物业公司", "物業公司", "厂商", "廠商", "供应商", "供應商", "系统", "系統", "保全", "管委会", "管委會",
+     "学生会", "學生會", "委员会", "委員會", "全组", "全組", "全体", "全體", "大家", "所有人", "各部门", "各部門",
+     "vendor", "contractor", "the vendor", "management", "everyone", "all", "the team", "team", "board", "the board"]
+)
+ORGANISATION_SUFFIXES = ("公司", "集团", "集團", "协会", "協會", "工作组", "工作組", "成员单位", "成員單位", "学生会", "學生會", "管委会", "管委會")
+
+
 def looks_like_department(text: str) -> bool:
-    """市场部, 研发中心, Legal, Marketing Team, Customer Service → True."""
+    """市场部, 研发中心, Legal, Marketing Team, Customer Service, 物業 → True."""
     word = text.strip().strip("@")
     if not word or word in NOT_DEPARTMENTS:
         return False
+    if word in ORGANISATION_WORDS or word.lower() in ORGANISATION_WORDS or word.endswith(ORGANISATION_SUFFIXES):
+        return True
     if word.endswith(DEPARTMENT_SUFFIXES) and len(word) >= 2:
         return True
     lowered = word.lower()
