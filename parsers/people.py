@@ -520,6 +520,7 @@ _HEADING_NUMBER = lazy_compile(
 _LIST_MARKER = lazy_compile(r"^\s*(?:(?:[-*+•·▪◦●○]|\d{1,3}[.)、．])\s+|" + BULLETS + r"\s*)")
 _CHECKBOX = lazy_compile(r"^\[(?P<mark>[ xX✓√✔-]?)\]\s*")
 _LINK = lazy_compile(r"(?i)^(?:https?://|www\.|mailto:|ftp://)\S*$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_HTML_BREAK = lazy_compile(r"<br\s*/?>", re.IGNORECASE)
 _MARKDOWN_LINK = lazy_compile(r"\[([^\]]*)\]\([^)]*\)")
 _HANDLE = lazy_compile(r"^[^\W_][\w.\-]*$")
 _LATIN_WORD = lazy_compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
@@ -641,7 +642,7 @@ def attendance_table(
         line = lines[index] if lines is not None and index < len(lines) else None
         for mention in _names(name_cell, status, department or None):
             if mention.status == "absent" and mention.reason is None and mention.proxy is None:
-                mention = _Mention(mention.name, mention.department, "absent", reason, proxy)
+                mention = mention._replace(reason=reason, proxy=proxy)
             mentions.append((mention, line))
     entry = AttendanceEntry()
     for mention, line in mentions:
@@ -769,7 +770,7 @@ def _split_names(text: str) -> list[str]:
         for piece in _split_and(part):
             pieces.extend(_split_spaces(piece))
     # "@kaiwen-dev (https://…), Host": a role after the name is a remark, not a person
-    return [piece for piece in pieces if not (pieces and _is_bare_english_role(piece))]
+    return [piece for piece in pieces if not _is_bare_english_role(piece)]
 
 
 def _split_and(text: str) -> list[str]:
@@ -830,7 +831,7 @@ def _mention(piece: str, status: Presence, department: str | None) -> _Mention |
         status = _combine(status, mark)
     handle = main[:1] in "@＠" or bool(_HANDLE.match(main) and not _LATIN_WORD.match(main))
     name = _strip_role_prefix(main.lstrip("@＠").strip())
-    if not any(ch.isalnum() for ch in name) or normalise_key(name) in _NOT_NAMES or _COUNT.match(name) or _is_collective(name) or _is_sentence(name) or (department is None and _is_bare_role(name)):
+    if _names_nobody(name, department):
         return None
     mention = _Mention(name, department, status)
     if department is None:
@@ -841,6 +842,15 @@ def _mention(piece: str, status: Presence, department: str | None) -> _Mention |
     for remark in remarks:
         mention = _with_remark(mention, remark, handle)
     return mention
+
+
+def _names_nobody(name: str, department: str | None) -> bool:
+    """``全体成员``, ``12人``, ``Quorum achieved.``, ``合计``, and a role alone unless its department is known."""
+    if not any(ch.isalnum() for ch in name) or normalise_key(name) in _NOT_NAMES or _COUNT.match(name):
+        return True
+    if _is_collective(name) or _is_sentence(name):
+        return True
+    return department is None and _is_role_word(name)  # "市场部：经理" is someone; "主持人" alone is not
 
 
 def _with_remark(mention: _Mention, remark: str, handle: bool) -> _Mention:
@@ -1117,6 +1127,8 @@ def _clean(text: str) -> str:
         text = text.replace("**", "").replace("__", "").replace("`", "")
     if "](" in text:
         text = _MARKDOWN_LINK.sub(r"\1", text)  # "[@alice](https://…)" → "@alice"
+    if "<" in text:
+        text = _HTML_BREAK.sub("\n", text)  # "棟委林淑华<br>": a line break written in HTML
     return text.strip().strip("，,、;；。").strip()
 
 
@@ -1187,7 +1199,7 @@ def _is_name(text: str) -> bool:
         return False
     if handle and _HANDLE.match(name):
         return True
-    if looks_like_department(name) or _is_bare_role(name):
+    if looks_like_department(name) or _is_role_word(name):
         return False
     name = _strip_role_prefix(name)
     if any(_is_cjk(ch) for ch in name):
@@ -1226,7 +1238,7 @@ def _is_cjk_name(name: str) -> bool:
 
 def _is_plain_cjk_name(text: str) -> bool:
     """Two to four Chinese characters that are no status, heading or collective word."""
-    return 2 <= len(text) <= 4 and all(_is_cjk(ch) for ch in text) and _is_cjk_name(text) and not _is_bare_role(text)
+    return 2 <= len(text) <= 4 and all(_is_cjk(ch) for ch in text) and _is_cjk_name(text) and not _is_role_word(text)
 
 
 def _has_embedded_title(name: str) -> bool:
@@ -1299,10 +1311,6 @@ _ENGLISH_ROLE_LABELS = _keys(
     "chair|co-chair|chairperson|host|co-host|secretary|treasurer|facilitator|moderator|note taker|"
     "notetaker|scribe|lead|team lead|president|vice president|ta|pm|scrum master|product owner"
 )
-
-
-def _is_bare_role(text: str) -> bool:
-    return _is_role_word(text)
 
 
 def _is_bare_english_role(text: str) -> bool:

@@ -109,8 +109,11 @@ def test_a_role_after_a_handle_is_no_second_person() -> None:
     assert present("@skyler-dev (https://example.org/skyler-dev), Host") == ["skyler-dev"]
 
 
-def test_leftover_bold_markers_are_dropped() -> None:
+def test_leftover_markup_is_dropped() -> None:
     assert present("**Tomas Berg**") == ["Tomas Berg"]
+    assert present("[@skyler-dev](https://example.org/skyler-dev)") == ["skyler-dev"]
+    assert present("主委吳建華<br>") == ["吳建華"]
+    assert names(attendee_entry("周明远<br/>林雅婷（請假）")) == (["周明远"], ["林雅婷"], [])
 
 
 def test_people_marked_absent_are_not_attendees() -> None:
