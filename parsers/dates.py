@@ -334,6 +334,8 @@ _EN_WITHIN = r"\b(?:within|in)\s+(?:the\s+next\s+)?"
 _REL_DAYS = lazy_compile(
     rf"(?i)\bD\s*\+\s*(?P<d1>\d{{1,3}})\b|(?P<d2>{_CN_COUNT})\s*(?:个|個)?\s*(?:天|日){_CN_WITHIN}"
     rf"|{_EN_WITHIN}(?P<d3>{_EN_COUNT})\s+days?\b"
+    # "花费 4 天时间完成", "用两天完成": the work takes that many days from the meeting
+    rf"|(?:花费|花費|花|用)\s*(?P<d4>{_CN_COUNT})\s*(?:个|個)?\s*天(?:时间|時間)?\s*(?:来|來)?(?:完成|做完|搞定|实现|實現)"
 )
 _REL_WEEKS = lazy_compile(
     rf"(?i)(?P<w1>{_CN_COUNT})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜){_CN_WITHIN}"
@@ -584,11 +586,16 @@ def _weekday_date(clean: str, monday: dt.date, meeting: dt.date, cues: _Cues) ->
     match = _CN_WEEK.search(clean) if cues.weeks else None
     if match:
         which = match.group("which") or ""
+        named_week = None if which else _named_week(clean)
         if which:
             weeks = 2 if which == "下下" else 1 if which.startswith("下") else -1 if which.startswith("上") else 0
         else:
-            weeks = _named_week(clean) or 0
-        return monday + dt.timedelta(days=7 * weeks + _WEEKDAYS_CN[match.group("day")])
+            weeks = named_week or 0
+        target = monday + dt.timedelta(days=7 * weeks + _WEEKDAYS_CN[match.group("day")])
+        if not which and named_week is None and target < meeting:
+            # a bare "周五" said on a Saturday means the coming one, as "Friday" does
+            target += dt.timedelta(days=7)
+        return target
     match = _EN_WEEK.search(clean) if cues.latin else None
     if not match:
         return None

@@ -1313,10 +1313,11 @@ class NotesReader:
         else:
             self.tasks_in_text(entry.text, entry.line, max(entry.line, end))
         assigning = _ASSIGNING_LABEL.search(entry.text) is not None or decision_cue(entry.text) is not None
+        parent_due = due_phrase(entry.text) if assigning else None
         for child in entry.children:
             if child in owners:
                 continue
-            if assigning and self.assignment_below(child):
+            if assigning and self.assignment_below(child, parent_due):
                 continue
             if strip_checkbox(child.text)[1] is not None and self.item is not None:
                 self.add_action_entry(child, self.item_index())  # "- [ ] Write the interop scripts" nested in a point
@@ -1326,8 +1327,12 @@ class NotesReader:
     def item_has_task(self, line: int) -> bool:
         return any(draft.line == line for draft in self.actions)
 
-    def assignment_below(self, child: ListEntry) -> bool:
-        """A point under ``分工：`` or a decision that names one of the meeting's people as owner."""
+    def assignment_below(self, child: ListEntry, parent_due: str | None = None) -> bool:
+        """A point under ``分工：`` or a decision that names one of the meeting's people as owner.
+
+        It keeps its own deadline, or takes the one the point above gives them all
+        (``花费 3 天时间完成核心接口，每人一个模块`` over ``- 用户注册：小周``).
+        """
         cues = find_tasks(child.text, self.known_names())
         known = self.known_names()
         if not cues or not all(cue.owners and all(owner in known for owner in cue.owners) for cue in cues):
@@ -1335,7 +1340,7 @@ class NotesReader:
         for cue in cues:
             draft = ActionDraft(task=cue.task, line=child.line, end_line=child.end_line, agenda_index=self.item_index())
             draft.set_field("owner", "、".join(cue.owners))
-            due = due_phrase(cue.task)
+            due = due_phrase(cue.task) or parent_due
             if due:
                 draft.set_field("due", due)
             draft.from_sentence = True
