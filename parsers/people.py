@@ -89,7 +89,7 @@ def parse_person(text: str | None) -> Person | None:
     if inner and looks_like_department(inner) and not looks_like_department(main):
         return Person(department=inner, name=main)
     if not _splittable(raw) and not looks_like_department(raw):
-        return Person(name=raw)  # 李科文 is no 李科 department; 李活動部長家豪 is one name
+        return Person(name=raw)  # 李科文 is no 李科 department; 王學權部長子軒 is one name
     department, name = split_department(raw)
     if department is None and name:
         name = _strip_role_prefix(name)  # "主席 张三", "主委吳建華"
@@ -412,8 +412,8 @@ _MODE_LABELS = _keys(
     "线上|線上|线下|線下|现场|現場|远程|遠程|遠端|视频|視訊|电话|電話|会议室|會議室"
 )
 
-# Role words written before a name: ``主委何振邦``, ``主席 张三``, ``Chair: Jane``. Only these are
-# taken off, and only when a name follows (``王副會長志明`` has its title inside and stays whole).
+# Role words written before a name: ``主委吳建華``, ``主席 张三``, ``Chair: Jane``. Only these are
+# taken off, and only when a name follows (``林副會長志明`` has its title inside and stays whole).
 ROLE_PREFIXES_CJK = tuple(
     sorted(
         _words(
@@ -457,7 +457,7 @@ _ROLE_SUFFIXES_CJK = tuple(
         )
     )
 )
-# Titles written inside a name: 王副會長志明, 李活動部長家豪, 張部員雅婷.
+# Titles written inside a name: 林副會長志明, 王學權部長子軒, 陳部員佳穎.
 _EMBEDDED_TITLES = tuple(
     sorted(
         _words(
@@ -485,7 +485,7 @@ _COMPOUND_SURNAMES = (
     "端木", "公孙", "公孫", "慕容", "尉迟", "尉遲", "长孙", "長孫", "宇文", "澹台", "澹臺", "轩辕", "軒轅",
     "张简", "張簡", "范姜",
 )
-# Nicknames that stand for a name: 小雪, 老王, 阿明.
+# Nicknames that stand for a name: 小琪, 老王, 阿明.
 _NICKNAME_STARTS = frozenset("小老阿")
 # Characters of sentences and collectives, never of a name.
 _NOT_NAME_CHARS = frozenset("的了吗嗎呢吧啊们們这這那个個把被都还還说說对對给給让讓着著过過没沒或等讨討论論议議各")
@@ -574,7 +574,7 @@ def attendee_entry(text: str, line: int | None = None, default: Presence = "pres
 
 
 def attendance_label(text: str) -> tuple[Presence, str] | None:
-    """``出席委員: 主委何振邦、…`` → ("present", "主委何振邦、…"); ``未到人員<TAB>魏…`` → ("absent", …).
+    """``出席委員: 主委吳建華、…`` → ("present", "主委吳建華、…"); ``未到人員<TAB>黃…`` → ("absent", …).
 
     None unless the text starts with an attendance label followed by a colon, a tab or a space.
     """
@@ -651,11 +651,11 @@ def attendance_table(
 
 
 def looks_like_person_name(text: str) -> bool:
-    """``张三``, ``林主管``, ``王副會長志明``, ``Jane Doe``, ``Max G.``, ``@alice``, ``li.na``, ``gitee-id``.
+    """``张三``, ``林主管``, ``林副會長志明``, ``Jane Doe``, ``Mo K.``, ``@alice``, ``zhu.wen``, ``gitee-id``.
 
     Not a sentence, a department, a role word alone, a collective (全体成员, everyone) or a URL.
     What a list entry adds to a name is allowed: a remark in brackets, a status (``: Yes``), a
-    known role before it (``主委何振邦``) or after it (``, Host``; ``- Product Manager``), and
+    known role before it (``主委吳建華``) or after it (``, Host``; ``- Product Manager``), and
     several names in one entry (``张三、李四``).
     """
     body, _ = strip_list_marker(_clean(text))
@@ -701,7 +701,7 @@ def _field_mentions(text: str, default: Presence) -> list[_Mention]:
 
 
 def _group_mentions(text: str, default: Presence) -> list[_Mention]:
-    """One group: ``线上：张三、李四``, ``市场部：张经理``, ``前端 - KT、Zoe``, ``Alice: Yes``, ``张三 李四``."""
+    """One group: ``线上：张三、李四``, ``市场部：张经理``, ``前端 - Kiki、Momo``, ``Alice: Yes``, ``张三 李四``."""
     text, default = _leading_mark(text, default)
     label, rest = _label_split(text)
     if label is not None:
@@ -724,7 +724,7 @@ def _labelled_mentions(label: str, rest: str, default: Presence) -> list[_Mentio
     if _is_role_word(label):  # "Chair: Jane", "主席：张三"
         return _names(rest, default, None)
     if not rest:
-        return []  # "TSC members who attended:" introduces the list below it, and names nobody
+        return []  # "Members of the steering group who attended:" introduces the list below it, and names nobody
     short_label = len(label) <= 12 and not any(ch.isdigit() for ch in label)
     if looks_like_department(label) or (short_label and (_all_names(rest) or not _is_name(label))):
         return _names(rest, default, label)
@@ -734,7 +734,7 @@ def _labelled_mentions(label: str, rest: str, default: Presence) -> list[_Mentio
 
 
 def _dashed_mentions(text: str, default: Presence) -> list[_Mention] | None:
-    """``前端 - KT、Zoe`` (a group), ``Jane Doe - Product Manager, ACME`` (a name and her role)."""
+    """``前端 - Kiki、Momo`` (a group), ``Jane Doe - Product Manager, ACME`` (a name and her role)."""
     left, right = _dash_split(text)
     if not left or not right:
         return None
@@ -769,7 +769,7 @@ def _split_names(text: str) -> list[str]:
     for part in split_outside_brackets(text, "、,，;；"):
         for piece in _split_and(part):
             pieces.extend(_split_spaces(piece))
-    # "@kaiwen-dev (https://…), Host": a role after the name is a remark, not a person
+    # "@skyler-dev (https://…), Host": a role after the name is a remark, not a person
     return [piece for piece in pieces if not _is_bare_english_role(piece)]
 
 
@@ -785,14 +785,14 @@ def _split_and(text: str) -> list[str]:
     if not cuts:
         return [text]
     parts = [text[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(text)], strict=True)]
-    # 王和平 is one name; 张三和李四 is two; 副會長周俊麟及行政部門各部會首長 is a name and a collective
+    # 王和平 is one name; 张三和李四 is two; 副會長方子豪及各部門主管 is a name and a collective
     if all(len(part.strip()) >= 2 for part in parts) and any(_is_name(part) for part in parts):
         return [part.strip() for part in parts]
     return [text]
 
 
 def _split_spaces(text: str) -> list[str]:
-    """``@alice @bob`` and ``张三 李四 王五`` are several people; ``Jane Doe`` and ``林 雅文`` are one."""
+    """``@alice @bob`` and ``张三 李四 王五`` are several people; ``Jane Doe`` and ``張 家豪`` are one."""
     if " " not in text and "\u3000" not in text:
         return [text]
     tokens = _space_tokens(text)
@@ -821,7 +821,7 @@ def _space_tokens(text: str) -> list[str]:
 
 
 def _mention(piece: str, status: Presence, department: str | None) -> _Mention | None:
-    """One person: ``张三（华为）``, ``李四 未到``, ``Bob (regrets)``, ``@handle(张三)``, ``主委何振邦``."""
+    """One person: ``张三（星河科技）``, ``李四 未到``, ``Bob (regrets)``, ``@handle(张三)``, ``主委吳建華``."""
     text, status = _leading_mark(_clean(piece), status)
     if not text or normalise_key(text) in NONE_WORDS:
         return None
@@ -845,7 +845,7 @@ def _mention(piece: str, status: Presence, department: str | None) -> _Mention |
 
 
 def _names_nobody(name: str, department: str | None) -> bool:
-    """``全体成员``, ``12人``, ``Quorum achieved.``, ``合计``, and a role alone unless its department is known."""
+    """``全体成员``, ``12人``, ``Quorum was reached.``, ``合计``, and a role alone unless its department is known."""
     if not any(ch.isalnum() for ch in name) or normalise_key(name) in _NOT_NAMES or _COUNT.match(name):
         return True
     if _is_collective(name) or _is_sentence(name):
@@ -859,7 +859,7 @@ def _with_remark(mention: _Mention, remark: str, handle: bool) -> _Mention:
     if not remark or _LINK.match(remark):
         return mention
     if normalise_key(remark) in _EXTERNAL_REMARKS:
-        # "主播团队：小雪（外部）": she works with the team, not in it
+        # "直播团队：小琪（外部）": she works with the team, not in it
         return mention._replace(department=None)
     status, detail = _remark_status(remark)
     if status is not None:
@@ -948,7 +948,7 @@ def _trailing_mark(text: str) -> tuple[str, Presence | None]:
             if mark is not None:
                 return head.strip(), mark
     head, found, tail = text.rpartition(" ")
-    # after a bare space only a word that cannot end a name: "Noah Y.", "Sean K Park", "Tae No"
+    # after a bare space only a word that cannot end a name: "Dee Y.", "Mo N Park", "Tae No"
     if found and head.strip() and normalise_key(tail) not in _MARKS_NEEDING_A_COLON:
         mark = _mark_of(tail)
         if mark is not None:
@@ -960,7 +960,7 @@ def _trailing_mark(text: str) -> tuple[str, Presence | None]:
 
 
 def _remark_status(remark: str) -> tuple[Presence | None, str]:
-    """``请假，出差`` → ("absent", "出差"); ``列席`` → ("observer", ""); ``华为`` → (None, "华为")."""
+    """``请假，出差`` → ("absent", "出差"); ``列席`` → ("observer", ""); ``星河科技`` → (None, "星河科技")."""
     mark = _mark_of(remark)
     if mark is not None:
         return mark, ""
@@ -1128,7 +1128,7 @@ def _clean(text: str) -> str:
     if "](" in text:
         text = _MARKDOWN_LINK.sub(r"\1", text)  # "[@alice](https://…)" → "@alice"
     if "<" in text:
-        text = _HTML_BREAK.sub("\n", text)  # "棟委林淑华<br>": a line break written in HTML
+        text = _HTML_BREAK.sub("\n", text)  # "棟委蘇美玲<br>": a line break written in HTML
     return text.strip().strip("，,、;；。").strip()
 
 
@@ -1171,7 +1171,7 @@ def _strip_etc(text: str) -> str:
 
 
 def _strip_role_prefix(name: str) -> str:
-    """``主委何振邦`` → 何振邦, ``主席 张三`` → 张三, ``Chair: Jane Doe`` → Jane Doe; only when a name follows."""
+    """``主委吳建華`` → 吳建華, ``主席 张三`` → 张三, ``Chair: Jane Doe`` → Jane Doe; only when a name follows."""
     if name and _is_cjk(name[0]):
         if not name.startswith(ROLE_PREFIXES_CJK):
             return name  # the common case, in one call
@@ -1220,7 +1220,7 @@ def _is_likely_name(text: str) -> bool:
 
 def _is_cjk_name(name: str) -> bool:
     parts = name.split()
-    # "林 雅文" and "欣妤 陳" are one name written with a space; "张三 李四" are two
+    # "張 家豪" and "子涵 張" are one name written with a space; "张三 李四" are two
     if len(parts) > 2 or (len(parts) == 2 and min(len(part) for part in parts) != 1):
         return False
     compact = "".join(parts)
@@ -1242,7 +1242,7 @@ def _is_plain_cjk_name(text: str) -> bool:
 
 
 def _has_embedded_title(name: str) -> bool:
-    """王副會長志明, 李活動部長家豪: surname, maybe a department, a title, then the given name."""
+    """林副會長志明, 王學權部長子軒: surname, maybe a department, a title, then the given name."""
     if not 4 <= len(name) <= 8 or not _starts_with_surname(name):
         return False
     for title in _EMBEDDED_TITLES:
@@ -1266,7 +1266,7 @@ def _is_latin_name(name: str) -> bool:
 
 
 def _is_handle_shape(name: str) -> bool:
-    """``dev2024``, ``li.na``, ``jo-an``, ``x_y``: a user id, not a lower-case English word."""
+    """``nimbus42``, ``zhu.wen``, ``sky-li``, ``x_y``: a user id, not a lower-case English word."""
     if not _HANDLE.match(name) or not any(ch.isalpha() for ch in name):
         return False
     return any(ch.isdigit() or ch in "._-" for ch in name) or not name.islower()
@@ -1278,7 +1278,7 @@ def _all_names(text: str) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    """``Quorum achieved.``, ``TSC members who attended``: words about the list, not a person in it."""
+    """``Quorum was reached.``, ``Members of the steering group who attended``: words about the list, not a person in it."""
     words = text.split()
     if any(_is_cjk(ch) for ch in text):
         return len(text) > 6 and any(ch in _NOT_NAME_CHARS for ch in text) and not looks_like_department(text)
@@ -1330,7 +1330,7 @@ def _is_role_remark(text: str) -> bool:
 
 
 def _is_proxy_note(text: str) -> bool:
-    """``毋涛代表``, ``代理王五``, ``由黄主管代参会``, ``Jane attending for him``."""
+    """``刘一鸣代表``, ``代理王五``, ``由黄主管代参会``, ``Jane attending for him``."""
     text = text.strip()
     if any(pattern.match(text) for pattern in _PROXY_PATTERNS):
         return True
@@ -1338,7 +1338,7 @@ def _is_proxy_note(text: str) -> bool:
 
 
 def _is_organisation(text: str) -> bool:
-    """``ACME``, ``华为``, ``信通院``, ``Grafana``, ``Red Hat``, ``Legal``: a short organisation-like word."""
+    """``ACME``, ``星河科技``, ``云帆``, ``Initech``, ``Red Hat``, ``Legal``: a short organisation-like word."""
     text = text.strip()
     if not text or text in NOT_DEPARTMENTS or _LINK.match(text) or _is_collective(text):
         return False
@@ -1353,7 +1353,7 @@ def _is_organisation(text: str) -> bool:
 
 
 def _remark_parts(remark: str) -> list[str]:
-    """``联通 毋涛代表`` → 联通, 毋涛代表: the pieces of a remark, split on commas and (in Chinese) spaces."""
+    """``云帆 刘一鸣代表`` → 云帆, 刘一鸣代表: the pieces of a remark, split on commas and (in Chinese) spaces."""
     parts = split_outside_brackets(remark, ",，;；、")
     out: list[str] = []
     for part in parts:
@@ -1367,7 +1367,7 @@ def _remark_parts(remark: str) -> list[str]:
 def _splittable(name: str) -> bool:
     """Whether a name may hold a department (``市场部 张经理``, ``Legal/Maria Garcia``, ``销售部许经理``).
 
-    A bare Chinese name (``李科文``) or one with its title inside (``李活動部長家豪``) is kept whole.
+    A bare Chinese name (``李科文``) or one with its title inside (``王學權部長子軒``) is kept whole.
     """
     return not (_is_plain_cjk_name(name) or (_starts_with_surname(name) and _has_embedded_title(name)))
 
