@@ -478,6 +478,8 @@ class AgendaDraft:
     has_content: bool = False
     # "### Status", "## 进展": what was done is reported here; only what is still to come is a task
     status_report: bool = False
+    # "## Previous action items", "## 上次会议待办": last meeting's tasks, reviewed, not assigned again
+    previous_items: bool = False
 
     def add_text(self, kind: str, text: str, line: int, end_line: int) -> None:
         text = text.strip()
@@ -529,6 +531,7 @@ class NotesReader:
         self.section_reason: str | None = None
         self.pending_label: str | None = None
         self.headingless = False
+        self.listing: AgendaDraft | None = None
         # a one-line first paragraph that names the meeting ("PMC 例会 2022-06-16"): the title
         # when the notes give none otherwise
         self.first_line: tuple[str, int] | None = None
@@ -711,6 +714,7 @@ class NotesReader:
             self.item = AgendaDraft(
                 title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit,
                 status_report=_STATUS_HEADING.search(name) is not None,
+                previous_items=_PREVIOUS_ITEMS.search(name) is not None,
             )
             if not implicit:
                 self.cue(line, "agenda", "heading")
@@ -745,9 +749,10 @@ class NotesReader:
                 draft.add_text("discussion", strip_checkbox(child.flat_text())[0], child.line, child.end_line)
             self.agenda.append(draft)
             container, self.item = self.item, draft
+            self.listing = draft  # an agenda's own check-list ticks off the agenda, it assigns nothing
             for child in entry.children:
                 self.entry_tasks(child)
-            self.item = container
+            self.item, self.listing = container, None
             sub_words = [title_words(child.flat_text()) for child in entry.children]
             self.listed.append((draft, title_words(name).union(*sub_words)))
             self.cue(entry.line, "agenda", f"item {len(self.agenda)} of the agenda list")
@@ -851,7 +856,10 @@ class NotesReader:
             return
         self.close_item()
         self.container_level = None
-        if kind == "agenda":
+        if kind == "actions" and _PREVIOUS_ITEMS.search(title):
+            self.open_item(title, line, level)  # reviewed here, assigned in an earlier meeting
+            self.cue(line, "agenda", "the last meeting's items, reviewed")
+        elif kind == "agenda":
             self.container_level = level
             self.open_item(title, line, level, implicit=True)
         elif kind is not None:
@@ -1066,15 +1074,15 @@ class NotesReader:
             self.item.add_text(kind, part, line, end_line)
         self.tasks_in_text(text, line, end_line)
 
-    def tasks_in_text(self, text: str, line: int, end_line: int) -> None:
+    def tasks_in_text(self, text: str, line: int, end_line: int, owner: str | None = None) -> None:
         """Tasks a discussion point or a decision assigns by its shape alone.
 
         ``Dana will send the deck``, ``由小周负责测试``, ``請物業確認``: the point stays in
         the minutes as written, and the task it assigns joins the action items.
         """
-        if is_question(text):
-            return
         item = self.item
+        if is_question(text) or (item is not None and item.previous_items):
+            return
         decided = (item is not None and item.subsection == "resolutions") or decision_cue(text) is not None
         if not decided and _OPINION.search(text) is not None:
             return  # "設備課認為應由廠商負責更換": what someone thinks, not what was assigned
@@ -1086,8 +1094,8 @@ class NotesReader:
             index = self.item_index() if item is not None else None
             draft = ActionDraft(task=cue.task, line=line, end_line=end_line, agenda_index=index)
             draft.from_sentence = True
-            if cue.owners:
-                draft.set_field("owner", "、".join(cue.owners))
+            if cue.owners or owner:
+                draft.set_field("owner", "、".join(cue.owners) or owner or "")
             due = due_phrase(cue.task)
             if due:
                 draft.set_field("due", due)
@@ -1270,7 +1278,7 @@ class NotesReader:
                 self.item_entry(child)
             return
         _, checked = strip_checkbox(entry.text)
-        if checked is not None and item.implicit and is_agenda_word(item.title):
+        if checked is not None and ((item.implicit and is_agenda_word(item.title)) or item.previous_items):
             checked = None  # "## Agenda" then "- [x] Review last week": the agenda, ticked off
         if checked is not None or item.subsection == "actions":
             fields = split_fields(entry.text)
@@ -1310,8 +1318,14 @@ class NotesReader:
             complete_from_words(draft, self.known_names())
             self.actions.append(draft)
             self.cue(entry.line, "task", "a point with its owner on the line below")
+        elif len(entry.lines) > 1 and (context := _OWNER_IN_BRACKETS.search(entry.lines[0].text)):
+            # "订单接口（龙晓峰）：" then "待做：1.…；2.…": the work listed below is that person's
+            for source in entry.lines[1:]:
+                self.tasks_in_text(source.text, source.line, source.line, context.group("who"))
         else:
             self.tasks_in_text(entry.text, entry.line, max(entry.line, end))
+        if _PREVIOUS_ITEMS.search(entry.text):
+            return  # "Future projects (AIs from last meeting)": the last meeting's tasks, listed again
         assigning = _ASSIGNING_LABEL.search(entry.text) is not None or decision_cue(entry.text) is not None
         parent_due = due_phrase(entry.text) if assigning else None
         for child in entry.children:
@@ -1319,7 +1333,8 @@ class NotesReader:
                 continue
             if assigning and self.assignment_below(child, parent_due):
                 continue
-            if strip_checkbox(child.text)[1] is not None and self.item is not None:
+            item = self.item
+            if strip_checkbox(child.text)[1] is not None and item is not None and not item.previous_items and item is not self.listing:
                 self.add_action_entry(child, self.item_index())  # "- [ ] Write the interop scripts" nested in a point
                 continue
             self.entry_tasks(child)
@@ -1536,7 +1551,16 @@ class NotesReader:
         names = frozenset(person.name for person in self.info_people() if person.name)
         for draft in self.actions:
             draft.resolve_speaker(names)
-        self.actions = _without_restatements(self.actions)
+        kept = []
+        for draft in _without_restatements(self.actions):
+            if _standing_role(draft.task):
+                # the next meeting's chair or note taker, or its date: kept as the next meeting's
+                who = draft.owner_text or "、".join(draft.mentions)
+                self.next_meeting.append(f"{who}：{draft.task}" if who else draft.task)
+                self.cue(draft.line, "info", "the next meeting (a role or its date), not a task")
+            else:
+                kept.append(draft)
+        self.actions = kept
         items = [draft.finish(date, self.date_order) for draft in self.actions if not draft.is_empty()]
         _complete_departments(items, self.known_people())
         by_agenda: dict[int, list[ActionItem]] = {}
@@ -1737,6 +1761,12 @@ _STATUS_HEADING = lazy_compile(r"(?i)^\W*(?:status|updates?|progress|status upda
 # what is still to come in a status line: "next week", "will", "下周", "计划"
 _FUTURE = lazy_compile(r"(?i)\b(?:next|will|plan|planned|todo|to do|going to|tomorrow|upcoming)\b|下周|下週|计划|計劃|将|將|明天|待|准备|準備|打算")
 _LEADING_NAMES = lazy_compile(r"^(?P<names>[^:：]{2,80}?)\s*[:：]\s*(?P<task>\S.*)$", re.S)
+# "订单接口（龙晓峰）：": a topic and, in brackets, the person it belongs to
+_OWNER_IN_BRACKETS = lazy_compile(r"[（(](?P<who>[^()（）,，、]{2,20})[)）]\s*[:：]?\s*$")
+# the last meeting's items, brought up again: not this meeting's tasks
+_PREVIOUS_ITEMS = lazy_compile(
+    r"(?i)\b(?:last|previous|prior)\s+(?:meeting|week)|上次会议|上次會議|上次|上周会议|上週會議|前次|上期"
+)
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
@@ -1784,6 +1814,19 @@ def _indent(text: str, line: int) -> int:
     source = lines[line - 1] if line - 1 < len(lines) else ""
     source = source.lstrip(">").replace("\t", "    ")
     return len(source) - len(source.lstrip(" "))
+
+
+# "Łukasz: next week note taker", "下次会议主持：小王", "Next meeting on Monday": who holds a
+# role or when the next meeting is, not work to be done
+_STANDING_ROLE = lazy_compile(
+    r"(?i)^\W*(?:(?:next\s+(?:week|meeting)'?s?|this\s+week'?s?)\s+)?(?:note\s*-?\s*taker|minute\s*-?\s*taker|scribe|chair|host|facilitator|moderator|timekeeper)\W*$"
+    r"|^\W*next\s+meeting\b|^\W*(?:下次|下周|下週)(?:会议|會議|例会|例會|开会|開會)?(?:由)?.{0,6}?(?:主持|记录|記錄|纪要|紀要)\W*$"
+    r"|^\W*(?:下次会议|下次會議|下次开会|下次開會)"
+)
+
+
+def _standing_role(task: str) -> bool:
+    return _STANDING_ROLE.search(task) is not None
 
 
 def split_by_owner(draft: ActionDraft, known: frozenset[str]) -> list[ActionDraft]:
