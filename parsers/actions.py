@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from parsers.dates import DateOrder, find_absolute_date, normalise_digits, parse_date
+from parsers.dates import (
+    DateOrder,
+    find_absolute_date,
+    month_deadline,
+    normalise_digits,
+    parse_date,
+)
 from parsers.lazy_regex import LazyPattern, lazy_compile
 from parsers.people import is_titled_name, parse_people, parse_person, split_outside_brackets
 from parsers.vocabulary import (
@@ -176,7 +182,9 @@ class ActionDraft:
             collaborators=collaborators,
             start=parse_date(self.start_text, meeting_date, roll=False, date_order=date_order) if self.start_text else None,
             start_text=self.start_text,
-            due=parse_date(self.due_text, meeting_date, date_order=date_order) if self.due_text else None,
+            due=(parse_date(self.due_text, meeting_date, date_order=date_order) or month_deadline(self.due_text, meeting_date))
+            if self.due_text
+            else None,
             due_text=self.due_text,
             description=_join(self.description),
             milestones=[_dated(text, meeting_date, roll=True) for text in self.milestones],

@@ -682,6 +682,34 @@ def parse_date(
     return _relative_date(clean, meeting, roll, cues)
 
 
+def month_deadline(text: str, meeting: dt.date | None) -> dt.date | None:
+    """A deadline given as a month alone, ``2022年7月`` or ``完成时间：9月``: the month's last day.
+
+    Only for deadlines: as a meeting date, a month alone stays unread. ``5月初``
+    (early May) and ``7个月`` are no month deadline.
+    """
+    clean = normalise_digits(text)
+    match = _MONTH_ONLY.search(clean) if "月" in clean else None
+    if match is None:
+        return None
+    month = int(match.group("m"))
+    if not 1 <= month <= 12:
+        return None
+    if match.group("y"):
+        year = int(match.group("y"))
+        return _end_of_month(dt.date(year, month, 1)) if 1900 < year < 2200 else None
+    if meeting is None:
+        return None
+    end = _end_of_month(dt.date(meeting.year, month, 1))
+    return _end_of_month(dt.date(meeting.year + 1, month, 1)) if end < meeting else end
+
+
+# a month with no day after it: "2022年7月", "7月" (not "7月15日", not "7个月")
+_MONTH_ONLY = lazy_compile(
+    r"(?<![\d个個])(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月份?(?!\s*[\d一二三四五六七八九十内內初中上下旬])"
+)
+
+
 def _named_month_end(match: re.Match[str], meeting: dt.date) -> dt.date | None:
     month = _month_number(match)
     if not 1 <= month <= 12:

@@ -1454,9 +1454,35 @@ class NotesReader:
                 if values.get(kind):
                     draft.add_text(kind, values[kind], line, line)
             self.agenda.append(draft)
+            if values.get("minutes"):
+                self.cell_minutes(draft, values["minutes"], line)
             self.listed.append((draft, title_words(name)))
             self.cue(line, "agenda", f"row {len(self.agenda)} of an agenda table")
         self.section = "other"
+
+    def cell_minutes(self, draft: AgendaDraft, cell: str, line: int) -> None:
+        """A table cell holding an item's whole minutes: ``结论：<br>…<br>遗留问题：<br>1）…责任人：唐斌``.
+
+        The cell's lines (its ``<br>``) are read as an item's lines are: labels switch
+        between discussion, decisions and tasks; a task line keeps its owner and deadline.
+        """
+        previous, self.item = self.item, draft
+        draft.subsection = "discussion"
+        for segment in _CELL_SEGMENT.split(cell):
+            segment = segment.strip()
+            if not segment:
+                continue
+            label = subsection_label(segment)
+            if label is not None:
+                draft.subsection = label[0]
+                segment = label[1]
+                if not segment:
+                    continue
+            if draft.subsection == "actions":
+                self.add_action_line(segment, line, line)
+            else:
+                self.item_text(draft.subsection, segment, line, line)
+        self.item = previous
 
     def list_section_block(self, node: Block) -> None:
         texts: list[str] = []
@@ -1766,6 +1792,12 @@ _OWNER_IN_BRACKETS = lazy_compile(r"[（(](?P<who>[^()（）,，、]{2,20})[)）
 # the last meeting's items, brought up again: not this meeting's tasks
 _PREVIOUS_ITEMS = lazy_compile(
     r"(?i)\b(?:last|previous|prior)\s+(?:meeting|week)|上次会议|上次會議|上次|上周会议|上週會議|前次|上期"
+)
+# the lines of a table cell: table_rows turns its <br> into "；"
+_CELL_SEGMENT = lazy_compile(
+    r"[；;](?=\s*(?:\d{1,2}\s*[)）.、]|[^；;]{1,12}[：:]))|(?<=[：:])[；;]"
+    # "…继续推进项目遗留问题：" — a label run into the text before it, with no <br>
+    r"|(?<=[^；;：:\s])(?=(?:遗留问题|遺留問題|结论|結論|决议|決議|待办事项|待辦事項|行动项|行動項)\s*[：:])"
 )
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
