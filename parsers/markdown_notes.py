@@ -40,7 +40,7 @@ from parsers.dates import (
 from parsers.frontmatter import blank_front_matter, split_front_matter
 from parsers.language import detect_language
 from parsers.lazy_regex import lazy_compile
-from parsers.people import parse_absentees, parse_attendees, parse_person
+from parsers.people import attendance_table, attendee_entry, parse_absentees, parse_person
 from parsers.sentences import find_tasks, is_question, owner_marker
 from parsers.vocabulary import (
     BULLETS,
@@ -54,7 +54,7 @@ from parsers.vocabulary import (
     looks_like_department,
     normalise_key,
 )
-from pipeline.model import ActionItem, AgendaItem, Meeting, Person, TextSpan
+from pipeline.model import Absentee, ActionItem, AgendaItem, Meeting, Person, TextSpan
 
 _AGENDA_NUMBER = lazy_compile(
     r"^\s*(?:(?:议程|議程|议题|議題|agenda\s*item|agenda|item|topic|第)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:项|項|个|個|题|題|案|条|條)?"
@@ -588,8 +588,12 @@ class NotesReader:
                 self.info[key] = person
                 self.info_lines[key] = line
         elif key in ("attendees", "observers"):
-            role = "observer" if key == "observers" else "attendee"
-            self.info.setdefault("attendees", []).extend(parse_attendees(value, role))
+            # "主委何振邦、副主委林淑华 (請假)": who came, who was excused, who only listened
+            entry = attendee_entry(value, line, "observer" if key == "observers" else "present")
+            self.info.setdefault("attendees", []).extend(entry.attendees())
+            if entry.absent:
+                self.info.setdefault("absentees", []).extend(_excused(entry.absent, value))
+                self.info_lines.setdefault("absentees", line)
             self.info_lines.setdefault(key, line)
             self.info_lines.setdefault("attendees", line)
         elif key == "absentees":
@@ -992,7 +996,16 @@ class NotesReader:
                     self.set_info(key, source.text, source.line)
                     self.cue(source.line, key, "line under a heading")
         elif node.type == "table":
-            self.info_from_table(node)
+            header, rows = table_rows(node)
+            entry = attendance_table(header, [cells for _, cells in rows], lines=[line for line, _ in rows])
+            if entry is None:
+                self.info_from_table(node)
+                return
+            self.info.setdefault("attendees", []).extend(entry.attendees())
+            self.info.setdefault("absentees", []).extend(entry.absent)
+            for line, _ in rows:
+                self.info_lines.setdefault("attendees", line)
+                self.cue(line, key, "row of an attendance table")
 
     def dateline(self, source: SourceLine) -> bool:
         """``October 26, 2017 (7:00am - 8:00am PT) via GoToMeeting``: when and where, unlabelled."""
@@ -1855,6 +1868,19 @@ _STANDING_ROLE = lazy_compile(
     r"|^\W*next\s+meeting\b|^\W*(?:下次|下周|下週)(?:会议|會議|例会|例會|开会|開會)?(?:由)?.{0,6}?(?:主持|记录|記錄|纪要|紀要)\W*$"
     r"|^\W*(?:下次会议|下次會議|下次开会|下次開會)"
 )
+
+
+_EXCUSE = r"\s*[（(]?\s*(請假|请假|病假|事假|公假|regrets|apologies|excused|on leave)"
+
+
+def _excused(absentees: list[Absentee], text: str) -> list[Absentee]:
+    """``林淑华 (請假)``, ``Bob (regrets)``: on leave is the reason given for the absence."""
+    for absentee in absentees:
+        if absentee.reason is None and absentee.name:
+            match = re.search(re.escape(absentee.name) + _EXCUSE, text, re.IGNORECASE)
+            if match is not None:
+                absentee.reason = match.group(1)
+    return absentees
 
 
 def _standing_role(task: str) -> bool:
