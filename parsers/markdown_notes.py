@@ -754,7 +754,7 @@ class NotesReader:
             self.agenda.append(draft)
             container, self.item = self.item, draft
             self.listing = draft  # an agenda's own check-list ticks off the agenda, it assigns nothing
-            for child in entry.children:
+            for child in entry.children if not _PREVIOUS_ITEMS.search(entry.text) else ():
                 self.entry_tasks(child)
             self.item, self.listing = container, None
             sub_words = [title_words(child.flat_text()) for child in entry.children]
@@ -1142,7 +1142,12 @@ class NotesReader:
         subtasks = [child for child in entry.children if strip_checkbox(child.text)[1] is not None]
         # a task list nested in a task: each ticked or open box is a task of its own
         end_line = subtasks[0].line - 1 if subtasks else entry.end_line
-        grouping = strip_checkbox(text)[0].rstrip(" *_").endswith((":", "：")) and entry.children
+        bare = strip_checkbox(text)[0].strip(" *_")
+        grouping = bool(entry.children) and (
+            bare.endswith((":", "："))
+            # "* Brave" over "* Feedback to the Brave team …": a topic naming the tasks below it
+            or (strip_checkbox(text)[1] is None and _GROUP_TITLE.match(bare) is not None and not subtasks)
+        )
         if grouping and not subtasks:
             subtasks = list(entry.children)
         if subtasks and grouping:
@@ -1812,6 +1817,8 @@ _CELL_SEGMENT = lazy_compile(
     # "…继续推进项目遗留问题：" — a label run into the text before it, with no <br>
     r"|(?<=[^；;：:\s])(?=(?:遗留问题|遺留問題|结论|結論|决议|決議|待办事项|待辦事項|行动项|行動項)\s*[：:])"
 )
+# a few words with no verb or sentence punctuation: "Brave", "Acme/webkit-plugin", "前端", "Design review"
+_GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|[\u3400-\u9fff/、]{1,6})$")
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
