@@ -997,12 +997,12 @@ class NotesReader:
                     self.cue(source.line, key, "line under a heading")
         elif node.type == "table":
             header, rows = table_rows(node)
-            entry = attendance_table(header, [cells for _, cells in rows], lines=[line for line, _ in rows])
-            if entry is None:
+            attendance = attendance_table(header, [cells for _, cells in rows], lines=[line for line, _ in rows])
+            if attendance is None:
                 self.info_from_table(node)
                 return
-            self.info.setdefault("attendees", []).extend(entry.attendees())
-            self.info.setdefault("absentees", []).extend(entry.absent)
+            self.info.setdefault("attendees", []).extend(attendance.attendees())
+            self.info.setdefault("absentees", []).extend(attendance.absent)
             for line, _ in rows:
                 self.info_lines.setdefault("attendees", line)
                 self.cue(line, key, "row of an attendance table")
@@ -1117,6 +1117,40 @@ class NotesReader:
             self.cue(line, "task", f"sentence ({cue.cue})")
             if item is not None:
                 item.touch(end_line)
+
+    def schedule_tasks(self, line: int) -> None:
+        """A timetable line: ``**第一阶段（6 月 1 日 — 6 月 7 日）** **方雨晴** 交付…；**田甜** 交付…``.
+
+        The bold period gives the deadline (the end of its range), each clause naming a
+        person gives that person's task; the line stays in the minutes as written.
+        """
+        raw = self.source_line(line)
+        period = _PERIOD_LABEL.match(raw)
+        if period is None or self.item is None:
+            return
+        ends = _RANGE_END.search(period.group("label"))
+        if ends is None:
+            return
+        due = ends.group("end")
+        known = self.known_names()
+        for clause in _CLAUSE.split(raw[period.end() :]):
+            for cue in find_tasks(clause, known):
+                if not cue.owners:
+                    continue
+                draft = ActionDraft(
+                    task=cue.task.replace("**", "").strip(), line=line, end_line=line, agenda_index=self.item_index()
+                )
+                draft.set_field("owner", "、".join(cue.owners))
+                draft.set_field("due", due_phrase(cue.task) or due)
+                draft.from_sentence = True
+                self.actions.append(draft)
+                self.cue(line, "task", "a timetable line: a period, people and their work")
+
+    def source_line(self, line: int) -> str:
+        """The notes' line as typed (with its ``**``), 1-based."""
+        if not hasattr(self, "_source_lines"):
+            self._source_lines = self.text.split("\n")
+        return self._source_lines[line - 1] if 0 < line <= len(self._source_lines) else ""
 
     def known_names(self) -> frozenset[str]:
         """The names of the people the meeting information lists, for reading owners in sentences."""
@@ -1251,6 +1285,7 @@ class NotesReader:
             if self.late_info(source.text, source.line):
                 flush()
                 continue
+            self.schedule_tasks(source.line)
             if item is self.listed_container and _LABEL_LINE.match(source.text):
                 flush()
                 self.cue(source.line, "ignored", "a label between the agenda and its minutes")
@@ -1819,6 +1854,10 @@ _CELL_SEGMENT = lazy_compile(
 )
 # a few words with no verb or sentence punctuation: "Brave", "Acme/webkit-plugin", "前端", "Design review"
 _GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|[\u3400-\u9fff/、]{1,6})$")
+# "**第一阶段（6 月 1 日 — 6 月 7 日）**", "**Phase 2 (Jun 8 – Jun 14)**": a period in bold
+_PERIOD_LABEL = lazy_compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60})\*\*")
+_RANGE_END = lazy_compile(r"[—–~～至到-]+\s*(?P<end>[^—–~～至到()（）-]{2,20}?)\s*[)）]?\s*$")
+_CLAUSE = lazy_compile(r"[；;。]")
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
