@@ -1317,7 +1317,7 @@ class NotesReader:
         assert item is not None
         if not entry.children and self.late_info(entry.text, entry.line):
             return
-        label = subsection_label(entry.text) if entry.lines else None
+        label = subsection_label(entry.lines[0].text if len(entry.lines) > 1 else entry.text) if entry.lines else None
         if label:
             item.subsection = label[0]
             item.touch(entry.line)
@@ -1327,8 +1327,16 @@ class NotesReader:
                     self.actions.append(draft)
                 else:
                     self.item_text(label[0], label[1], entry.line, entry.line)
+            first = len(self.actions)
             for child in entry.children:
                 self.item_entry(child)
+            # "- 遗留问题" … "  负责人：许国栋、谢明哲" under its points: the owners of those without one
+            for source in entry.lines[1:]:
+                if _owner_line(source.text):
+                    for draft in self.actions[first:]:
+                        if draft.owner_text is None and not draft.mentions:
+                            draft.add_detail(source.text)
+                    self.cue(source.line, "task", "owners of the points above")
             return
         _, checked = strip_checkbox(entry.text)
         if checked is not None and ((item.implicit and is_agenda_word(item.title)) or item.previous_items):
@@ -1362,9 +1370,14 @@ class NotesReader:
         """
         end = entry.children[0].line - 1 if entry.children else entry.end_line
         owners = [child for child in entry.children if _owner_line(child.text)]
-        if owners and not self.item_has_task(entry.line):
-            draft = draft_from_line(entry.text, entry.line, max(entry.line, end), self.item_index())
+        owner_lines = [source for source in entry.lines[1:] if _owner_line(source.text)]
+        if (owners or owner_lines) and not self.item_has_task(entry.line):
+            # the point itself, without the owner line(s) below it
+            text = smart_join([source.text for source in entry.lines if source not in owner_lines])
+            draft = draft_from_line(text, entry.line, max(entry.line, end), self.item_index())
             draft.from_sentence = True
+            for source in owner_lines:
+                draft.add_detail(source.text)
             for child in owners:
                 draft.add_detail(child.text)
                 draft.end_line = max(draft.end_line, child.end_line)

@@ -234,7 +234,9 @@ ENGLISH_DEPARTMENT_SUFFIXES = ("dept", "dept.", "department", "team", "office", 
 ORGANISATION_WORDS = frozenset(
     ["物业", "物業", "物业公司", "物業公司", "厂商", "廠商", "供应商", "供應商", "系统", "系統", "保全", "管委会", "管委會",
      "学生会", "學生會", "委员会", "委員會", "全组", "全組", "全体", "全體", "大家", "所有人", "各部门", "各部門",
-     "vendor", "contractor", "the vendor", "management", "everyone", "all", "the team", "team", "board", "the board"]
+     "住户", "住戶", "住户们", "住戶們", "居民", "业主", "業主", "新同学", "新同學", "新人", "新成员", "新成員",
+     "vendor", "contractor", "the vendor", "management", "everyone", "all", "the team", "team", "board", "the board",
+     "residents", "someone", "somebody", "new member", "new members"]
 )
 ORGANISATION_SUFFIXES = ("公司", "集团", "集團", "协会", "協會", "工作组", "工作組", "成员单位", "成員單位", "学生会", "學生會", "管委会", "管委會")
 
