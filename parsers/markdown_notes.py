@@ -788,13 +788,31 @@ class NotesReader:
         if not bare or len(bare) > 30 or bare != text.strip("*_ ").rstrip(":：").strip("*_ ") or _KEY_VALUE.match(bare):
             return False
         kind, _ = classify_section(bare)
-        if kind in (None, "title", "info") and not (kind == "info" and text.rstrip().endswith((":", "："))):
-            return False
+        if kind is None and self.bold_topic(lines[0]):
+            return True
+        if kind in (None, "title", "info", "other") and not (kind == "info" and text.rstrip().endswith((":", "："))):
+            return False  # a label such as "Resources:" names what follows it, not a section to skip
         if self.item is not None and not self.item.implicit:
             return False  # a label inside an agenda item names the item's own sub-section (item_paragraph)
         level = self.item_level + 1 if self.item is not None and self.item.implicit else 2
         self.cue(lines[0].line, "section", f"{kind} label on a line of its own")
         self.heading_title(bare, lines[0].line, level, False)
+        return True
+
+    def bold_topic(self, source: SourceLine) -> bool:
+        """``**Community Day Planning (Toby)**`` alone on a line, below the meeting information.
+
+        Pages exported from wikis write their topics in bold instead of as headings. A bold
+        line counts as one only outside an agenda item, once the notes have said when the
+        meeting was or who came, and when it holds no colon (``**FYI: …**`` is a statement).
+        """
+        raw = self.source_line(source.line).strip()
+        if not (_BOLD_LINE.match(raw) and self.section in ("preamble", "info", "other")):
+            return False
+        if not ({"date", "attendees"} & self.info.keys()) or ":" in raw or "：" in raw:
+            return False
+        self.heading_title(source.text.strip(), source.line, 3, False)
+        self.cue(source.line, "agenda", "a bold line standing for a heading")
         return True
 
     def heading_title(self, title: str, line: int, level: int, first_heading: bool) -> None:
@@ -1871,6 +1889,7 @@ _GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|[\u3400-\
 _PERIOD_LABEL = lazy_compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60})\*\*")
 _RANGE_END = lazy_compile(r"[—–~～至到-]+\s*(?P<end>[^—–~～至到()（）-]{2,20}?)\s*[)）]?\s*$")
 _CLAUSE = lazy_compile(r"[；;。]")
+_BOLD_LINE = lazy_compile(r"^\*\*[^*]{3,80}\*\*$")
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
