@@ -1027,7 +1027,7 @@ class NotesReader:
 
     def dateline(self, source: SourceLine) -> bool:
         """``October 26, 2017 (7:00am - 8:00am PT) via GoToMeeting``: when and where, unlabelled."""
-        if "date" in self.info or "start_time" in self.info or _KEY_VALUE.match(source.text):
+        if "date" in self.info or "start_time" in self.info or meeting_pairs(source.text):
             return False
         start, end = parse_time_range(source.text)
         date = parse_date(source.text, date_order=self.date_order) if start else None
@@ -1337,12 +1337,16 @@ class NotesReader:
             return
         label = subsection_label(entry.lines[0].text if len(entry.lines) > 1 else entry.text) if entry.lines else None
         if label:
-            item.subsection = label[0]
+            # "- ACTION: send the deck": that point is a task; the points after it are not
+            if not (label[0] == "actions" and label[1]):
+                item.subsection = label[0]
             item.touch(entry.line)
             if label[1]:
                 if label[0] == "actions":
                     draft = draft_from_line(label[1], entry.line, entry.line, self.item_index())
+                    complete_from_words(draft, self.known_names())
                     self.actions.append(draft)
+                    self.cue(entry.line, "task", "a point labelled as an action")
                 else:
                     self.item_text(label[0], label[1], entry.line, entry.line)
             first = len(self.actions)

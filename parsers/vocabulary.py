@@ -90,7 +90,7 @@ MEETING_KEYS = _table(
         "project": "所属项目|所屬項目|项目|項目|项目名称|項目名稱|project|project name|专案|專案",
         "host": "主持人|主持|chair|chairperson|host|facilitator|moderator|主席|会议主持人|會議主持人|会议主持|會議主持|lead|meeting lead|led by|facilitated by|chaired by",
         "recorder": "记录人|記錄人|记录|記錄|纪要整理|紀要整理|minutes|recorder|minute taker|minutes taker|note taker|notetaker|scribe|minutes by|会议纪要人员|會議紀要人員|纪要人员|紀要人員|记录员|記錄員|紀錄|纪录|紀錄人|会议记录人|會議記錄人|note-taker|notes by|notes taken by|minutes taken by|minute-taker|secretary",
-        "attendees": "参会人员|參會人員|参会人|參會人|参会|參會|参会部门及人员|參會部門及人員|出席|出席人员|出席人員|与会人员|與會人員|参加人员|參加人員|参会成员|參會成員|与会者|與會者|与会成员|與會成員|出席委员|出席委員|出席成员|出席成員|参与者|參與者|参与人员|參與人員|参会者|參會者|出席者|attendees|present|participants|attendance|meeting attendees|team members|members present|attendee list|attending",
+        "attendees": "参会人员|參會人員|参会人|參會人|参会|參會|参会部门及人员|參會部門及人員|出席|出席人员|出席人員|与会人员|與會人員|参加人员|參加人員|参会成员|參會成員|与会者|與會者|与会成员|與會成員|出席委员|出席委員|出席成员|出席成員|参与者|參與者|参与人员|參與人員|参会者|參會者|出席者|attendees|present|participants|attendance|meeting attendees|team members|members present|attendee list|attending|members|tsc members|committee members|board members|voting members",
         "observers": "列席|列席人员|列席人員|observers|observer|in attendance|also present",
         "absentees": "缺席人员及原因|缺席人員及原因|缺席人员|缺席人員|缺席|请假|請假|请假人员|請假人員|absent|absentees|apologies|regrets|not present",
         "status": "状态|狀態|版本|纪要状态|紀要狀態|文档状态|文檔狀態|status|version|draft status",
