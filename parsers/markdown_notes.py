@@ -530,6 +530,9 @@ class NotesReader:
         self.listed: list[tuple[AgendaDraft, frozenset[str]]] = []
         self.section_reason: str | None = None
         self.pending_label: str | None = None
+        # a roster being read a name per paragraph: [name, line, marked present]
+        self.roster: list[list] = []
+        self.roster_marked = False
         self.headingless = False
         self.listing: AgendaDraft | None = None
         # a one-line first paragraph that names the meeting ("PMC 例会 2022-06-16"): the title
@@ -785,11 +788,11 @@ class NotesReader:
             return False
         text = lines[0].text.strip()
         bare = text.strip("*_ ").rstrip(":：").strip("*_ ")
-        if not bare or len(bare) > 30 or bare != text.strip("*_ ").rstrip(":：").strip("*_ ") or _KEY_VALUE.match(bare):
+        if self.bold_topic(lines[0]):
+            return True
+        if not bare or len(bare) > 30 or _KEY_VALUE.match(bare):
             return False
         kind, _ = classify_section(bare)
-        if kind is None and self.bold_topic(lines[0]):
-            return True
         if kind in (None, "title", "info", "other") and not (kind == "info" and text.rstrip().endswith((":", "："))):
             return False  # a label such as "Resources:" names what follows it, not a section to skip
         if self.item is not None and not self.item.implicit:
@@ -811,6 +814,8 @@ class NotesReader:
             return False
         if not ({"date", "attendees"} & self.info.keys()) or ":" in raw or "：" in raw:
             return False
+        if classify_section(source.text.strip())[0] is not None or MEETING_KEYS.lookup(source.text.strip()):
+            return False  # "**Attendees**", "**Action items**": a label, read as such
         self.heading_title(source.text.strip(), source.line, 3, False)
         self.cue(source.line, "agenda", "a bold line standing for a heading")
         return True
@@ -942,6 +947,31 @@ class NotesReader:
         self.pending_label = None if values else key
         return True
 
+    def roster_line(self, node: Block) -> bool:
+        """One line of a roster written a paragraph per name, each maybe followed by ``Yes``."""
+        lines = paragraph_lines(node)
+        if len(lines) != 1:
+            return False
+        text = lines[0].text.strip()
+        if _PRESENT_MARK.match(text):
+            if self.roster:
+                self.roster[-1][2] = True
+                self.roster_marked = True
+            return True
+        if names_only(text, frozenset()) or (self.roster and len(text) <= 40 and _LATIN_NAME.match(text)):
+            self.roster.append([text, lines[0].line, False])
+            return True
+        return False
+
+    def end_roster(self) -> None:
+        """A roster ends: with ``Yes`` marks, the names without one were not there."""
+        for name, line, marked in self.roster:
+            present = marked or not self.roster_marked
+            self.set_info("attendees" if present else "absentees", name, line)
+            self.cue(line, "attendees" if present else "absentees", "a roster, a name per line")
+        self.roster = []
+        self.roster_marked = False
+
     def labelled_block(self, node: Block, key: str) -> None:
         """The list or table that follows a bare label (``**Attendees**`` then ``- Ana``)."""
         if key in _PEOPLE_KEYS:
@@ -967,8 +997,12 @@ class NotesReader:
                 return
         pending, self.pending_label = self.pending_label, None
         if pending is not None and kind in ("bullet_list", "ordered_list", "table", "paragraph"):
+            if pending == "attendees" and kind == "paragraph" and self.roster_line(node):
+                self.pending_label = pending  # "Anton Lefebvre" / "Yes" / "Bo Yuan" / "Yes" …
+                return
             self.labelled_block(node, pending)
             return
+        self.end_roster()
         if kind == "paragraph" and (self.bare_label(node) or self.label_heading(node)):
             return
         if kind == "heading":
@@ -1604,6 +1638,7 @@ class NotesReader:
         self.headingless = not any(node.type == "heading" for node in root.children)
         for node in root.children:
             self.block(node)
+        self.end_roster()
         self.close_item()
         return self.meeting()
 
@@ -1893,6 +1928,7 @@ _GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|[\u3400-\
 _PERIOD_LABEL = lazy_compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60})\*\*")
 _RANGE_END = lazy_compile(r"[—–~～至到-]+\s*(?P<end>[^—–~～至到()（）-]{2,20}?)\s*[)）]?\s*$")
 _CLAUSE = lazy_compile(r"[；;。]")
+_PRESENT_MARK = lazy_compile(r"(?i)^(?:yes|y|present|here|✓|✔|√|x|出席|到)$")
 _BOLD_LINE = lazy_compile(r"^\*\*[^*]{3,80}\*\*$")
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
