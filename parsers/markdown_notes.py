@@ -480,6 +480,8 @@ class AgendaDraft:
     status_report: bool = False
     # "## Previous action items", "## 上次会议待办": last meeting's tasks, reviewed, not assigned again
     previous_items: bool = False
+    # opened by a bold line standing for a heading: the next such line opens the next item
+    bold_topic: bool = False
 
     def add_text(self, kind: str, text: str, line: int, end_line: int) -> None:
         text = text.strip()
@@ -810,13 +812,18 @@ class NotesReader:
         meeting was or who came, and when it holds no colon (``**FYI: …**`` is a statement).
         """
         raw = self.source_line(source.line).strip()
-        if not (_BOLD_LINE.match(raw) and self.section in ("preamble", "info", "other")):
+        in_topics = self.item is not None and self.item.bold_topic
+        if not (_BOLD_LINE.match(raw) and (self.section in ("preamble", "info", "other") or in_topics)):
             return False
-        if not ({"date", "attendees"} & self.info.keys()) or ":" in raw or "：" in raw:
+        if not ({"date", "attendees"} & self.info.keys()) or _NOTICE.match(source.text):
             return False
         if classify_section(source.text.strip())[0] is not None or MEETING_KEYS.lookup(source.text.strip()):
             return False  # "**Attendees**", "**Action items**": a label, read as such
+        self.close_item()
+        self.section = "preamble"
         self.heading_title(source.text.strip(), source.line, 3, False)
+        if self.item is not None:
+            self.item.bold_topic = True
         self.cue(source.line, "agenda", "a bold line standing for a heading")
         return True
 
@@ -1928,6 +1935,8 @@ _GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|[\u3400-\
 _PERIOD_LABEL = lazy_compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60})\*\*")
 _RANGE_END = lazy_compile(r"[—–~～至到-]+\s*(?P<end>[^—–~～至到()（）-]{2,20}?)\s*[)）]?\s*$")
 _CLAUSE = lazy_compile(r"[；;。]")
+# "**FYI: …**", "**Note: …**": a notice in bold, not a topic
+_NOTICE = lazy_compile(r"(?i)^\s*(?:fyi|note|nb|ps|reminder|update|注意|注|提醒|备注|備註|通知)\s*[:：]")
 _PRESENT_MARK = lazy_compile(r"(?i)^(?:yes|y|present|here|✓|✔|√|x|出席|到)$")
 _BOLD_LINE = lazy_compile(r"^\*\*[^*]{3,80}\*\*$")
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
