@@ -435,7 +435,7 @@ def decision_entries(meeting: Meeting) -> list[DecisionEntry]:
     ``Meeting.decisions`` list needs a change here only.
     """
     entries = []
-    for item in meeting.agenda:
+    for item in (*meeting.agenda, *getattr(meeting, "other_sections", [])):
         spans = {span.index: span for span in item.spans if span.field == "resolutions"}
         for index, text in enumerate(item.resolutions):
             span = spans.get(index)

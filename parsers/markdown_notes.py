@@ -482,6 +482,11 @@ class AgendaDraft:
     previous_items: bool = False
     # opened by a bold line standing for a heading: the next such line opens the next item
     bold_topic: bool = False
+    # how the item was written, for telling agenda items from the notes' other sections
+    level: int = 0
+    explicit: bool = False  # "议题1", "第 2 題", "Topic 3"
+    listed: bool = False  # an item of an agenda list or table
+    other: bool = False  # "## Links", "## Chat": never an agenda item
 
     def add_text(self, kind: str, text: str, line: int, end_line: int) -> None:
         text = text.strip()
@@ -722,6 +727,7 @@ class NotesReader:
         else:
             self.item = AgendaDraft(
                 title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit,
+                level=level, explicit=_EXPLICIT_AGENDA.match(title) is not None,
                 status_report=_STATUS_HEADING.search(name) is not None,
                 previous_items=_PREVIOUS_ITEMS.search(name) is not None,
             )
@@ -754,6 +760,7 @@ class NotesReader:
                 continue
             draft = AgendaDraft(title=name, line=entry.line, end_line=entry.line, start_time=start, end_time=end)
             draft.has_content = True
+            draft.listed = True
             for child in entry.children:
                 draft.add_text("discussion", strip_checkbox(child.flat_text())[0], child.line, child.end_line)
             self.agenda.append(draft)
@@ -896,6 +903,12 @@ class NotesReader:
         elif kind == "agenda":
             self.container_level = level
             self.open_item(title, line, level, implicit=True)
+        elif kind == "other":
+            # "## Links", "## Chat log": kept with its text, never counted as an agenda item
+            self.open_item(title, line, level)
+            assert self.item is not None
+            self.item.other = True
+            self.cue(line, "section", "a section that is no agenda item")
         elif kind is not None:
             self.section = kind
             # "## Regrets", "## 請假": the heading says why those listed below are absent
@@ -1578,7 +1591,7 @@ class NotesReader:
             if not title:
                 continue
             name, start, end = parse_agenda_title(title)
-            draft = AgendaDraft(title=name, line=line, end_line=line, start_time=start, end_time=end)
+            draft = AgendaDraft(title=name, line=line, end_line=line, start_time=start, end_time=end, listed=True)
             for kind in TEXT_FIELDS:
                 if values.get(kind):
                     draft.add_text(kind, values[kind], line, line)
@@ -1719,11 +1732,20 @@ class NotesReader:
         self.actions = kept
         items = [draft.finish(date, self.date_order) for draft in self.actions if not draft.is_empty()]
         _complete_departments(items, self.known_people())
+        others = _other_sections(self.agenda)
+        # the index each section has among the agenda items (None for the other sections)
+        agenda_at: dict[int, int | None] = {
+            index: None if index in others else index - sum(1 for o in others if o < index)
+            for index in range(len(self.agenda))
+        }
+        for item in items:
+            if item.agenda_index is not None:
+                item.agenda_index = agenda_at.get(item.agenda_index)
         by_agenda: dict[int, list[ActionItem]] = {}
         for item in items:
             if item.agenda_index is not None:
                 by_agenda.setdefault(item.agenda_index, []).append(item)
-        agenda = [
+        sections = [
             AgendaItem(
                 title=draft.title,
                 start_time=draft.start_time,
@@ -1731,13 +1753,15 @@ class NotesReader:
                 discussion=draft.texts["discussion"],
                 disagreements=draft.texts["disagreements"],
                 resolutions=draft.texts["resolutions"],
-                action_items=by_agenda.get(index, []),
+                action_items=by_agenda.get(_or_none_key(agenda_at[index]), []),
                 line=draft.line,
                 end_line=draft.end_line,
                 spans=draft.spans,
             )
             for index, draft in enumerate(self.agenda)
         ]
+        agenda = [section for index, section in enumerate(sections) if index not in others]
+        other_sections = [section for index, section in enumerate(sections) if index in others]
         title = self.info.get("title")
         title_line = self.info_lines.get("title")
         if title is None and self.h1_title is not None:
@@ -1763,6 +1787,7 @@ class NotesReader:
             attendees=self.info.get("attendees", []),
             absentees=self.info.get("absentees", []),
             agenda=agenda,
+            other_sections=other_sections,
             action_items=items,
             attachments=self.attachments,
             risks=self.risks,
@@ -2029,6 +2054,38 @@ def split_by_owner(draft: ActionDraft, known: frozenset[str]) -> list[ActionDraf
         part.checked = draft.checked or cue.done
         drafts.append(part)
     return drafts
+
+
+def _or_none_key(index: int | None) -> int:
+    """A dictionary key for an agenda index that may be None (no agenda item: -1)."""
+    return -1 if index is None else index
+
+
+def _other_sections(drafts: list[AgendaDraft]) -> set[int]:
+    """Which of the notes' sections are no agenda item (their indexes).
+
+    - a section named as such: links, chat, resources;
+    - beside an agenda list or table, a section that mirrors none of its items;
+    - a container of plain notes (``## Notes``) beside real agenda items;
+    - beside topics numbered as topics (``议题1``, ``第 2 題``), a part that is none
+      (``壹、主席報告``, ``參、臨時動議``, ``肆、散會``).
+    """
+    listed = any(draft.listed for draft in drafts)
+    explicit_levels = [draft.level for draft in drafts if draft.explicit]
+    topic_level = min(explicit_levels) if len(explicit_levels) >= 2 else None
+    real = any(not draft.implicit and not draft.other for draft in drafts)
+
+    def is_other(draft: AgendaDraft) -> bool:
+        if draft.other or (listed and not draft.listed):
+            return True
+        if draft.implicit and real and draft.title.strip():
+            return True
+        return topic_level is not None and not draft.explicit and not draft.listed and draft.level <= topic_level
+
+    others = {index for index, draft in enumerate(drafts) if is_other(draft)}
+    if len(others) == len(drafts):
+        return set()  # nothing but such sections: they are what the meeting discussed
+    return others
 
 
 def complete_from_words(draft: ActionDraft, known: frozenset[str] = frozenset()) -> None:

@@ -163,6 +163,11 @@ class Meeting(_Model):
     attendees: list[Attendee] = Field(default_factory=_empty_list)
     absentees: list[Absentee] = Field(default_factory=_empty_list)
     agenda: list[AgendaItem] = Field(default_factory=_empty_list)
+    other_sections: list[AgendaItem] = Field(
+        default_factory=_empty_list,
+        description="sections of the notes that are no agenda item (links, chat, a chair's report, "
+        "notes beside a listed agenda), kept with their text",
+    )
     action_items: list[ActionItem] = Field(default_factory=_empty_list)
     attachments: list[Text] = Field(default_factory=_empty_list)
     risks: list[Text] = Field(default_factory=_empty_list)

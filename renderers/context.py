@@ -298,7 +298,10 @@ def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]
     minutes_title = meeting_name(title)
     attendees = [a for a in meeting.attendees if a.role == "attendee"]
     observers = [a for a in meeting.attendees if a.role == "observer"]
-    agenda = [agenda_context(item, i, language) for i, item in enumerate(meeting.agenda, 1)]
+    # sections that are no agenda item keep their text in the minutes, after the agenda
+    agenda = [
+        agenda_context(item, i, language) for i, item in enumerate([*meeting.agenda, *meeting.other_sections], 1)
+    ]
     actions = [action_context(item, i, meeting) for i, item in enumerate(meeting.action_items, 1)]
     groups: dict[str, list[dict[str, Any]]] = {}
     for action in actions:

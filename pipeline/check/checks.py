@@ -446,7 +446,7 @@ class _Run:
         would otherwise be lost from the task list without a word."""
         covered = {n for item in items for n in self.line_range(item.line, item.end_line)}
         cues = None
-        for agenda in self.meeting.agenda:
+        for agenda in (*self.meeting.agenda, *self.meeting.other_sections):
             for text, line in self.resolution_places(agenda):
                 if line in covered:
                     continue
@@ -612,7 +612,7 @@ class _Run:
     def run(self) -> list[Finding]:
         self.meeting_info()
         self.absentees()
-        for agenda in self.meeting.agenda:
+        for agenda in (*self.meeting.agenda, *self.meeting.other_sections):
             self.agenda_terms(agenda)
         items = _action_items(self.meeting)
         own_lines, closed_lines = self.item_lines(items)
@@ -653,7 +653,7 @@ def _merged(parts: list[Finding], separator: str) -> Finding:
 def _action_items(meeting: Meeting) -> list[ActionItem]:
     seen: set[int] = set()
     items = []
-    for item in (*meeting.action_items, *(a for ag in meeting.agenda for a in ag.action_items)):
+    for item in (*meeting.action_items, *(a for ag in (*meeting.agenda, *meeting.other_sections) for a in ag.action_items)):
         if item.task.lstrip().startswith("<!--"):
             continue  # a suppression comment is no task, whatever a reader made of it
         if id(item) not in seen:
