@@ -58,7 +58,7 @@ from pipeline.model import Absentee, ActionItem, AgendaItem, Meeting, Person, Te
 
 _AGENDA_NUMBER = lazy_compile(
     r"^\s*(?:(?:议程|議程|议题|議題|agenda\s*item|agenda|item|topic|第)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:项|項|个|個|题|題|案|条|條)?"
-    r"|[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\s*[.、．)）:：\-–—]|\s)|[一二三四五六七八九十]{1,3}(?=\s*[、.．])|[壹貳贰參叁肆伍陸陆柒捌玖拾]{1,2}(?=\s*[、.．])|（[一二三四五六七八九十0-9]{1,3}）|\([0-9]{1,3}\)"
+    r"|[0-9]{1,3}(?:\.[0-9]{1,2})?(?=\s*[.、．)）:：\-–—]|\s)|[一二三四五六七八九十]{1,3}(?=\s*[、.．])|[壹貳貮贰參叁肆伍陸陆柒捌玖拾]{1,2}(?=\s*[、.．])|（[一二三四五六七八九十0-9]{1,3}）|\([0-9]{1,3}\)"
     r"|[0-9]\ufe0f?\u20e3)"
     r"\s*[.、．)）:：\-–—]?\s*",
     re.IGNORECASE,
@@ -486,6 +486,7 @@ class AgendaDraft:
     level: int = 0
     explicit: bool = False  # "议题1", "第 2 題", "Topic 3"
     listed: bool = False  # an item of an agenda list or table
+    numbered: bool = False  # "陸、討論事項": a numbered part of the minutes
     other: bool = False  # "## Links", "## Chat": never an agenda item
 
     def add_text(self, kind: str, text: str, line: int, end_line: int) -> None:
@@ -727,7 +728,7 @@ class NotesReader:
         else:
             self.item = AgendaDraft(
                 title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit,
-                level=level, explicit=_EXPLICIT_AGENDA.match(title) is not None,
+                level=level, explicit=_EXPLICIT_AGENDA.match(title) is not None, numbered=name != title.strip(),
                 status_report=_STATUS_HEADING.search(name) is not None,
                 previous_items=_PREVIOUS_ITEMS.search(name) is not None,
             )
@@ -1358,6 +1359,10 @@ class NotesReader:
                 flush()
                 continue
             self.schedule_tasks(source.line)
+            if item.implicit and not item.has_content and is_agenda_word(item.title) and len(lines) == 1 \
+                    and _BOLD_LINE.match(self.source_line(source.line).strip()):
+                self.cue(source.line, "ignored", "a label over the agenda list")  # "**During Meeting**"
+                continue
             if item is self.listed_container and _LABEL_LINE.match(source.text):
                 flush()
                 self.cue(source.line, "ignored", "a label between the agenda and its minutes")
@@ -2078,7 +2083,7 @@ def _other_sections(drafts: list[AgendaDraft]) -> set[int]:
     def is_other(draft: AgendaDraft) -> bool:
         if draft.other or (listed and not draft.listed):
             return True
-        if draft.implicit and real and draft.title.strip():
+        if draft.implicit and real and draft.title.strip() and not draft.numbered:
             return True
         return topic_level is not None and not draft.explicit and not draft.listed and draft.level <= topic_level
 
