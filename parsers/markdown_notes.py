@@ -482,6 +482,8 @@ class AgendaDraft:
     previous_items: bool = False
     # opened by a bold line standing for a heading: the next such line opens the next item
     bold_topic: bool = False
+    # "### 學權部", "### 一、會長": the unit or role whose report the section is
+    owner_heading: str | None = None
     # how the item was written, for telling agenda items from the notes' other sections
     level: int = 0
     explicit: bool = False  # "议题1", "第 2 題", "Topic 3"
@@ -729,6 +731,7 @@ class NotesReader:
             self.item = AgendaDraft(
                 title=name, line=line, end_line=line, start_time=start, end_time=end, implicit=implicit,
                 level=level, explicit=_EXPLICIT_AGENDA.match(title) is not None, numbered=name != title.strip(),
+                owner_heading=name if looks_like_department(name) or name in _ROLE_HEADINGS else None,
                 status_report=_STATUS_HEADING.search(name) is not None,
                 previous_items=_PREVIOUS_ITEMS.search(name) is not None,
             )
@@ -1174,22 +1177,53 @@ class NotesReader:
             return  # "設備課認為應由廠商負責更換": what someone thinks, not what was assigned
         if item is not None and item.status_report and _FUTURE.search(text) is None:
             return  # "- visualization: integrates the APIs, 30% @liwei9" under "### Status"
+        index = self.item_index() if item is not None else None
+        found = False
+        heading_owner = item.owner_heading if item is not None else None
         for cue in find_tasks(text, self.known_names()):
-            if not cue.strong:
+            # a unit's report ("### 學權部" then "會與總務組討論…"): what it will do is its task
+            if not cue.strong and not (heading_owner and cue.cue == "会"):
                 continue
-            index = self.item_index() if item is not None else None
             draft = ActionDraft(task=cue.task, line=line, end_line=end_line, agenda_index=index)
             draft.from_sentence = True
-            if cue.owners or owner:
-                draft.set_field("owner", "、".join(cue.owners) or owner or "")
+            who = "、".join(cue.owners) or owner or (heading_owner if cue.cue == "会" else None)
+            if who:
+                draft.set_field("owner", who)
             due = due_phrase(cue.task)
             if due:
                 draft.set_field("due", due)
             draft.checked = cue.done
             self.actions.append(draft)
             self.cue(line, "task", f"sentence ({cue.cue})")
-            if item is not None:
-                item.touch(end_line)
+            found = True
+        if not found:
+            found = self.planned_clauses(text, line, end_line, index, owner)
+        if found and item is not None:
+            item.touch(end_line)
+
+    def planned_clauses(self, text: str, line: int, end_line: int, index: int | None, owner: str | None) -> bool:
+        """Clauses that commit to work without naming anyone: still tasks, reported as ownerless.
+
+        ``6 月 2 日前完成 redis 搭建``, ``后续要每天检查构建日志``, ``本周计划：完成支付模块``.
+        """
+        found = False
+        for clause in _CLAUSE_BREAK.split(text):
+            clause = clause.strip(" ，,")
+            planned = _PLAN_LABEL.search(clause)
+            task = planned.group("task").strip() if planned else clause
+            if not (planned or _DATED_WORK.match(clause) or _FOLLOW_UP.match(clause)) or len(task) < 4:
+                continue
+            draft = ActionDraft(task=task, line=line, end_line=end_line, agenda_index=index)
+            draft.from_sentence = True
+            if owner:
+                draft.set_field("owner", owner)
+            due = due_phrase(clause)
+            if due:
+                draft.set_field("due", due)
+            self.actions.append(draft)
+            self.cue(line, "task", "a clause committing to work")
+            found = True
+        return found
 
     def schedule_tasks(self, line: int) -> None:
         """A timetable line: ``**第一阶段（6 月 1 日 — 6 月 7 日）** **方雨晴** 交付…；**田甜** 交付…``.
@@ -1965,6 +1999,18 @@ _GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|[\u3400-\
 _PERIOD_LABEL = lazy_compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60})\*\*")
 _RANGE_END = lazy_compile(r"[—–~～至到-]+\s*(?P<end>[^—–~～至到()（）-]{2,20}?)\s*[)）]?\s*$")
 _CLAUSE = lazy_compile(r"[；;。]")
+_CLAUSE_BREAK = lazy_compile(r"[；;。！!\n]|(?<=\D)[，,](?=\s*\d{1,2}\s*月)")
+# "6 月 2 日前完成 redis 搭建", "5/30 写完所有接口": a date, then the work due by it
+_DATED_WORK = lazy_compile(
+    r"^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号號]?|[/.]\d{1,2})\s*(?:之前|以前|前)?\s*"
+    r"(?:要|需|须|須|将|將)?\s*(?:完成|写完|寫完|做完|提交|交付|上线|上線|发布|發布|搭建|实现|實現|部署|整理|准备|準備|修复|修復|测试|測試)"
+)
+# "后续要每天检查…", "會後需整理…": work promised for after the meeting
+_FOLLOW_UP = lazy_compile(r"^\s*(?:后续|後續|会后|會後|之后|之後|接下来|接下來|下一步)\s*(?:要|需要|需|须|須|将|將|会|會|请|請)\s*\S")
+# "本周计划：…", "周五演示内容：…": a plan's label, the work after it
+_PLAN_LABEL = lazy_compile(r"(?:计划|計劃|目标|目標|展示内容|展示內容|待完成|要完成)\s*[:：]\s*(?P<task>\S.+)$")
+# roles whose report a section may be: "### 一、會長"
+_ROLE_HEADINGS = frozenset(("会长", "會長", "副会长", "副會長", "主席", "主委", "秘书处", "秘書處", "总干事", "總幹事", "经理", "經理"))
 # "**FYI: …**", "**Note: …**": a notice in bold, not a topic
 _NOTICE = lazy_compile(r"(?i)^\s*(?:fyi|note|nb|ps|reminder|update|注意|注|提醒|备注|備註|通知)\s*[:：]")
 _PRESENT_MARK = lazy_compile(r"(?i)^(?:yes|y|present|here|✓|✔|√|x|出席|到)$")
