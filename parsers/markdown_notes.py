@@ -102,11 +102,15 @@ def _notes_markdown() -> MarkdownIt:
     # Recorders' text, not web pages: "市场部*经理、销售部*主管" must keep its asterisks
     # (no emphasis), "<客户名>" and "[注]: …" must stay text (no HTML, no link
     # references), and an indented line or a "---" under a line is not code or a heading.
-    return (
+    md = (
         MarkdownIt("commonmark")
         .disable(["code", "lheading", "reference", "html_block", "html_inline", "emphasis"])
         .enable("table")
     )
+    # an outline nested deeper than markdown-it's default of 20 would end the parse there and
+    # lose the rest of the notes; deeper lines are brought up to _MAX_INDENT before parsing
+    md.options["maxNesting"] = _MAX_NESTING
+    return md
 
 
 @lru_cache(maxsize=16)
@@ -182,6 +186,20 @@ def block_tree(tokens: list[Token]) -> Block:
         else:
             stack[-1].children.append(Block(token.type, token.tag, token.map, token=token))
     return root
+
+
+_MAX_NESTING = 100
+# deeper than this an outline's lines are read at this depth: markdown-it would otherwise
+# stop at its nesting limit and lose every word after it
+_MAX_INDENT = 80
+_DEEP_LINE = lazy_compile(rf"^[ \t]{{{_MAX_INDENT + 1},}}(?=\S)", re.M)
+
+
+def capped_indentation(text: str) -> str:
+    """Lines indented past ``_MAX_INDENT`` characters keep their words at that depth."""
+    if " " * (_MAX_INDENT + 1) not in text:
+        return text
+    return _DEEP_LINE.sub(" " * _MAX_INDENT, text)
 
 
 # ---------------------------------------------------------------- text helpers
@@ -1691,7 +1709,7 @@ class NotesReader:
     # -- result
 
     def read(self) -> Meeting:
-        markdown_text = normalise_headings(self.read_front_matter())
+        markdown_text = capped_indentation(normalise_headings(self.read_front_matter()))
         root = block_tree(markdown_for(markdown_text).parse(markdown_text))
         # notes without a single heading: what is not meeting information is the minutes' body
         self.headingless = not any(node.type == "heading" for node in root.children)
