@@ -865,7 +865,7 @@ class NotesReader:
             self.pending_label = bare_key
             self.cue(line, "info", f"{bare_key} heading, value below")
             return
-        if "date" not in self.info and _DATE_ONLY.match(title) and (heading_date := date_in_title(title, self.date_order)):
+        if "date" not in self.info and _date_only(title) and (heading_date := date_in_title(title, self.date_order)):
             # "## 2016年3月13日": the meeting's date as a heading
             self.info["date"] = heading_date
             self.info_lines["date"] = line
@@ -1448,8 +1448,9 @@ class NotesReader:
             return
         label = subsection_label(entry.lines[0].text if len(entry.lines) > 1 else entry.text) if entry.lines else None
         if label:
-            # "- ACTION: send the deck": that point is a task; the points after it are not
-            if not (label[0] == "actions" and label[1]):
+            # "- ACTION: send the deck", "- 结论：采用 JWT": that point is a task or a decision;
+            # the points after it are not (only a label alone opens a sub-section)
+            if not label[1]:
                 item.subsection = label[0]
             item.touch(entry.line)
             if label[1]:
@@ -1991,6 +1992,10 @@ def _owner_line(text: str) -> bool:
 
 
 _LEADING_DATE = lazy_compile(r"^\s*[\d年月日号號/.\-]{6,12}")
+_LATIN_WORD = lazy_compile(r"[A-Za-z]+")
+_DATE_WORDS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "st", "nd", "rd", "th", "am", "pm"]
+)
 _VIA_PLACE = lazy_compile(r"(?i)\b(?:via|on|at|in)\s+([A-Z][\w .-]{1,40}?)\s*$")
 _HOST_ROLE = lazy_compile(r"(?i)\s*(?:[,，]\s*|[(（]\s*)(?:host|chair|facilitator|主持人?|主席)\s*[)）]?\s*$")
 _DATE_ONLY = lazy_compile(r"^[\s*_\d年月日号號/.\-－（）()周週星期一二三四五六日天a-zA-Z,]{6,30}$")
@@ -2003,7 +2008,7 @@ _LEADING_NAMES = lazy_compile(r"^(?P<names>[^:：]{2,80}?)\s*[:：]\s*(?P<task>\
 _OWNER_IN_BRACKETS = lazy_compile(r"[（(](?P<who>[^()（）,，、]{2,20})[)）]\s*[:：]?\s*$")
 # the last meeting's items, brought up again: not this meeting's tasks
 _PREVIOUS_ITEMS = lazy_compile(
-    r"(?i)\b(?:last|previous|prior)\s+(?:meeting|week)|上次会议|上次會議|上次|上周会议|上週會議|前次|上期"
+    r"(?i)\b(?:last|previous|prior)\s+(?:meeting|week|action|ais?\b|items|tasks|todos?)|上次会议|上次會議|上次|上周会议|上週會議|前次|上期"
 )
 # the lines of a table cell: table_rows turns its <br> into "；"
 _CELL_SEGMENT = lazy_compile(
@@ -2205,6 +2210,14 @@ def _task_columns(kinds: list[str | None]) -> tuple[list[str | None], str | None
         first = kinds.index(None)
         return ["task" if index == first else kind for index, kind in enumerate(kinds)], None
     return kinds, None
+
+
+def _date_only(title: str) -> bool:
+    """``2016年3月13日``, ``**2020/5/5**``, ``Oct 26, 2017 (Thu)``: a heading that is a date and no more."""
+    if not _DATE_ONLY.match(title):
+        return False
+    words = _LATIN_WORD.findall(title)
+    return all(word.lower()[:3] in _DATE_WORDS for word in words)
 
 
 def _titled_heading(title: str) -> bool:

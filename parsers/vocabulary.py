@@ -90,7 +90,7 @@ MEETING_KEYS = _table(
         "project": "所属项目|所屬項目|项目|項目|项目名称|項目名稱|project|project name|专案|專案",
         "host": "主持人|主持|chair|chairperson|host|facilitator|moderator|主席|会议主持人|會議主持人|会议主持|會議主持|lead|meeting lead|led by|facilitated by|chaired by",
         "recorder": "记录人|記錄人|记录|記錄|纪要整理|紀要整理|minutes|recorder|minute taker|minutes taker|note taker|notetaker|scribe|minutes by|会议纪要人员|會議紀要人員|纪要人员|紀要人員|记录员|記錄員|紀錄|纪录|紀錄人|会议记录人|會議記錄人|note-taker|notes by|notes taken by|minutes taken by|minute-taker|secretary",
-        "attendees": "参会人员|參會人員|参会人|參會人|参会|參會|参会部门及人员|參會部門及人員|出席|出席人员|出席人員|与会人员|與會人員|参加人员|參加人員|参会成员|參會成員|与会者|與會者|与会成员|與會成員|出席委员|出席委員|出席成员|出席成員|参与者|參與者|参与人员|參與人員|参会者|參會者|出席者|attendees|present|participants|attendance|meeting attendees|team members|members present|attendee list|attending|members|tsc members|committee members|board members|voting members",
+        "attendees": "参会人员|參會人員|参会人|參會人|参会|參會|参会部门及人员|參會部門及人員|出席|出席人员|出席人員|与会人员|與會人員|参加人员|參加人員|参会成员|參會成員|与会者|與會者|与会成员|與會成員|出席委员|出席委員|出席成员|出席成員|参与者|參與者|参与人员|參與人員|参会者|參會者|出席者|attendees|present|participants|attendance|meeting attendees|team members|members present|attendee list|attending|members|tsc members|committee members|board members|voting members|线上|線上|线下|線下|现场|現場|线上参会|線上參會|现场参会|現場參會|remote|online|in the room|in person|on site",
         "observers": "列席|列席人员|列席人員|observers|observer|in attendance|also present",
         "absentees": "缺席人员及原因|缺席人員及原因|缺席人员|缺席人員|缺席|请假|請假|请假人员|請假人員|absent|absentees|apologies|regrets|not present",
         "status": "状态|狀態|版本|纪要状态|紀要狀態|文档状态|文檔狀態|status|version|draft status",
@@ -114,7 +114,7 @@ SECTION_NAMES = _table(
         "absentees": "缺席|缺席人员|缺席人員|请假|請假|请假人员|請假人員|未到|未到人员|未到人員|regrets|absent|absentees|apologies|not present",
         "observers": "列席|列席人员|列席人員|列席者|observers|non-voting observers|guests|also present",
         # sections that are neither agenda items nor meeting information: kept out of the agenda
-        "other": "链接|鏈接|連結|相关链接|相關連結|参考链接|參考連結|会议链接|會議連結|会议室链接|links|link|resources|references|conference bridge|meeting link|zoom|chat|chat log|chat logs|recording|recordings|附录|附錄",
+        "other": "链接|鏈接|連結|相关链接|相關連結|参考链接|參考連結|会议链接|會議連結|会议室链接|links|link|resources|references|conference bridge|meeting link|zoom|chat|chat log|chat logs|recording|recordings|附录|附錄|聊天记录|聊天紀錄|聊天記錄|群聊记录|群聊紀錄",
     }
 )
 
@@ -137,7 +137,7 @@ SUBSECTION_LABELS = _table(
 
 ACTION_KEYS = _table(
     {
-        "owner": "负责人|負責人|责任人|責任人|第一责任人|第一責任人|负责|負責|负责同事|負責同事|跟进人|跟進人|owner|owners|responsible|assignee|assigned to|负责人及分工|負責人及分工|部署人|执行人|執行人|承办人|承辦人|经办人|經辦人|负责人员|負責人員|assignees|assigned|owned by|dri",
+        "owner": "负责人|負責人|责任人|責任人|第一责任人|第一責任人|负责|負責|负责同事|負責同事|跟进人|跟進人|owner|owners|responsible|assignee|assigned to|负责人及分工|負責人及分工|部署人|执行人|執行人|承办人|承辦人|经办人|經辦人|负责人员|負責人員|assignees|assigned|owned by|dri|deployer|implementer|executor|done by",
         "department": "负责部门|負責部門|责任部门|責任部門|department|dept|team",
         "collaborators": "协同|協同|协同部门|協同部門|协同人|協同人|配合|配合部门|配合部門|协助|協助|with|collaborators|support from|supporting|helpers",
         "start": "开始|開始|开始时间|開始時間|开始日期|開始日期|计划开始时间|計劃開始時間|start|start date|starts|from",

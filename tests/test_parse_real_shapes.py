@@ -284,7 +284,6 @@ def test_a_sentence_in_the_discussion_assigns_a_task(
         case(
             "# Tech committee\n\nDate: 2024-03-06\n\n## Tooling\n\n- Use Insomnia for the API docs (proposed by Raj) **Approved**\n  - Deployer: Dana\n- Keep the current code host for now\n",
             "Insomnia", "Dana", "Keep the current code host for now", name="en",
-            fails="the decision is read but 'Deployer: Dana' under it makes no task",
         ),
     ],
 )
@@ -666,7 +665,7 @@ PREVIOUS_NOTES = {
     [
         case("zh-Hans", name="hans"),
         case("zh-Hant", name="hant"),
-        case("en", name="en", fails="the items under '## Previous action items' are read as this meeting's tasks"),
+        case("en", name="en"),
     ],
 )
 def test_the_last_meetings_items_are_not_this_meetings_tasks(lang: str) -> None:
@@ -705,19 +704,19 @@ LABELLED_DECISION_BUG = "the label opens a decisions part: the discussion point 
 @pytest.mark.parametrize(
     ("lang", "line", "decided"),
     [
-        case("zh-Hans", "结论：采用 JWT 方案", "JWT 方案", name="hans-结论", fails=LABELLED_DECISION_BUG),
-        case("zh-Hans", "决定：采用 JWT 方案", "JWT 方案", name="hans-决定", fails=LABELLED_DECISION_BUG),
+        case("zh-Hans", "结论：采用 JWT 方案", "JWT 方案", name="hans-结论"),
+        case("zh-Hans", "决定：采用 JWT 方案", "JWT 方案", name="hans-决定"),
         case("zh-Hans", "采用 JWT 方案。表决：通过", "JWT 方案", name="hans-表决通过"),
         case("zh-Hans", "采用 JWT 方案（提议人：老陈）**通过**", "JWT 方案", name="hans-**通过**"),
         case("zh-Hans", "是否采用 JWT 方案？", None, name="hans-是否"),
-        case("zh-Hant", "決議：採用 JWT 方案", "JWT 方案", name="hant-決議", fails=LABELLED_DECISION_BUG),
-        case("zh-Hant", "決定：採用 JWT 方案", "JWT 方案", name="hant-決定", fails=LABELLED_DECISION_BUG),
+        case("zh-Hant", "決議：採用 JWT 方案", "JWT 方案", name="hant-決議"),
+        case("zh-Hant", "決定：採用 JWT 方案", "JWT 方案", name="hant-決定"),
         case("zh-Hant", "採用 JWT 方案。表決：通過", "JWT 方案", name="hant-表決通過"),
         case("zh-Hant", "採用 JWT 方案（提議人：老陳）**通過**", "JWT 方案", name="hant-**通過**"),
         case("zh-Hant", "是否採用 JWT 方案？", None, name="hant-是否"),
         case("en", "Resolved: use JWT", "use JWT", name="en-resolved"),
-        case("en", "Agreed: use JWT", "use JWT", name="en-agreed", fails=LABELLED_DECISION_BUG),
-        case("en", "Decision: use JWT", "use JWT", name="en-decision", fails=LABELLED_DECISION_BUG),
+        case("en", "Agreed: use JWT", "use JWT", name="en-agreed"),
+        case("en", "Decision: use JWT", "use JWT", name="en-decision"),
         case("en", "Use JWT (proposed by Raj) **Approved**", "Use JWT", name="en-**approved**"),
         case("en", "Use JWT. Vote: passed", "Use JWT", name="en-vote-passed", fails="'Vote: passed' (表決：通過) is no decision: the line stays discussion"),
         case("en", "Whether to use JWT is still open", None, name="en-whether"),
@@ -849,11 +848,11 @@ def test_deadlines_a_day_of_the_month_and_within_two_weeks(lang: str) -> None:
         case("# 產品週會\n\n日期：2024-03-06\n\n## 待辦事項\n\n- 阿美：兩週內補充壓測腳本\n", "壓測腳本", MARCH_20, name="hant-兩週內"),
         case(
             "# Product sync\n\nDate: 2024-03-06\n\n## Action items\n\n- Raj: request test accounts by the 15th\n", "test accounts", dt.date(2024, 3, 15),
-            name="en-by-the-15th", fails="'by the 15th' in the task's words gives no due date (it does after 'due:')",
+            name="en-by-the-15th",
         ),
         case(
             "# Product sync\n\nDate: 2024-03-06\n\n## Action items\n\n- Ana: add load-test scripts within two weeks\n", "load-test scripts", MARCH_20,
-            name="en-within-two-weeks", fails="'within two weeks' in the task's words gives no due date (it does after 'due:')",
+            name="en-within-two-weeks",
         ),
     ],
 )
@@ -868,7 +867,7 @@ def test_a_deadline_in_the_words_of_the_task(notes: str, fragment: str, due: dt.
         case("# 20240306 產品週會\n\n## 待辦事項\n\n- 小周：下週五前寄出介面文件\n", "產品週會", "介面文件", name="hant"),
         case(
             "# Product sync 2024-03-06\n\n## Action items\n\n- Dana: send the API doc by next Friday\n", "Product sync", "API doc",
-            name="en", fails="a title that ends with the date is taken as the date only: the meeting has no title",
+            name="en",
         ),
     ],
 )
@@ -984,15 +983,12 @@ def test_attendee_lists_with_organisations_and_roles(notes: str, people: list[tu
         case("# Product sync\n\n## Attendees\n\n- Online: Dana Wu, Raj Mehta\n- In person: Ana Ruiz\n\n## API review\n\n- Compared\n", ["Dana Wu", "Raj Mehta", "Ana Ruiz"], name="en-heading"),
         case(
             "# 产品周会\n\n线上：小周、老陈\n现场：阿美\n\n## 接口评审\n\n- 比较\n", ["小周", "老陈", "阿美"], name="hans-no-label",
-            fails="线上：/现场： lines in the meeting information, with no attendee label above, give no attendees",
         ),
         case(
             "# 產品週會\n\n線上：小周、老陳\n現場：阿美\n\n## 介面評審\n\n- 比較\n", ["小周", "老陳", "阿美"], name="hant-no-label",
-            fails="線上：/現場： lines in the meeting information, with no attendee label above, give no attendees",
         ),
         case(
             "# Product sync\n\nRemote: Dana Wu, Raj Mehta\nIn the room: Ana Ruiz\n\n## API review\n\n- Compared\n", ["Dana Wu", "Raj Mehta", "Ana Ruiz"], name="en-no-label",
-            fails="Remote:/In the room: lines in the meeting information, with no attendee label above, give no attendees",
         ),
     ],
 )
@@ -1112,11 +1108,11 @@ def test_six_hash_headings_and_headings_without_a_space(notes: str, title: str, 
     [
         case(
             "# 产品周会\n\n## 参会人员\n- 小周\n- 老陈\n\n## 接口评审\n- 比较了 OAuth 和 JWT\n\n## 相关链接\n- https://example.com/doc\n\n## 聊天记录\n- 谢谢大家\n",
-            "接口评审", name="hans", fails="'## 聊天记录' (the chat) is read as an agenda item",
+            "接口评审", name="hans",
         ),
         case(
             "# 產品週會\n\n## 參會人員\n- 小周\n- 老陳\n\n## 介面評審\n- 比較了 OAuth 和 JWT\n\n## 相關連結\n- https://example.com/doc\n\n## 聊天紀錄\n- 謝謝大家\n",
-            "介面評審", name="hant", fails="'## 聊天紀錄' (the chat) is read as an agenda item",
+            "介面評審", name="hant",
         ),
         case(
             "# Product sync\n\n## Attendees\n- Dana Wu\n- Raj Mehta\n\n## API review\n- Compared OAuth and JWT\n\n## Links\n- https://example.com/doc\n\n## Chat\n- thanks all\n",
