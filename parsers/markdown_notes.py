@@ -1204,10 +1204,11 @@ class NotesReader:
                 continue
             draft = ActionDraft(task=cue.task, line=line, end_line=end_line, agenda_index=index)
             draft.from_sentence = True
-            who = "、".join(cue.owners) or owner or (heading_owner if cue.cue == "会" else None)
+            owners, owner_due = _owners_and_due(cue.owners)
+            who = "、".join(owners) or owner or (heading_owner if cue.cue == "会" else None)
             if who:
                 draft.set_field("owner", who)
-            due = due_phrase(cue.task)
+            due = owner_due or due_phrase(cue.task)
             if due:
                 draft.set_field("due", due)
             draft.checked = cue.done
@@ -1430,6 +1431,12 @@ class NotesReader:
             if strip_checkbox(source.text)[1] is not None or item.subsection == "actions":
                 flush()
                 self.add_action_line(source.text, source.line, source.line)
+                continue
+            numbered = _NUMBERED_ACTIONS.match(source.text)
+            if numbered is not None and source.text[numbered.end() :].strip():
+                # "行动一、整理需求清单，负责人：小周，3月20日前": a numbered action with its fields
+                flush()
+                self.add_action_line(source.text[numbered.end() :], source.line, source.line)
                 continue
             if _LINE_ENUMERATOR.match(source.text):
                 # a numbered or bulleted line starts a new entry
@@ -2107,6 +2114,13 @@ def _excused(absentees: list[Absentee], text: str) -> list[Absentee]:
             if match is not None:
                 absentee.reason = match.group(1)
     return absentees
+
+
+def _owners_and_due(owners: tuple[str, ...]) -> tuple[list[str], str | None]:
+    """``负责人：小周，3月20日前`` read as two owners: the second is the deadline."""
+    people = [owner for owner in owners if due_phrase(owner) != owner.strip()]
+    dates = [owner for owner in owners if owner not in people]
+    return people, dates[0] if dates else None
 
 
 def _standing_role(task: str) -> bool:
