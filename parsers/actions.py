@@ -422,6 +422,9 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
     body, checked = strip_checkbox(text)
     first, *more = body.split("\n")
     first = strip_enumerator(first) if checked is None else first
+    first, done = strip_done_marks(first)
+    if done:
+        checked = True
     fields = split_fields(first)
     task = fields.head
     mentions = [_mentioned(match) for match in _MENTION.finditer(task)]
@@ -443,14 +446,41 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
             if value_mentions:
                 value = "、".join(value_mentions)
         if name == "owner" and not has_due:
-            # "（负责人：王强，1月20日前）", "Owner - Jane (Finance), by Jan 20"
+            # "（负责人：王强，1月20日前）", "Owner - Jane (Finance), by Jan 20", "小周3月20日前"
             value, due_text = _trailing_date(value)
+            if not due_text and (glued := _GLUED_DATE.match(value)) is not None:
+                value, due_text = glued.group("who"), glued.group("date")
             if due_text:
                 draft.set_field("due", due_text)
         draft.set_field(name, value)
     for extra in more:
         draft.add_detail(extra)
     return draft
+
+
+# "小周3月20日前", "Dana Wu 3/20": a date written right after the owner's name
+_GLUED_DATE = lazy_compile(
+    r"^(?P<who>.*?[^\d\s/.-])\s*(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]?(?:之前|以前|前)?"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)$"
+)
+# "~~申请测试账号~~", "…，已完成", "…, done", "(done)", "✅": the item was done
+_STRUCK = lazy_compile(r"^\s*~~(?P<text>.+)~~\s*$")
+_DONE_WORD = lazy_compile(
+    r"(?i)\s*(?:[，,;；]\s*(?:已完成|完成了|已解决|已解決|done|completed|finished)"
+    r"|[（(]\s*(?:已完成|done|completed)\s*[)）]|\s*[✅✔☑]\ufe0f?)\s*$"
+)
+
+
+def strip_done_marks(text: str) -> tuple[str, bool]:
+    """A line's text without its marks of completion, and whether it had any."""
+    done = False
+    struck = _STRUCK.match(text)
+    if struck is not None:
+        text, done = struck.group("text"), True
+    marked = _DONE_WORD.search(text)
+    if marked is not None and marked.start() > 0:
+        text, done = text[: marked.start()], True
+    return text, done
 
 
 _BY_OWNER = lazy_compile(r"由\s*(?P<who>[^，,；;。由]{2,16}?)\s*(?:牵头|牽頭)?\s*(?:负责|負責)")

@@ -27,6 +27,7 @@ from parsers.actions import (
     is_speaker_line,
     split_fields,
     strip_checkbox,
+    strip_enumerator,
 )
 from parsers.dates import (
     DateOrder,
@@ -1289,6 +1290,9 @@ class NotesReader:
             # "负责人：…" on its own line right under a task continues it
             self.actions[-1].add_detail(text)
             self.actions[-1].end_line = max(self.actions[-1].end_line, end_line)
+        elif _standing_role(strip_enumerator(strip_checkbox(text)[0])):
+            self.next_meeting.append(strip_enumerator(strip_checkbox(text)[0]))
+            self.cue(line, "info", "the next meeting (a role or its date), not a task")
         else:
             draft = draft_from_line(text, line, end_line, index)
             complete_from_words(draft, self.known_names())
@@ -1299,6 +1303,10 @@ class NotesReader:
 
     def add_action_entry(self, entry: ListEntry, agenda_index: int | None) -> None:
         text = "\n".join(source.text for source in entry.lines)
+        if _standing_role(strip_checkbox(entry.text)[0]) and not entry.children:
+            self.next_meeting.append(strip_checkbox(entry.text)[0])
+            self.cue(entry.line, "info", "the next meeting (a role or its date), not a task")
+            return
         subtasks = [child for child in entry.children if strip_checkbox(child.text)[1] is not None]
         # a task list nested in a task: each ticked or open box is a task of its own
         end_line = subtasks[0].line - 1 if subtasks else entry.end_line
@@ -1512,6 +1520,10 @@ class NotesReader:
         end = entry.children[0].line - 1 if entry.children else entry.end_line
         owners = [child for child in entry.children if _owner_line(child.text)]
         owner_lines = [source for source in entry.lines[1:] if _owner_line(source.text)]
+        if owners or owner_lines:
+            # "- 截止：3月20日" beside "- 责任人：小周": the same task's fields
+            owners += [child for child in entry.children if child not in owners and _field_line(child.text)]
+            owner_lines += [s for s in entry.lines[1:] if s not in owner_lines and _field_line(s.text)]
         if (owners or owner_lines) and not self.item_has_task(entry.line):
             # the point itself, without the owner line(s) below it
             text = smart_join([source.text for source in entry.lines if source not in owner_lines])
@@ -2046,6 +2058,12 @@ _NOTICE = lazy_compile(r"(?i)^\s*(?:fyi|note|nb|ps|reminder|update|注意|注|�
 _PRESENT_MARK = lazy_compile(r"(?i)^(?:yes|y|present|here|✓|✔|√|x|出席|到)$")
 _BOLD_LINE = lazy_compile(r"^\*\*[^*]{3,80}\*\*$")
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
+def _field_line(text: str) -> bool:
+    """``截止：3月20日``, ``Due: March 20``: a line that only gives a task's field."""
+    fields = split_fields(strip_checkbox(text)[0])
+    return not fields.head and bool(fields.pairs)
+
+
 _NAME_SEPARATORS = lazy_compile(r"\s*[、,，/／&]\s*|\s+and\s+|\s*和\s*")
 _CJK_NAME = lazy_compile(r"^[\u3400-\u9fff·]{2,4}$")
 _LATIN_NAME = lazy_compile(r"^@?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}$|^@[\w.-]+$")
@@ -2097,8 +2115,8 @@ def _indent(text: str, line: int) -> int:
 # "Łukasz: next week note taker", "下次会议主持：小王", "Next meeting on Monday": who holds a
 # role or when the next meeting is, not work to be done
 _STANDING_ROLE = lazy_compile(
-    r"(?i)^\W*(?:(?:next\s+(?:week|meeting)'?s?|this\s+week'?s?)\s+)?(?:note\s*-?\s*taker|minute\s*-?\s*taker|scribe|chair|host|facilitator|moderator|timekeeper)\W*$"
-    r"|^\W*next\s+meeting\b|^\W*(?:下次|下周|下週)(?:会议|會議|例会|例會|开会|開會)?(?:由)?.{0,6}?(?:主持|记录|記錄|纪要|紀要)\W*$"
+    r"(?i)^\W*(?:(?:next\s+(?:week|meeting)'?s?|this\s+week'?s?)\s+)?(?:note\s*-?\s*taker|minute\s*-?\s*taker|scribe|chair|host|facilitator|moderator|timekeeper)(?:\s*[:：-].{0,40})?\W*$"
+    r"|^\W*next\s+meeting\b|^\W*(?:下次|下周|下週)(?:会议|會議|例会|例會|开会|開會)?(?:由)?.{0,6}?(?:主持|记录|記錄|纪要|紀要)(?:人|员|員)?(?:\s*[:：].{0,20})?\W*$"
     r"|^\W*(?:下次会议|下次會議|下次开会|下次開會)"
 )
 
@@ -2194,6 +2212,11 @@ def complete_from_words(draft: ActionDraft, known: frozenset[str] = frozenset())
         draft.set_field("owner", "、".join(_NAME_SEPARATORS.split(leading.group("names").strip())))
         draft.speaker = draft.speaker_line = None
     if draft.owner_text is None and not draft.mentions and draft.speaker is None and not draft.department_text:
+        head, _, tail = draft.task.rpartition("，" if "，" in draft.task else ",")
+        if head and due_phrase(tail) and len(tail.strip()) <= 20 and draft.due_text is None:
+            # "整理接口文档（小周），下周五前": the deadline after the owner's bracket
+            draft.task = head
+            draft.set_field("due", tail.strip())
         marked = owner_marker(draft.task)
         if marked is not None and marked[1]:
             draft.task = marked[0]
