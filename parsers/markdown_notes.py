@@ -387,6 +387,7 @@ def table_label(text: str, table: KeyTable) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def classify_section(title: str) -> tuple[str | None, str | None]:
     """A heading's section kind (info, agenda, actions, attachments, risks, next_meeting) and inline value."""
     if _EXPLICIT_AGENDA.match(title):

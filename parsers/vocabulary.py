@@ -33,15 +33,16 @@ class KeyTable(dict[str, str]):
         ``Time时间``, ``地點 Location``, ``Date/日期`` and ``Action Items (AIs)`` name a
         field by either of their halves; the whole label is tried first.
         """
+        cache = self.__dict__.setdefault("_looked_up", {})
+        if text in cache:
+            return cache[text]
         key = normalise_key(text)
         found = self.get(key)
-        if found is not None or not key:
-            return found
-        for part in _label_halves(key):
-            found = self.get(part)
-            if found is not None:
-                return found
-        return None
+        if found is None and key:
+            found = next((self[part] for part in _label_halves(key) if part in self), None)
+        if len(cache) < 8192:
+            cache[text] = found
+        return found
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
