@@ -565,6 +565,9 @@ class NotesReader:
         self.roster_marked = False
         self.headingless = False
         self.listing: AgendaDraft | None = None
+        # an action-items section's heading level, and the department heading read inside it
+        self.actions_level = 0
+        self.action_department: str | None = None
         # a one-line first paragraph that names the meeting ("PMC 例会 2022-06-16"): the title
         # when the notes give none otherwise
         self.first_line: tuple[str, int] | None = None
@@ -703,7 +706,8 @@ class NotesReader:
     def info_from_table(self, node: Block) -> bool:
         header, rows = table_rows(node)
         keys = [MEETING_KEYS.lookup(cell) if cell else None for cell in header]
-        if sum(key is not None for key in keys) >= 2 and rows:
+        topical = {"topic", "task", "minutes"} & set(column_kinds(header))
+        if sum(key is not None for key in keys) >= 2 and rows and not topical:
             # "| Meeting Day | Meeting Time | Note Taker |" over one row of values
             line, cells = rows[0]
             for key, cell in zip(keys, cells, strict=False):
@@ -774,12 +778,23 @@ class NotesReader:
                 best, best_score = draft, score
         return best if best_score >= 0.6 else None
 
+    def plain_agenda(self, lines: list[SourceLine]) -> None:
+        """Agenda items typed as numbered lines of text, each with its time slot."""
+        self.listed_container = self.item
+        for source in lines:
+            name, start, end = agenda_line(_PLAIN_AGENDA_LINE.sub("", source.text, count=1))
+            draft = AgendaDraft(title=name, line=source.line, end_line=source.line, start_time=start, end_time=end)
+            draft.has_content = draft.listed = True
+            self.agenda.append(draft)
+            self.listed.append((draft, title_words(name)))
+            self.cue(source.line, "agenda", f"item {len(self.agenda)} of a numbered agenda")
+
     def agenda_list(self, entries: list[ListEntry]) -> None:
         """``## Agenda`` followed by a list: each top-level entry is an agenda item."""
         self.listed_container = self.item
         for entry in entries:
             text = strip_checkbox(entry.lines[0].text if entry.lines else entry.text)[0]
-            name, start, end = parse_agenda_title(_strip_presenter(text))
+            name, start, end = agenda_line(text)
             if not name:
                 continue
             draft = AgendaDraft(title=name, line=entry.line, end_line=entry.line, start_time=start, end_time=end)
@@ -903,6 +918,11 @@ class NotesReader:
             self.h1_title = (title, line)
             self.cue(line, "title", f"first heading (h{level})")
             return
+        if self.section == "actions" and kind is None and level > self.actions_level and looks_like_department(title):
+            # "## 待办事项" then "### 研发部": the tasks below are that department's
+            self.action_department = title
+            self.cue(line, "section", "the department whose tasks follow")
+            return
         label = subsection_label(title)
         if self.item is not None and level > self.item_level and label and kind in (None, "actions"):
             self.item.subsection = label[0]
@@ -935,6 +955,7 @@ class NotesReader:
             self.cue(line, "section", "a section that is no agenda item")
         elif kind is not None:
             self.section = kind
+            self.actions_level, self.action_department = level, None
             # "## Regrets", "## 請假": the heading says why those listed below are absent
             self.section_reason = title.strip(" :：") if normalise_key(title) in _EXCUSED else None
             if kind == "title":
@@ -1137,6 +1158,13 @@ class NotesReader:
                     # "二、分工" and the tasks under it, in the same paragraph
                     self.section = "actions"
                     self.action_lines(lines[index + 1 :])
+                    return
+                bare = source.text.strip().rstrip(":：")
+                if index + 1 < len(lines) and bare and is_agenda_word(bare):
+                    # "会议议程：" and the agenda lines under it, in the same paragraph
+                    self.heading_title(bare, source.line, 2, False)
+                    if self.item is not None:
+                        self.item_paragraph(lines[index + 1 :])
                     return
                 if self.dateline(source):
                     continue
@@ -1421,6 +1449,11 @@ class NotesReader:
                 flush()
                 continue
             self.schedule_tasks(source.line)
+            if item.implicit and not item.has_content and is_agenda_word(item.title) and not pending \
+                    and all(_PLAIN_AGENDA_LINE.match(other.text) for other in lines[lines.index(source):] if other.text.strip()):
+                # "会议议程：" then "1、开场与目标  09:30~09:45  15min  老陈" lines: the agenda
+                self.plain_agenda([other for other in lines[lines.index(source):] if other.text.strip()])
+                return
             if item.implicit and not item.has_content and is_agenda_word(item.title) and len(lines) == 1 \
                     and _BOLD_LINE.match(self.source_line(source.line).strip()):
                 self.cue(source.line, "ignored", "a label over the agenda list")  # "**During Meeting**"
@@ -1584,6 +1617,14 @@ class NotesReader:
         return True
 
     def actions_block(self, node: Block, agenda_index: int | None) -> None:
+        first = len(self.actions)
+        self.actions_block_of(node, agenda_index)
+        if self.action_department:
+            for draft in self.actions[first:]:
+                if not draft.department_text:
+                    draft.set_field("department", self.action_department)
+
+    def actions_block_of(self, node: Block, agenda_index: int | None) -> None:
         if node.type in ("bullet_list", "ordered_list"):
             for entry in list_entries(node, self.blank):
                 if not entry.children and self.late_info(entry.text, entry.line):
@@ -1901,7 +1942,7 @@ _DECISION_CUE = lazy_compile(
     r"(?:^|[\s，,。；;：:（(）)\]】*])(?:决议|決議|结论|結論|表决|表決|议定|議定)\s*[：:，,]"
     r"|(?<![未待没沒否])(?:最终决定|最終決定|一致同意|一致通过|一致通過|决定|決定|确定|確定|同意|通过|通過|批准|核准"
     r"|默认生效|默認生效|会议明确|會議明確|明确采用|明確採用|商定|約定|约定)(?![性吗嗎？?])"
-    r"|(?i:\b(?:agreed?|agrees|decided|resolved|approved|decision|consensus)\b)"
+    r"|(?i:\b(?:agreed?|agrees|decided|resolved|approved|decision|consensus)\b|\bvote[sd]?\s*[:：]\s*(?:passed|carried|approved|failed|rejected))"
 )
 # a CJK point ends with its full stop; "成长流程：…" opens the next one
 # "整理團隊共同約定的規範", "会议共识": a heading over what was agreed
@@ -1921,6 +1962,24 @@ def decision_cue(text: str) -> str | None:
 
 def is_agenda_word(title: str) -> bool:
     return normalise_key(title).rstrip(":：") in _AGENDA_WORDS
+
+
+_PLAIN_AGENDA_LINE = lazy_compile(r"^\s*\d{1,2}\s*[、.．)）]\s*")
+_FIELD_GAP = lazy_compile(r"\s{2,}|\t|\u3000")
+
+
+def agenda_line(text: str) -> tuple[str, str | None, str | None]:
+    """``开场与目标  09:30~09:45  15min  老陈`` → ("开场与目标", "09:30", "09:45").
+
+    An agenda line's fields are set apart by wide gaps: the title first, then its time
+    slot, its length and who presents; without gaps it is read as an agenda title.
+    """
+    fields = [field for field in _FIELD_GAP.split(text.strip()) if field]
+    if len(fields) >= 2:
+        start, end = parse_time_range(" ".join(fields[1:]))
+        if start:
+            return fields[0].strip(), start, end
+    return parse_agenda_title(_strip_presenter(text))
 
 
 def _strip_presenter(text: str) -> str:
