@@ -6,7 +6,7 @@ file, run ``python -m pipeline.check.rules`` to write this module again.
 
 from typing import Any
 
-SOURCE_SHA256 = '69cbc9455ea2df83e18db1779e9088543efd91b5dfa291e920f0ab64bee72326'
+SOURCE_SHA256 = 'aef30f885c58a3a772f59c3d1464b464d41c43e0fbab7daf082d4c46b01f2920'
 
 TERMS: list[dict[str, Any]] = [{'id': 'asap',
   'hans': ['尽快', '尽速', '尽快', '尽速'],
