@@ -1253,19 +1253,32 @@ class NotesReader:
     def planned_clauses(self, text: str, line: int, end_line: int, index: int | None, owner: str | None) -> bool:
         """Clauses that commit to work without naming anyone: still tasks, reported as ownerless.
 
-        ``6 月 2 日前完成 redis 搭建``, ``后续要每天检查构建日志``, ``本周计划：完成支付模块``.
+        ``6 月 2 日前完成 redis 搭建``, ``后续要每天检查构建日志``, ``本周计划：完成支付模块``,
+        ``评审意见会后解决``, ``花一天时间建好数据库``, and in a decision one that opens with
+        what is to be done (``決議：通知物業協助核對``).
         """
+        item = self.item
+        decided = (item is not None and item.subsection == "resolutions") or decision_cue(text) is not None
         found = False
         for clause in _CLAUSE_BREAK.split(text):
             clause = clause.strip(" ，,")
             planned = _PLAN_LABEL.search(clause)
             task = planned.group("task").strip() if planned else clause
-            if not (planned or _DATED_WORK.match(clause) or _FOLLOW_UP.match(clause)) or len(task) < 4:
+            committed = bool(
+                planned
+                or _DATED_WORK.match(clause)
+                or _FOLLOW_UP.match(clause)
+                or _AFTER_MEETING.search(clause)
+                or _SPENT_TIME.search(clause)
+                or (decided and _ACTION_VERB.match(clause))
+            )
+            if not committed or len(task) < 4:
                 continue
             draft = ActionDraft(task=task, line=line, end_line=end_line, agenda_index=index)
             draft.from_sentence = True
-            if owner:
-                draft.set_field("owner", owner)
+            named = next((name for name in self.known_names() if name and clause.startswith(name)), None)
+            if owner or named:
+                draft.set_field("owner", owner or named or "")
             due = due_phrase(clause)
             if due:
                 draft.set_field("due", due)
@@ -2109,8 +2122,20 @@ _DATED_WORK = lazy_compile(
 )
 # "后续要每天检查…", "會後需整理…": work promised for after the meeting
 _FOLLOW_UP = lazy_compile(r"^\s*(?:后续|後續|会后|會後|之后|之後|接下来|接下來|下一步)\s*(?:要|需要|需|须|須|将|將|会|會|请|請)\s*\S")
+# "评审意见会后解决", "各委员线下反馈意见": work left for after the meeting
+_AFTER_MEETING = lazy_compile(
+    r"(?:会下|會下|会后|會後|线下|線下|私下)(?:再)?(?:解决|解決|处理|處理|讨论|討論|跟进|跟進|确认|確認|反馈|反饋|回复|回覆|补充|補充|沟通|溝通)"
+)
+# "小周花一天的时间建好数据库", "花费 3 天把项目统一": work given its time
+_SPENT_TIME = lazy_compile(r"(?:花费|花費|花|用)\s*[一二两兩三四五六七八九十\d]+\s*(?:个|個)?\s*(?:天|小时|小時|周|週)(?:的)?(?:时间|時間)?\s*(?:来|來|把|将|將)?\s*\S")
+# a decision that opens with what is to be done: "通知物業協助核對", "洽談三家廠商報價後開會決議"
+_ACTION_VERB = lazy_compile(
+    r"^\s*(?:通知|洽谈|洽談|联系|聯繫|联络|聯絡|购买|購買|自购|自購|采购|採購|安装|安裝|加装|加裝|更换|更換|维修|維修"
+    r"|修缮|修繕|发函|發函|行文|公告|张贴|張貼|提交|准备|準備|安排|落实|落實|执行|執行|制定|拟定|擬定|编写|編寫|检查|檢查"
+    r"|追缴|追繳|催收|询价|詢價|评估|評估|调查|調查|补充|補充|修改|更新|擇優|择优|邀请|邀請|聘请|聘請)"
+)
 # "本周计划：…", "周五演示内容：…": a plan's label, the work after it
-_PLAN_LABEL = lazy_compile(r"(?:计划|計劃|目标|目標|展示内容|展示內容|待完成|要完成)\s*[:：]\s*(?P<task>\S.+)$")
+_PLAN_LABEL = lazy_compile(r"(?:计划|計劃|展示内容|展示內容|演示内容|演示內容|待完成|要完成)\s*[:：]\s*(?P<task>\S.+)$")
 # roles whose report a section may be: "### 一、會長"
 _ROLE_HEADINGS = frozenset(("会长", "會長", "副会长", "副會長", "主席", "主委", "秘书处", "秘書處", "总干事", "總幹事", "经理", "經理"))
 # "**FYI: …**", "**Note: …**": a notice in bold, not a topic
