@@ -335,7 +335,7 @@ _REL_DAYS = lazy_compile(
     rf"(?i)\bD\s*\+\s*(?P<d1>\d{{1,3}})\b|(?P<d2>{_CN_COUNT})\s*(?:个|個)?\s*(?:天|日){_CN_WITHIN}"
     rf"|{_EN_WITHIN}(?P<d3>{_EN_COUNT})\s+days?\b"
     # "花费 4 天时间完成", "用两天完成": the work takes that many days from the meeting
-    rf"|(?:花费|花費|花|用)\s*(?P<d4>{_CN_COUNT})\s*(?:个|個)?\s*天(?:时间|時間)?\s*(?:来|來)?(?:完成|做完|搞定|实现|實現)"
+    rf"|(?:花费|花費|花|用)\s*(?P<d4>{_CN_COUNT})\s*(?:个|個)?\s*天(?:的)?(?:时间|時間)?"
 )
 _REL_WEEKS = lazy_compile(
     rf"(?i)(?P<w1>{_CN_COUNT})\s*(?:个|個)?\s*(?:周|週|星期|礼拜|禮拜){_CN_WITHIN}"

@@ -1211,7 +1211,9 @@ class NotesReader:
             self.item.add_text(kind, part, line, end_line)
         self.tasks_in_text(text, line, end_line)
 
-    def tasks_in_text(self, text: str, line: int, end_line: int, owner: str | None = None) -> None:
+    def tasks_in_text(
+        self, text: str, line: int, end_line: int, owner: str | None = None, planned: bool = True
+    ) -> None:
         """Tasks a discussion point or a decision assigns by its shape alone.
 
         ``Dana will send the deck``, ``由小周负责测试``, ``請物業確認``: the point stays in
@@ -1245,7 +1247,7 @@ class NotesReader:
             self.actions.append(draft)
             self.cue(line, "task", f"sentence ({cue.cue})")
             found = True
-        if not found:
+        if not found and planned:
             found = self.planned_clauses(text, line, end_line, index, owner)
         if found and item is not None:
             item.touch(end_line)
@@ -1381,6 +1383,8 @@ class NotesReader:
         for child in entry.children:
             if subtasks and strip_checkbox(child.text)[1] is not None:
                 self.add_action_entry(child, agenda_index)
+            elif _ASKS_FOR_WORK.match(strip_checkbox(child.text)[0]):
+                self.add_action_entry(child, agenda_index)  # "  * Please set up the issues": work of its own
             elif not self.owner_child(draft, child):
                 add_detail_entry(draft, child)
 
@@ -1589,7 +1593,12 @@ class NotesReader:
             for source in entry.lines[1:]:
                 self.tasks_in_text(source.text, source.line, source.line, context.group("who"))
         else:
-            self.tasks_in_text(entry.text, entry.line, max(entry.line, end))
+            # a point whose sub-points assign the work ("花费 3 天…，每人一个模块" over "- 订单：小周")
+            # is their heading, not a task of its own
+            heads_assignments = bool(entry.children) and (
+                _ASSIGNING_LABEL.search(entry.text) is not None or decision_cue(entry.text) is not None
+            )
+            self.tasks_in_text(entry.text, entry.line, max(entry.line, end), planned=not heads_assignments)
         if _PREVIOUS_ITEMS.search(entry.text):
             return  # "Future projects (AIs from last meeting)": the last meeting's tasks, listed again
         assigning = _ASSIGNING_LABEL.search(entry.text) is not None or decision_cue(entry.text) is not None
@@ -2142,6 +2151,8 @@ _ROLE_HEADINGS = frozenset(("会长", "會長", "副会长", "副會長", "主�
 _NOTICE = lazy_compile(r"(?i)^\s*(?:fyi|note|nb|ps|reminder|update|注意|注|提醒|备注|備註|通知)\s*[:：]")
 _PRESENT_MARK = lazy_compile(r"(?i)^(?:yes|y|present|here|✓|✔|√|x|出席|到)$")
 _BOLD_LINE = lazy_compile(r"^\*\*[^*]{3,80}\*\*$")
+# a line under a task that asks for more work: "Please set up …", "They need to finish …", "请…"
+_ASKS_FOR_WORK = lazy_compile(r"(?i)^\W*(?:please\b|(?:\w+\s+){0,2}(?:need|needs|must|have|has)\s+to\b|请|請|需要|须|須)")
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 def _field_line(text: str) -> bool:
     """``截止：3月20日``, ``Due: March 20``: a line that only gives a task's field."""
