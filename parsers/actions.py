@@ -604,7 +604,7 @@ _RELATIVE_DUE = lazy_compile(
     r"(?i)明天|明日|后天|後天|今天|今日|今晚|(?:本|这|這|下个?|下個|下下)?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天末]"
     r"|(?:本|这|這|下个?|下個)(?:周|週|月)(?:底|末)?|月底|月末"
     r"|[两兩一二三四五六七八九十\d]+\s*(?:个|個)?\s*(?:天|周|週|星期|月|工作日)\s*(?:内|內)"
-    r"|(?:花费|花費|花|用)\s*[两兩一二三四五六七八九十\d]+\s*(?:个|個)?\s*天(?:时间|時間)?\s*(?:来|來)?(?:完成|做完|搞定|实现|實現)"
+    r"|(?:花费|花費|花|用)\s*[两兩一二三四五六七八九十\d]+\s*(?:个|個)?\s*天(?:的)?(?:时间|時間)?"
     r"|\b(?:tomorrow|tonight|today|eod|eow|asap)\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month)\b"
     r"|\b(?:within|in)\s+(?:the\s+next\s+)?(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?)\b"
     r"|\bby\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
