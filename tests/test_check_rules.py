@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from parsers import parse_notes as parse
 from pipeline.check import check_meeting, load_config, run_checks
 from pipeline.model import Absentee, ActionItem, AgendaItem, Person, TextSpan
@@ -318,3 +320,21 @@ def test_a_finding_about_the_whole_file_names_no_line_in_any_format() -> None:
     # a directive anywhere in the file silences a whole-file finding of its rule
     quiet = "<!-- minutes-disable missing-meeting-info -->\n" + source
     assert not [f for f in check_meeting(parse(quiet), quiet, "n.md", DEFAULTS) if f.rule == "missing-meeting-info"]
+
+
+
+@pytest.mark.parametrize(
+    ("notes", "text"),
+    [
+        ("# 周会\n\n## 待办事项\n\n- [ ] 小周：整理接口文档，下周五前\n", "下周五前"),
+        ("# 週會\n\n## 待辦事項\n\n- [ ] 小周：整理介面文件，下週五前\n", "下週五前"),
+        ("# Weekly\n\n## Action items\n\n- [ ] Dana: write the API doc by next Friday\n", "next Friday"),
+    ],
+)
+def test_a_relative_deadline_without_a_meeting_date_is_a_missing_due(notes: str, text: str) -> None:
+    findings = check_meeting(parse(notes), notes, "n.md", DEFAULTS)
+    due = [f for f in findings if f.rule in ("missing-due", "unparsed-date")]
+    assert [(f.rule, f.line) for f in due] == [("missing-due", 5)]
+    assert text.replace("前", "").split()[-1] in due[0].message
+    dated = notes.replace("\n\n## ", "\n\n日期：2024-03-06\n\n## ", 1)
+    assert not [f for f in check_meeting(parse(dated), dated, "n.md", DEFAULTS) if f.rule == "missing-due"]

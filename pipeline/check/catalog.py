@@ -91,6 +91,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hant": "行動項「{task}」沒有截止日期",
         "en": 'action item "{task}" has no due date',
     },
+    "missing-due-relative": {
+        "zh-Hans": "行动项“{task}”的截止“{text}”无法换算成日期：纪要没有写会议日期",
+        "zh-Hant": "行動項「{task}」的截止「{text}」無法換算成日期：紀錄沒有寫會議日期",
+        "en": 'action item "{task}": "{text}" is no date, since the notes do not say when the meeting was',
+    },
     "missing-due.suggestion": {
         "zh-Hans": "写明截止日期，如“截止：11月15日”",
         "zh-Hant": "寫明截止日期，如「截止：11月15日」",

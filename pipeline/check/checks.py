@@ -403,7 +403,17 @@ class _Run:
     def date_checks(self, item: ActionItem, lines: Sequence[int], task: str, column: int) -> None:
         due_text = (item.due_text or "").strip()
         due_where = self.locate(due_text, lines) or (item.line, column)
-        if item.due is None and not due_text:
+        # "下周", "by Friday" in notes that never say when the meeting was: no date can be
+        # placed, so the task has no deadline yet (not a date written wrong)
+        floating = bool(due_text) and item.due is None and _counts_from_the_meeting(due_text)
+        if floating and "date" not in self.meeting.info_lines:
+            self.add(
+                "missing-due",
+                *due_where,
+                self.msg("missing-due-relative", task=task, text=due_text),
+                self.msg("missing-due.suggestion"),
+            )
+        elif item.due is None and not due_text:
             self.add(
                 "missing-due",
                 item.line,
@@ -411,7 +421,7 @@ class _Run:
                 self.msg("missing-due", task=task),
                 self.msg("missing-due.suggestion"),
             )
-        for date, text in ((item.due, due_text), (item.start, (item.start_text or "").strip())):
+        for date, text in ((item.due, "" if floating else due_text), (item.start, (item.start_text or "").strip())):
             if date is None and text and not _placeholder().search(text):
                 where = self.locate(text, lines) or (item.line, column)
                 self.add(
@@ -648,6 +658,15 @@ def _merged(parts: list[Finding], separator: str) -> Finding:
         message=joined(f.message for f in parts),
         suggestion=joined(f.suggestion for f in parts),
     )
+
+
+def _counts_from_the_meeting(text: str) -> bool:
+    """A deadline written relative to the meeting (``下周``, ``明天``, ``by Friday``)."""
+    import datetime as dt
+
+    from parsers.dates import parse_date
+
+    return parse_date(text, dt.date(2000, 1, 3)) is not None
 
 
 def _action_items(meeting: Meeting) -> list[ActionItem]:
