@@ -160,6 +160,8 @@ class ActionDraft:
     def finish(self, meeting_date: dt.date | None, date_order: DateOrder | None = None) -> ActionItem:
         self.resolve_speaker(frozenset())
         people = parse_people(self.owner_text) if self.owner_text else []
+        # "新同学负责UI设计": someone not yet named is nobody responsible (the words stay in owner_text)
+        people = [person for person in people if not _unnamed(person)]
         if not people and self.mentions:
             people = [p for p in (parse_person(m) for m in self.mentions) if p is not None]
         if self.department_text:
@@ -199,6 +201,16 @@ class ActionDraft:
             owner_text=owner_text,
             agenda_index=self.agenda_index,
         )
+
+
+_UNNAMED = frozenset(
+    ("新同学", "新同學", "新人", "新成员", "新成員", "某人", "待定", "someone", "somebody", "a volunteer", "volunteer", "tbd", "tba")
+)
+
+
+def _unnamed(person: Person) -> bool:
+    """A person the notes do not name: ``新同学``, ``someone``, ``TBD``."""
+    return not person.department and (person.name or "").strip().lower() in _UNNAMED
 
 
 def _join(parts: list[str]) -> str | None:

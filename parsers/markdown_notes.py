@@ -1685,8 +1685,12 @@ class NotesReader:
                 or _LINE_ENUMERATOR.match(body)
                 or is_speaker_line(body)
                 or has_unlabelled_owner(body)
+                or find_tasks(body, self.known_names())  # "新同学负责UI设计": a task by its words
+                or due_phrase(body)
             ):
                 self.add_action_line(source.text, source.line, source.line)
+            elif body.strip():
+                self.cue(source.line, "ignored", "a remark among the action items")
 
     def table_block(self, node: Block, agenda_index: int | None) -> None:
         header, rows = table_rows(node)
@@ -2153,6 +2157,8 @@ _PRESENT_MARK = lazy_compile(r"(?i)^(?:yes|y|present|here|✓|✔|√|x|出席|�
 _BOLD_LINE = lazy_compile(r"^\*\*[^*]{3,80}\*\*$")
 # a line under a task that asks for more work: "Please set up …", "They need to finish …", "请…"
 _ASKS_FOR_WORK = lazy_compile(r"(?i)^\W*(?:please\b|(?:\w+\s+){0,2}(?:need|needs|must|have|has)\s+to\b|请|請|需要|须|須)")
+# "优化场景: …": a short label before what is to be done
+_LEADING_LABEL = lazy_compile(r"^[^:：，,。]{1,12}[:：]\s*")
 _INITIALS = lazy_compile(r"^[a-z]{2,4}$")
 def _field_line(text: str) -> bool:
     """``截止：3月20日``, ``Due: March 20``: a line that only gives a task's field."""
@@ -2242,7 +2248,14 @@ def _standing_role(task: str) -> bool:
 
 
 def split_by_owner(draft: ActionDraft, known: frozenset[str]) -> list[ActionDraft]:
-    """``Cyrus to review the course and John to set up a meeting``: one line, two tasks."""
+    """``Cyrus to review the course and John to set up a meeting``: one line, two tasks.
+
+    Likewise clauses that each open with their own deadline (``明天完成首页调整，下周一
+    将场景优化至80%``): one task per deadline.
+    """
+    dated = _dated_clauses(draft, draft.speaker_line or draft.task)
+    if dated:
+        return dated
     if draft.owner_text is not None or draft.mentions or draft.department_text or not draft.task:
         return [draft]
     cues = find_tasks(draft.task, known)
@@ -2288,6 +2301,31 @@ def _other_sections(drafts: list[AgendaDraft]) -> set[int]:
     if len(others) == len(drafts):
         return set()  # nothing but such sections: they are what the meeting discussed
     return others
+
+
+def _dated_clauses(draft: ActionDraft, text: str) -> list[ActionDraft]:
+    """The clauses of a task's line that each open with a deadline of their own, as tasks."""
+    if "，" not in text and "," not in text:
+        return []
+    label = _LEADING_LABEL.match(text)
+    rest = text[label.end() :] if label else text
+    clauses = [clause.strip(" 。.") for clause in re.split(r"[，,；;]", rest) if clause.strip(" 。.")]
+    dues = [due_phrase(clause) for clause in clauses]
+    if len(clauses) < 2 or not all(due and clause.startswith(due) for due, clause in zip(dues, clauses, strict=True)):
+        return []
+    drafts = []
+    for clause, due in zip(clauses, dues, strict=True):
+        part = ActionDraft(task=clause, line=draft.line, end_line=draft.end_line, agenda_index=draft.agenda_index)
+        part.owner_text, part.department_text = (
+            None if draft.speaker else draft.owner_text,
+            draft.department_text,
+        )
+        part.mentions = list(draft.mentions)
+        part.set_field("due", due or "")
+        part.checked = draft.checked
+        part.from_sentence = draft.from_sentence
+        drafts.append(part)
+    return drafts
 
 
 def complete_from_words(draft: ActionDraft, known: frozenset[str] = frozenset()) -> None:
