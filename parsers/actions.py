@@ -210,7 +210,7 @@ _UNNAMED = frozenset(
 
 def _unnamed(person: Person) -> bool:
     """A person the notes do not name: ``新同学``, ``someone``, ``TBD``."""
-    return not person.department and (person.name or "").strip().lower() in _UNNAMED
+    return any((part or "").strip().lower() in _UNNAMED for part in (person.name, person.department))
 
 
 def _join(parts: list[str]) -> str | None:

@@ -932,6 +932,9 @@ class NotesReader:
             return
         if self.item is not None and not self.item.implicit and level > self.item_level and kind is None:
             self.item.add_text(self.item.text_field(), title, line, line)
+            # "## 報告事項" then "### 一、會長": whose report the points below are
+            unit = parse_agenda_title(title)[0]
+            self.item.owner_heading = unit if looks_like_department(unit) or unit in _ROLE_HEADINGS else None
             return
         if self.container_level is not None and level > self.container_level and kind is None:
             self.open_item(title, line, level)
