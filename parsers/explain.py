@@ -172,7 +172,10 @@ def _model_roles(meeting: Meeting, source_lines: list[str]) -> dict[int, tuple[s
     for index, item in enumerate(meeting.agenda, start=1):
         if item.line is not None:
             roles[item.line] = ("agenda", str(index))
-    for item in meeting.agenda:
+    for item in meeting.other_sections:
+        if item.line is not None:
+            roles[item.line] = ("section", "no agenda item")
+    for item in (*meeting.agenda, *meeting.other_sections):
         for span in item.spans:
             role = _SPAN_ROLES.get(span.field, span.field)
             for number in range(span.line, min(span.end_line, len(source_lines)) + 1):
