@@ -715,6 +715,8 @@ class NotesReader:
                     self.set_info(key, cell, line)
             self.cue(line, "info", "a row under meeting-information columns")
             return True
+        if topical:
+            return False  # "| Topic | Minutes |": the agenda, whatever its header words also mean
         found = False
         header_is_labels = len(header) >= 2 and TABLE_COLUMNS.get(normalise_key(header[1])) == "value"
         candidates = rows if header_is_labels else [(node_lines(node)[0], header), *rows]
@@ -1707,18 +1709,9 @@ class NotesReader:
                 return
         kinds, tomorrow = _task_columns(kinds)
         if "task" in kinds and ({"owner", "due", "department", "acceptance"} & set(kinds)):
-            for line, cells in rows:
-                values: dict[str, str] = {}
-                for kind, cell in zip(kinds, cells, strict=False):
-                    if kind and cell:
-                        values[kind] = f"{values[kind]}；{cell}" if kind in values else cell
-                if tomorrow and values.get("task") and not values.get("due"):
-                    # a stand-up's "plan for tomorrow" column, unless the plan names its own day
-                    values["due"] = due_phrase(values["task"]) or tomorrow
-                draft = draft_from_row(values, line, agenda_index)
-                if draft is not None:
-                    self.actions.append(draft)
-                    self.cue(line, "task", "row of a task table")
+            for line, row_cells in rows:
+                for cells in _cell_lines(kinds, row_cells):
+                    self.task_row(kinds, cells, line, agenda_index, tomorrow)
             if self.item is not None and agenda_index is not None:
                 self.item.touch(node_lines(node, self.blank)[1])
             return
@@ -1729,6 +1722,22 @@ class NotesReader:
             for line, cells in rows:
                 text = "；".join(cell for cell in cells if cell)
                 self.item.add_text(self.item.text_field(), text, line, line)
+
+    def task_row(
+        self, kinds: list[str | None], cells: list[str], line: int, agenda_index: int | None, tomorrow: str | None
+    ) -> None:
+        """One task of a task table's row (or of one line of its cells)."""
+        values: dict[str, str] = {}
+        for kind, cell in zip(kinds, cells, strict=False):
+            if kind and cell:
+                values[kind] = f"{values[kind]}；{cell}" if kind in values else cell
+        if tomorrow and values.get("task") and not values.get("due"):
+            # a stand-up's "plan for tomorrow" column, unless the plan names its own day
+            values["due"] = due_phrase(values["task"]) or tomorrow
+        draft = draft_from_row(values, line, agenda_index)
+        if draft is not None:
+            self.actions.append(draft)
+            self.cue(line, "task", "row of a task table")
 
     def agenda_table(self, kinds: list[str | None], rows: list[tuple[int, list[str]]]) -> None:
         """序号 | 议程主题 | 讨论要点摘要 | 关键决议 — one agenda item per row."""
@@ -2220,7 +2229,7 @@ def _indent(text: str, line: int) -> int:
 # "Łukasz: next week note taker", "下次会议主持：小王", "Next meeting on Monday": who holds a
 # role or when the next meeting is, not work to be done
 _STANDING_ROLE = lazy_compile(
-    r"(?i)^\W*(?:(?:next\s+(?:week|meeting)'?s?|this\s+week'?s?)\s+)?(?:note\s*-?\s*taker|minute\s*-?\s*taker|scribe|chair|host|facilitator|moderator|timekeeper)(?:\s*[:：-].{0,40})?\W*$"
+    r"(?i)^\W*(?:(?:next(?:\s+(?:week|meeting)'?s?)?|this\s+week'?s?)\s+)?(?:note\s*-?\s*taker|minute\s*-?\s*taker|scribe|chair|host|facilitator|moderator|timekeeper)(?:\s*[:：-].{0,40})?\W*$"
     r"|^\W*next\s+meeting\b|^\W*(?:下次|下周|下週)(?:会议|會議|例会|例會|开会|開會)?(?:由)?.{0,6}?(?:主持|记录|記錄|纪要|紀要)(?:人|员|員)?(?:\s*[:：].{0,20})?\W*$"
     r"|^\W*(?:下次会议|下次會議|下次开会|下次開會)"
 )
@@ -2367,6 +2376,23 @@ def complete_from_words(draft: ActionDraft, known: frozenset[str] = frozenset())
         due = due_phrase(draft.task)
         if due:
             draft.set_field("due", due)
+
+
+def _cell_lines(kinds: list[str | None], cells: list[str]) -> list[list[str]]:
+    """A row whose task and owner cells hold as many lines (``<br>``) as each other: one row a line.
+
+    ``| 整理接口文档<br>申请测试账号 | 小周<br>老陈 | 下周五<br>3月20日 |`` is two tasks; a
+    cell with a single line (the shared deadline) goes with each of them.
+    """
+    split = [cell.split("；") for cell in cells]
+    tasks = [parts for kind, parts in zip(kinds, split, strict=False) if kind == "task"]
+    owners = [parts for kind, parts in zip(kinds, split, strict=False) if kind == "owner"]
+    if not tasks or not owners or len(tasks[0]) < 2 or len(tasks[0]) != len(owners[0]):
+        return [cells]
+    count = len(tasks[0])
+    return [
+        [parts[index] if len(parts) == count else "；".join(parts) for parts in split] for index in range(count)
+    ]
 
 
 def _task_columns(kinds: list[str | None]) -> tuple[list[str | None], str | None]:

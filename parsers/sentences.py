@@ -149,6 +149,7 @@ EN_NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship
 IMPERATIVE_VERBS = frozenset(
     _words(
         "add address align analyse analyze announce answer apply approve archive arrange ask assess assign "
+        "design draft draw sketch mock "
         "attend audit automate back book brainstorm bring build buy calculate call cancel capture change check "
         "circulate clarify clean close coordinate collect communicate compare compile complete confirm connect "
         "consider consult contact continue convert copy create deliver deploy deprecate design determine develop "
