@@ -641,7 +641,8 @@ def format_summary(summary: Summary, out_dir: Path | None) -> str:
     total_findings = sum(summary.findings.values())
     lines.append(
         f"checker findings in the notes built: {total_findings} "
-        f"({summary.findings.get('error', 0)} errors, {summary.findings.get('warning', 0)} warnings, "
+        f"({_count(summary.findings.get('error', 0), 'error')}, "
+        f"{_count(summary.findings.get('warning', 0), 'warning')}, "
         f"{summary.findings.get('info', 0)} info); notes with errors: {summary.notes_with_errors}"
         + (
             f" (and {summary.unchanged_with_errors} unchanged notes had errors when built)"
@@ -670,3 +671,8 @@ __all__ = [
     "format_summary",
     "write_report",
 ]
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
