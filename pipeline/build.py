@@ -87,13 +87,14 @@ def build_one(
 ) -> BuildResult:
     """Check and render one notes file; ``stem`` overrides the output name (sanitised)."""
     from parsers import load_meeting
-    from pipeline.check import run_checks
+    from pipeline.check import check_meeting, find_config, load_config
     from renderers import render_documents
 
     notes = Path(notes)
     out_dir = Path(out_dir)
-    meeting, source = load_meeting(notes, encoding)
-    findings = run_checks(meeting, source, notes, config)
+    settings = load_config(config if config is not None else find_config(notes))
+    meeting, source = load_meeting(notes, encoding, settings.date_order)
+    findings = check_meeting(meeting, source, str(notes), settings)
     errors = [f for f in findings if f.severity == "error"]
     if strict and errors:
         first = errors[0]

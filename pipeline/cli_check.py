@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     for path in files:
         try:
             config = fixed_config or load_config(find_config(path))
-            meeting, source = load_meeting(path, args.encoding)
+            meeting, source = load_meeting(path, args.encoding, config.date_order)
             findings.extend(check_meeting(meeting, source, str(path), config))
             checked += 1
         except MinutesError as error:

@@ -56,8 +56,10 @@ def run(args: argparse.Namespace) -> int:
         meeting = _meeting_from_stdin(args)
     else:
         from parsers import load_meeting
+        from pipeline.check import find_config, load_config
 
-        meeting, _ = load_meeting(args.notes, args.encoding)
+        # the team's minutes.toml may say how its notes write dates ([notes] date_order)
+        meeting, _ = load_meeting(args.notes, args.encoding, load_config(find_config(args.notes)).date_order)
     sys.stdout.buffer.write(meeting.to_json().encode("utf-8") + b"\n")
     return 0
 

@@ -106,3 +106,40 @@ def test_a_misplaced_table_is_an_error_not_ignored(tmp_path: Path) -> None:
     with pytest.raises(MinutesError) as caught:
         load_config(path)
     assert str(caught.value).startswith(f"{path}:4: unknown table [rules]")
+
+
+def test_the_notes_date_order_is_set_in_minutes_toml(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    notes = tmp_path / "sync.md"
+    notes.write_text("# Sync\n\nDate: 03/04/2019\n\n## Actions\n\n- [ ] Send the deck, owner: Ana, due: 05/04/2019\n", encoding="utf-8")
+
+    def parsed() -> dict:
+        import json
+
+        out = subprocess.run(
+            [sys.executable, "-m", "pipeline", "parse", str(notes)], capture_output=True, text=True, check=True
+        ).stdout
+        return json.loads(out)
+
+    assert parsed()["date"] is None  # ambiguous: left unread, never guessed
+    (tmp_path / "minutes.toml").write_text('[notes]\ndate_order = "dmy"\n', encoding="utf-8")
+    model = parsed()
+    assert model["date"] == "2019-04-03"
+    assert model["action_items"][0]["due"] == "2019-04-05"
+
+
+def test_a_bad_date_order_names_the_file_and_line(tmp_path) -> None:
+    import pytest
+
+    from pipeline.errors import MinutesError
+
+    config = tmp_path / "minutes.toml"
+    config.write_text('[check]\nallow_terms = []\n\n[notes]\ndate_order = "dym"\n', encoding="utf-8")
+    with pytest.raises(MinutesError) as raised:
+        load_config(config)
+    assert "date_order" in str(raised.value) and ":5" in str(raised.value)
+    config.write_text('[notes]\norder = "dmy"\n', encoding="utf-8")
+    with pytest.raises(MinutesError, match="unknown key 'order'"):
+        load_config(config)

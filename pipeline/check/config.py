@@ -9,6 +9,9 @@
     missing-acceptance = "error"   # error, warning, info or off
     absent-without-reason = "off"
 
+    [notes]
+    date_order = "dmy"   # read 03/04/2019 as 3 April ("mdy": March 4); without it such dates stay unread
+
 Other top-level tables belong to other commands and are ignored here.
 """
 
@@ -40,6 +43,8 @@ class CheckConfig:
     # Discussion, disagreements, quotes, risks and progress updates are talk, not
     # commitments: their vague words are reported (as info) only when asked for.
     vague_in_discussion: bool = False
+    # how the team writes dates such as 03/04/2019: "dmy", "mdy" (or "ymd"); None leaves them unread
+    date_order: str | None = None
     _matcher: TermMatcher | None = field(default=None, repr=False, compare=False)
 
     def is_off(self, rule: str) -> bool:
@@ -109,14 +114,34 @@ def _load_config_cached(resolved: Path, _stamp: int, shown: str) -> CheckConfig:
         reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
         raise MinutesError(f"invalid TOML: {reason}", shown, line) from None
     for table in data:
-        if table != "check":
+        if table not in ("check", "notes"):
             # A misspelt or misplaced table would otherwise be ignored without a word.
             raise MinutesError(
-                f"unknown table [{table}] (settings go under [check] and [check.rules])",
+                f"unknown table [{table}] (settings go under [check], [check.rules] and [notes])",
                 shown,
                 _line_of(raw_text, f"[{table}") or _line_of(raw_text, table),
             )
-    return _config_from_data(data.get("check", {}), raw_text, resolved, shown)
+    config = _config_from_data(data.get("check", {}), raw_text, resolved, shown)
+    config.date_order = _date_order(data.get("notes", {}), raw_text, shown)
+    return config
+
+
+_DATE_ORDERS = ("dmy", "mdy", "ymd")
+
+
+def _date_order(notes: Any, raw_text: str, shown: str) -> str | None:
+    """``[notes] date_order``: how the team's notes write day and month."""
+    if not isinstance(notes, dict):
+        raise MinutesError("[notes] must be a table", shown, _line_of(raw_text, "[notes"))
+    for key in notes:
+        if key != "date_order":
+            raise MinutesError(f"unknown key {key!r} in [notes] (known: date_order)", shown, _line_of(raw_text, key))
+    order = notes.get("date_order")
+    if order is not None and order not in _DATE_ORDERS:
+        raise MinutesError(
+            f"date_order must be one of {', '.join(_DATE_ORDERS)}, not {order!r}", shown, _line_of(raw_text, "date_order")
+        )
+    return order
 
 
 def _line_of(raw_text: str, needle: str) -> int | None:
