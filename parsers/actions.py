@@ -45,7 +45,8 @@ _DASH_KEYS = frozenset(
     normalise_key(word)
     for word in ["owner", "owners", "due", "deadline", "assignee", "responsible", "due date", "负责人", "負責人", "截止"]
 )
-_KEY_BOUNDARY = frozenset(" \t\n，,；;|｜(（[【、。—–")
+# "补充错误码--责任人：小周": a dash may stand right before a key too
+_KEY_BOUNDARY = frozenset(" \t\n，,；;|｜(（[【、。—–-")
 _MAX_KEY_WORDS = 4
 # longest key as written, with room for emphasis markers and spaces ("**完成标准**")
 _MAX_KEY_LENGTH = max(len(word) for word in ACTION_KEYS.words) + 8

@@ -682,6 +682,9 @@ def parse_date(
     return _relative_date(clean, meeting, roll, cues)
 
 
+_ENGLISH_MONTH_YEAR = lazy_compile(rf"(?i)(?<![\w]){_MONTH_RE}\s*,?\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+
+
 def month_deadline(text: str, meeting: dt.date | None) -> dt.date | None:
     """A deadline given as a month alone, ``2022年7月`` or ``完成时间：9月``: the month's last day.
 
@@ -689,6 +692,10 @@ def month_deadline(text: str, meeting: dt.date | None) -> dt.date | None:
     (early May) and ``7个月`` are no month deadline.
     """
     clean = normalise_digits(text)
+    english = _ENGLISH_MONTH_YEAR.search(clean) if _ASCII_LETTER.search(clean) else None
+    if english is not None:
+        # "April 2024", "due: Apr 2024": the month's last day
+        return _end_of_month(dt.date(int(english.group("y")), _month_number(english), 1))
     match = _MONTH_ONLY.search(clean) if "月" in clean else None
     if match is None:
         return None

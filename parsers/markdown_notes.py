@@ -1044,6 +1044,19 @@ class NotesReader:
 
     def labelled_block(self, node: Block, key: str) -> None:
         """The list or table that follows a bare label (``**Attendees**`` then ``- Ana``)."""
+        lines = paragraph_lines(node) if node.type == "paragraph" else []
+        if key == "attendees" and any(_PRESENT_MARK.match(source.text.strip()) for source in lines):
+            # a roster in one paragraph: "Dana Wu" / "Yes" / "Raj Mehta" / …
+            for source in lines:
+                text = source.text.strip()
+                if _PRESENT_MARK.match(text):
+                    if self.roster:
+                        self.roster[-1][2] = True
+                        self.roster_marked = True
+                elif text:
+                    self.roster.append([text, source.line, False])
+            self.end_roster()
+            return
         if key in _PEOPLE_KEYS:
             section, self.section = self.section, key
             self.people_block(node)
@@ -1271,9 +1284,12 @@ class NotesReader:
             clause = clause.strip(" ，,")
             planned = _PLAN_LABEL.search(clause)
             task = planned.group("task").strip() if planned else clause
+            named_first = next((name for name in self.known_names() if name and clause.startswith(name)), None)
+            unnamed = clause[len(named_first) :].lstrip(" :：") if named_first else clause
             committed = bool(
                 planned
-                or _DATED_WORK.match(clause)
+                or _DATED_WORK.match(unnamed)
+                or (_ENGLISH_WORK.match(unnamed) and due_phrase(unnamed))
                 or _FOLLOW_UP.match(clause)
                 or _AFTER_MEETING.search(clause)
                 or _SPENT_TIME.search(clause)
@@ -1310,7 +1326,17 @@ class NotesReader:
         due = ends.group("end")
         known = self.known_names()
         for clause in _CLAUSE.split(raw[period.end() :]):
-            for cue in find_tasks(clause, known):
+            bold = _BOLD_NAME.match(clause)
+            cues = find_tasks(clause, known)
+            if not cues and bold is not None and names_only(bold.group("who"), known):
+                # "**Raj** finishes the API tests": the bold name owns the clause
+                draft = ActionDraft(task=clause.replace("**", "").strip(), line=line, end_line=line, agenda_index=self.item_index())
+                draft.set_field("owner", bold.group("who"))
+                draft.set_field("due", due_phrase(clause) or due)
+                draft.from_sentence = True
+                self.actions.append(draft)
+                continue
+            for cue in cues:
                 if not cue.owners:
                     continue
                 draft = ActionDraft(
@@ -2134,11 +2160,12 @@ _CELL_SEGMENT = lazy_compile(
     r"|(?<=[^；;：:\s])(?=(?:遗留问题|遺留問題|结论|結論|决议|決議|待办事项|待辦事項|行动项|行動項)\s*[：:])"
 )
 # a few words with no verb or sentence punctuation: "Brave", "Acme/webkit-plugin", "前端", "Design review"
-_GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|[\u3400-\u9fff/、]{1,6})$")
+_GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|(?![^会會将將要请請]*[会會将將要请請])[\u3400-\u9fff/、]{1,6})$")
 # "**第一阶段（6 月 1 日 — 6 月 7 日）**", "**Phase 2 (Jun 8 – Jun 14)**": a period in bold
 _PERIOD_LABEL = lazy_compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60})\*\*")
 _RANGE_END = lazy_compile(r"[—–~～至到-]+\s*(?P<end>[^—–~～至到()（）-]{2,20}?)\s*[)）]?\s*$")
 _CLAUSE = lazy_compile(r"[；;。]")
+_BOLD_NAME = lazy_compile(r"^\s*\*\*(?P<who>[^*]{1,30})\*\*\s*\S")
 _CLAUSE_BREAK = lazy_compile(r"[；;。！!\n]|(?<=\D)[，,](?=\s*\d{1,2}\s*月)")
 # "6 月 2 日前完成 redis 搭建", "5/30 写完所有接口": a date, then the work due by it
 _DATED_WORK = lazy_compile(
@@ -2147,6 +2174,10 @@ _DATED_WORK = lazy_compile(
 )
 # "后续要每天检查…", "會後需整理…": work promised for after the meeting
 _FOLLOW_UP = lazy_compile(r"^\s*(?:后续|後續|会后|會後|之后|之後|接下来|接下來|下一步)\s*(?:要|需要|需|须|須|将|將|会|會|请|請)\s*\S")
+# "Finish the redis setup by June 2": an order with its deadline
+_ENGLISH_WORK = lazy_compile(
+    r"(?i)^(?:please\s+)?(?:finish|complete|deliver|ship|send|write|prepare|submit|set\s+up|fix|review|update|draft|build|test|deploy)\b"
+)
 # "评审意见会后解决", "各委员线下反馈意见": work left for after the meeting
 _AFTER_MEETING = lazy_compile(
     r"(?:会下|會下|会后|會後|线下|線下|私下)(?:再)?(?:解决|解決|处理|處理|讨论|討論|跟进|跟進|确认|確認|反馈|反饋|回复|回覆|补充|補充|沟通|溝通)"
@@ -2157,7 +2188,8 @@ _SPENT_TIME = lazy_compile(r"(?:花费|花費|花|用)\s*[一二两兩三四五�
 _ACTION_VERB = lazy_compile(
     r"^\s*(?:通知|洽谈|洽談|联系|聯繫|联络|聯絡|购买|購買|自购|自購|采购|採購|安装|安裝|加装|加裝|更换|更換|维修|維修"
     r"|修缮|修繕|发函|發函|行文|公告|张贴|張貼|提交|准备|準備|安排|落实|落實|执行|執行|制定|拟定|擬定|编写|編寫|检查|檢查"
-    r"|追缴|追繳|催收|询价|詢價|评估|評估|调查|調查|补充|補充|修改|更新|擇優|择优|邀请|邀請|聘请|聘請)"
+    r"|追缴|追繳|催收|询价|詢價|评估|評估|调查|調查|补充|補充|修改|更新|擇優|择优|邀请|邀請|聘请|聘請"
+    r"|(?i:notify|contact|send|prepare|schedule|invite|book|arrange|install|replace|order|buy|request|ask)\b)"
 )
 # "本周计划：…", "周五演示内容：…": a plan's label, the work after it
 _PLAN_LABEL = lazy_compile(r"(?:计划|計劃|展示内容|展示內容|演示内容|演示內容|待完成|要完成)\s*[:：]\s*(?P<task>\S.+)$")

@@ -98,8 +98,7 @@ TIMETABLE_TASKS = {
         case("zh-Hans", name="hans"),
         case("zh-Hant", name="hant"),
         case(
-            "en", name="en",
-            fails="only 'Dana ships the login page' is a task; the clause 'Raj finishes the API tests' after "
+            "en", name="en"
             "the ';' gives none (with 'writes' instead of 'finishes' it does)",
         ),
     ],
@@ -181,8 +180,8 @@ def test_a_month_alone_as_a_deadline_is_the_last_day_of_that_month(lang: str) ->
 @pytest.mark.parametrize(
     "lang",
     [
-        case("zh-Hans", name="hans", fails=LABEL_AS_DEPARTMENT.format("责任人", "小周")),
-        case("zh-Hant", name="hant", fails=LABEL_AS_DEPARTMENT.format("負責人", "小周")),
+        case("zh-Hans", name="hans"),
+        case("zh-Hant", name="hant"),
         case("en", name="en"),
     ],
 )
@@ -210,9 +209,9 @@ ROSTER_LINES_BUG = "the names and 'Yes' marks of one paragraph are each read as 
         case("zh-Hans", "\n\n", name="hans-paragraphs"),
         case("zh-Hant", "\n\n", name="hant-paragraphs"),
         case("en", "\n\n", name="en-paragraphs"),
-        case("zh-Hans", "\n", name="hans-lines", fails=ROSTER_LINES_BUG),
-        case("zh-Hant", "\n", name="hant-lines", fails=ROSTER_LINES_BUG),
-        case("en", "\n", name="en-lines", fails=ROSTER_LINES_BUG),
+        case("zh-Hans", "\n", name="hans-lines"),
+        case("zh-Hant", "\n", name="hant-lines"),
+        case("en", "\n", name="en-lines"),
     ],
 )
 def test_a_roster_a_name_per_line_with_yes_for_those_present(lang: str, separator: str) -> None:
@@ -348,7 +347,7 @@ NOTIFY = "'{}' is read as a decision only: no task"
     [
         case("zh-Hans", "6 月 2 日前完成 redis 搭建", JUNE_2, name="hans-date-first"),
         case("zh-Hant", "6 月 2 日前完成 redis 架設", JUNE_2, name="hant-date-first"),
-        case("en", "Finish the redis setup by June 2", JUNE_2, name="en-by-date", fails=EN_CLAUSE),
+        case("en", "Finish the redis setup by June 2", JUNE_2, name="en-by-date"),
         case("zh-Hans", "评审意见会后解决", None, name="hans-after-the-meeting"),
         case("zh-Hant", "評審意見會後解決", None, name="hant-after-the-meeting"),
         case("en", "Review comments to be resolved after the meeting", None, name="en-after-the-meeting", fails=EN_DECIDED),
@@ -379,13 +378,11 @@ def test_a_clause_that_commits_to_work_without_a_name_is_an_ownerless_task(
     [
         case(
             "zh-Hans", "小周 6 月 2 日前完成 redis 搭建", "小周", JUNE_2, name="hans-date-first",
-            fails="with the attendee's name before it the line is no task at all (without the name it is one)",
         ),
         case(
             "zh-Hant", "小周 6 月 2 日前完成 redis 架設", "小周", JUNE_2, name="hant-date-first",
-            fails="with the attendee's name before it the line is no task at all (without the name it is one)",
         ),
-        case("en", "Dana: finish the redis setup by June 2", "Dana", JUNE_2, name="en-by-date", fails=EN_CLAUSE),
+        case("en", "Dana: finish the redis setup by June 2", "Dana", JUNE_2, name="en-by-date"),
         case("zh-Hans", "老陈花一天的时间建好数据库", "老陈", MAY_30, name="hans-spend-a-day"),
         case("zh-Hant", "老陳花一天的時間建好資料庫", "老陳", MAY_30, name="hant-spend-a-day"),
         case(
