@@ -620,7 +620,7 @@ _RELATIVE_DUE = lazy_compile(
     r"|(?:花费|花費|花|用)\s*[两兩一二三四五六七八九十\d]+\s*(?:个|個)?\s*天(?:的)?(?:时间|時間)?"
     r"|\b(?:tomorrow|tonight|today|eod|eow|asap)\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month)\b"
     r"|\b(?:within|in)\s+(?:the\s+next\s+)?(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?)\b"
-    r"|\bby\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"|\bby\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\bspend(?:s|ing)?\s+(?:an?|one|two|three|four|five|\d+)\s+days?\b"
     r"|\b(?:this|next|coming)\s+(?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
     r"|\b(?:by|before|until|on)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
     r"|(?<=[(（])(?:mon|tues|wednes|thurs|fri|satur|sun)day(?=[)）])|(?<=[(（])(?:周|週|星期)[一二三四五六日天](?=[)）])"

@@ -335,6 +335,7 @@ _REL_DAYS = lazy_compile(
     rf"(?i)\bD\s*\+\s*(?P<d1>\d{{1,3}})\b|(?P<d2>{_CN_COUNT})\s*(?:个|個)?\s*(?:天|日){_CN_WITHIN}"
     rf"|{_EN_WITHIN}(?P<d3>{_EN_COUNT})\s+days?\b"
     # "花费 4 天时间完成", "用两天完成": the work takes that many days from the meeting
+    rf"|\bspend(?:s|ing)?\s+(?P<d5>{_EN_COUNT})\s+days?\b"
     rf"|(?:花费|花費|花|用)\s*(?P<d4>{_CN_COUNT})\s*(?:个|個)?\s*天(?:的)?(?:时间|時間)?"
 )
 _REL_WEEKS = lazy_compile(

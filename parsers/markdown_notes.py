@@ -1227,10 +1227,16 @@ class NotesReader:
             return
         for part in split_inline_enumeration(text):
             self.item.add_text(kind, part, line, end_line)
-        self.tasks_in_text(text, line, end_line)
+        self.tasks_in_text(text, line, end_line, decided=kind == "resolutions")
 
     def tasks_in_text(
-        self, text: str, line: int, end_line: int, owner: str | None = None, planned: bool = True
+        self,
+        text: str,
+        line: int,
+        end_line: int,
+        owner: str | None = None,
+        planned: bool = True,
+        decided: bool = False,
     ) -> None:
         """Tasks a discussion point or a decision assigns by its shape alone.
 
@@ -1240,7 +1246,7 @@ class NotesReader:
         item = self.item
         if is_question(text) or (item is not None and item.previous_items):
             return
-        decided = (item is not None and item.subsection == "resolutions") or decision_cue(text) is not None
+        decided = decided or (item is not None and item.subsection == "resolutions") or decision_cue(text) is not None
         if not decided and _OPINION.search(text) is not None:
             return  # "設備課認為應由廠商負責更換": what someone thinks, not what was assigned
         if item is not None and item.status_report and _FUTURE.search(text) is None:
@@ -1266,19 +1272,19 @@ class NotesReader:
             self.cue(line, "task", f"sentence ({cue.cue})")
             found = True
         if not found and planned:
-            found = self.planned_clauses(text, line, end_line, index, owner)
+            found = self.planned_clauses(text, line, end_line, index, owner, decided)
         if found and item is not None:
             item.touch(end_line)
 
-    def planned_clauses(self, text: str, line: int, end_line: int, index: int | None, owner: str | None) -> bool:
+    def planned_clauses(
+        self, text: str, line: int, end_line: int, index: int | None, owner: str | None, decided: bool = False
+    ) -> bool:
         """Clauses that commit to work without naming anyone: still tasks, reported as ownerless.
 
         ``6 月 2 日前完成 redis 搭建``, ``后续要每天检查构建日志``, ``本周计划：完成支付模块``,
         ``评审意见会后解决``, ``花一天时间建好数据库``, and in a decision one that opens with
         what is to be done (``決議：通知物業協助核對``).
         """
-        item = self.item
-        decided = (item is not None and item.subsection == "resolutions") or decision_cue(text) is not None
         found = False
         for clause in _CLAUSE_BREAK.split(text):
             clause = clause.strip(" ，,")
@@ -2160,7 +2166,7 @@ _CELL_SEGMENT = lazy_compile(
     r"|(?<=[^；;：:\s])(?=(?:遗留问题|遺留問題|结论|結論|决议|決議|待办事项|待辦事項|行动项|行動項)\s*[：:])"
 )
 # a few words with no verb or sentence punctuation: "Brave", "Acme/webkit-plugin", "前端", "Design review"
-_GROUP_TITLE = lazy_compile(r"^(?:[\w./&@#+-]+(?:\s+[\w./&@#+-]+){0,2}|(?![^会會将將要请請]*[会會将將要请請])[\u3400-\u9fff/、]{1,6})$")
+_GROUP_TITLE = lazy_compile(r"^(?:[A-Za-z0-9_./&@#+-]+(?:\s+[A-Za-z0-9_./&@#+-]+){0,2}|(?![^会會将將要请請]*[会會将將要请請])[\u3400-\u9fff/、]{1,6})$")
 # "**第一阶段（6 月 1 日 — 6 月 7 日）**", "**Phase 2 (Jun 8 – Jun 14)**": a period in bold
 _PERIOD_LABEL = lazy_compile(r"^\s*(?:[-*+]\s+)?\*\*(?P<label>[^*]{2,60})\*\*")
 _RANGE_END = lazy_compile(r"[—–~～至到-]+\s*(?P<end>[^—–~～至到()（）-]{2,20}?)\s*[)）]?\s*$")
@@ -2181,9 +2187,10 @@ _ENGLISH_WORK = lazy_compile(
 # "评审意见会后解决", "各委员线下反馈意见": work left for after the meeting
 _AFTER_MEETING = lazy_compile(
     r"(?:会下|會下|会后|會後|线下|線下|私下)(?:再)?(?:解决|解決|处理|處理|讨论|討論|跟进|跟進|确认|確認|反馈|反饋|回复|回覆|补充|補充|沟通|溝通)"
+    r"|(?i:\bto\s+be\s+\w+ed\s+(?:after|following)\s+the\s+meeting\b|\boffline\s+(?:follow[- ]up|discussion)\b)"
 )
 # "小周花一天的时间建好数据库", "花费 3 天把项目统一": work given its time
-_SPENT_TIME = lazy_compile(r"(?:花费|花費|花|用)\s*[一二两兩三四五六七八九十\d]+\s*(?:个|個)?\s*(?:天|小时|小時|周|週)(?:的)?(?:时间|時間)?\s*(?:来|來|把|将|將)?\s*\S")
+_SPENT_TIME = lazy_compile(r"(?i:\bspend(?:s|ing)?\s+(?:a|one|two|three|\d+)\s+(?:day|days|week|weeks)\b)|(?:花费|花費|花|用)\s*[一二两兩三四五六七八九十\d]+\s*(?:个|個)?\s*(?:天|小时|小時|周|週)(?:的)?(?:时间|時間)?\s*(?:来|來|把|将|將)?\s*\S")
 # a decision that opens with what is to be done: "通知物業協助核對", "洽談三家廠商報價後開會決議"
 _ACTION_VERB = lazy_compile(
     r"^\s*(?:通知|洽谈|洽談|联系|聯繫|联络|聯絡|购买|購買|自购|自購|采购|採購|安装|安裝|加装|加裝|更换|更換|维修|維修"

@@ -588,8 +588,8 @@ PARENT_TAKEN_FOR_A_TOPIC = "in an action section '{}' above the request is taken
         case("zh-Hans", False, name="hans-discussion"),
         case("zh-Hant", False, name="hant-discussion"),
         case("en", False, name="en-discussion"),
-        case("zh-Hans", True, name="hans-actions", fails=PARENT_TAKEN_FOR_A_TOPIC.format("小林会通知团队")),
-        case("zh-Hant", True, name="hant-actions", fails=PARENT_TAKEN_FOR_A_TOPIC.format("小林會通知團隊")),
+        case("zh-Hans", True, name="hans-actions"),
+        case("zh-Hant", True, name="hant-actions"),
         case("en", True, name="en-actions"),
     ],
 )
