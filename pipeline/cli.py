@@ -12,6 +12,7 @@ import gc
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from pipeline import __version__
 from pipeline.errors import MinutesError
@@ -22,11 +23,54 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage in one line and exits 2."""
+    """argparse that reports bad usage in one line and exits 2.
+
+    Abbreviated options are off (``--str`` is not ``--strict``): an option added
+    later would silently change what an old abbreviation means. A mistyped option
+    gets a second line, ``did you mean --strict?``, from the options of this
+    parser and of its sub-commands.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        from pipeline.check.output import escape_control
+
+        sys.stderr.write(f"{self.prog}: error: {escape_control(message)}\n")
+        hint = self._did_you_mean(message)
+        if hint:
+            sys.stderr.write(f"{self.prog}: did you mean {hint}?\n")
         raise SystemExit(EXIT_USAGE)
+
+    def _known_options(self) -> list[str]:
+        options: list[str] = []
+        for action in self._actions:
+            options.extend(o for o in action.option_strings if o.startswith("--"))
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in dict.fromkeys(action.choices.values()):
+                    if isinstance(sub, _Parser):
+                        options.extend(sub._known_options())
+        return list(dict.fromkeys(options))
+
+    def _did_you_mean(self, message: str) -> str:
+        """The known option closest to the first unrecognised one, or ""."""
+        import difflib
+
+        prefix = "unrecognized arguments: "
+        if not message.startswith(prefix):
+            return ""
+        known = self._known_options()
+        for word in message[len(prefix) :].split():
+            if word.startswith("-") and word != "-":
+                option = word.split("=", 1)[0]
+                if not option.startswith("--"):
+                    option = "-" + option  # -strict: the user meant --strict
+                close = difflib.get_close_matches(option, known, n=1, cutoff=0.6)
+                if close:
+                    return close[0]
+        return ""
 
 
 @contextmanager

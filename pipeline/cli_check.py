@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.check import CheckConfig, Finding
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -21,10 +25,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
     )
     cmd.add_argument(
-        "paths", nargs="+", metavar="FILE_OR_DIR", help="notes files or folders (*.md)"
+        "paths",
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help="notes files or folders (*.md); - reads the notes from standard input",
     )
     cmd.add_argument(
-        "--format", choices=("text", "json", "sarif"), default="text", help="output format"
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="output format (github: annotations in a GitHub Actions log)",
     )
     cmd.add_argument("--strict", action="store_true", help="warnings also make the exit status 1")
     cmd.add_argument(
@@ -37,24 +47,52 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default="auto",
         help="colour the text output (auto: on a terminal, unless NO_COLOR is set)",
     )
+    cmd.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="with -, the name to give the notes in findings (and where minutes.toml is looked for)",
+    )
     cmd.set_defaults(func=run)
 
 
-def _notes_files(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """The files to check and one error line per path that does not exist."""
+def _notes_files(paths: list[str]) -> tuple[list[Path], list[str], list[str]]:
+    """The files to check, one error line per path that does not exist, and the
+    folders that hold no notes."""
     from pipeline.notes_files import notes_under
 
     files: list[Path] = []
     problems: list[str] = []
+    empty: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(notes_under(path))
+            found = list(notes_under(path))
+            files.extend(found)
+            if not found:
+                empty.append(raw)
         elif path.is_file():
             files.append(path)
         else:
             problems.append(f"{raw}: no such file or folder")
-    return files, problems
+    return files, problems, empty
+
+
+def _check_stdin(args: argparse.Namespace, fixed_config: CheckConfig | None) -> list[Finding]:
+    """The findings for the notes on standard input, named by ``--stdin-filename``."""
+    from parsers import parse_notes
+    from parsers.dates import date_in_file_name
+    from pipeline.check import check_meeting, find_config, load_config
+    from pipeline.cli_parse import STDIN_NAME, _stdin_text
+
+    name = args.stdin_filename or STDIN_NAME
+    # the minutes.toml of the folder the notes are said to be in (of this folder without a name)
+    config = fixed_config or load_config(find_config(args.stdin_filename or STDIN_NAME))
+    source = _stdin_text(args)
+    meeting = parse_notes(source, config.date_order)
+    if meeting.date is None and args.stdin_filename:
+        # as for a file: the name's date, only when the notes give none
+        meeting.date = date_in_file_name(Path(args.stdin_filename).stem, config.date_order)  # type: ignore[arg-type]
+    return check_meeting(meeting, source, name, config)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,23 +103,45 @@ def run(args: argparse.Namespace) -> int:
         from parsers import load_meeting
         from pipeline.check import check_meeting, find_config, load_config
         from pipeline.check.output import (
+            escape_control,
+            format_findings_github,
             format_findings_json,
             format_findings_sarif,
             format_findings_text,
             summary_line,
             use_color,
         )
-        from pipeline.errors import MinutesError
+        from pipeline.errors import MinutesError, UsageError
 
+    def say(line: str) -> None:
+        """One line on stderr; a file name cannot break it into two."""
+        sys.stderr.write(f"minutes: {escape_control(line)}\n")
+
+    from pipeline.cli_parse import STDIN
+
+    stdin = args.paths.count(STDIN)
+    if stdin > 1:
+        raise UsageError("- (standard input) can be given once")
+    if args.stdin_filename and not stdin:
+        raise UsageError("--stdin-filename names notes read from -, not a file")
     fixed_config = load_config(args.config) if args.config is not None else None
-    files, problems = _notes_files(args.paths)
+    files, problems, empty = _notes_files([p for p in args.paths if p != STDIN])
     failed = bool(problems)
     for problem in problems:
-        sys.stderr.write(f"minutes: {problem}\n")
+        say(problem)
+    for folder in empty:
+        say(f"no notes found in {folder}")  # not an error: nothing there to check
 
-    findings = []
+    findings: list[Finding] = []
     checked = 0
     reported: set[str] = set()
+    if stdin:
+        try:
+            findings.extend(_check_stdin(args, fixed_config))
+            checked += 1
+        except MinutesError as error:
+            failed = True
+            say(str(error))
     for path in files:
         try:
             config = fixed_config or load_config(find_config(path))
@@ -92,15 +152,17 @@ def run(args: argparse.Namespace) -> int:
             failed = True
             if str(error) not in reported:  # a bad minutes.toml is said once, not per file
                 reported.add(str(error))
-                sys.stderr.write(f"minutes: {error}\n")
+                say(str(error))
         except Exception as error:  # one broken file never stops the others
             failed = True
-            sys.stderr.write(f"minutes: {path}: cannot check: {type(error).__name__}: {error}\n")
+            say(f"{path}: cannot check: {type(error).__name__}: {error}")
 
     if args.format == "json":
         text = format_findings_json(findings)
     elif args.format == "sarif":
         text = format_findings_sarif(findings)
+    elif args.format == "github":
+        text = format_findings_github(findings)
     else:
         text = format_findings_text(findings, color=use_color(args.color))
         if checked:

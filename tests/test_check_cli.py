@@ -135,7 +135,7 @@ def test_sarif_shape(tmp_path: Path, capsys) -> None:
     assert result["message"]["text"].startswith("模糊用语“大概”")
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"].endswith("%E8%AE%AE%E7%A8%8B/vague.md")
-    assert location["region"] == {"startLine": 16, "startColumn": 4}
+    assert location["region"] == {"startLine": 16, "startColumn": 4, "endLine": 16, "endColumn": 6}
     assert run_["columnKind"] == "unicodeCodePoints"
 
 

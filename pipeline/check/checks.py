@@ -161,8 +161,10 @@ class _Run:
         suggestion: str = "",
         severity: Severity | None = None,
         fixed: bool = False,
+        length: int = 0,
     ) -> None:
-        """Record a finding; ``fixed``: its severity is not the rule's to change."""
+        """Record a finding; ``fixed``: its severity is not the rule's to change;
+        ``length``: of the text found at ``column`` (0: a place, not a text)."""
         if self.config.is_off(rule):
             return
         default = severity or RULES[rule].severity
@@ -175,6 +177,7 @@ class _Run:
             severity=chosen,  # type: ignore[arg-type]
             message=text,
             suggestion=suggestion,
+            end_column=max(column, 1) + length if length > 0 and line != WHOLE_FILE else 0,
         )
         # A reviewer marks a line once per problem: one finding per rule and line. Only
         # missing-meeting-info keeps one per missing field (all about the file as a whole).
@@ -255,9 +258,11 @@ class _Run:
         message = self.msg(key, term=text)
         if said:
             # Asked for with vague_in_discussion: information, whatever vague-term's severity.
-            self.add("vague-term", line, column, message, suggestion, "info", fixed=True)
+            self.add(
+                "vague-term", line, column, message, suggestion, "info", fixed=True, length=len(text)
+            )
         else:
-            self.add("vague-term", line, column, message, suggestion, "error")
+            self.add("vague-term", line, column, message, suggestion, "error", length=len(text))
 
     def agenda_terms(self, agenda: AgendaItem) -> None:
         if agenda.spans:
@@ -423,12 +428,13 @@ class _Run:
             )
         for date, text in ((item.due, "" if floating else due_text), (item.start, (item.start_text or "").strip())):
             if date is None and text and not _placeholder().search(text):
-                where = self.locate(text, lines) or (item.line, column)
+                found = self.locate(text, lines)
                 self.add(
                     "unparsed-date",
-                    *where,
+                    *(found or (item.line, column)),
                     self.msg("unparsed-date", text=text),
                     self.msg("unparsed-date.suggestion"),
+                    length=len(text) if found else 0,
                 )
         meeting_date = self.meeting.date
         if item.due and meeting_date and item.due < meeting_date:
@@ -585,6 +591,7 @@ class _Run:
                     match.start() + 1,
                     self.msg("placeholder", text=match.group(0).strip()),
                     self.msg("placeholder.suggestion"),
+                    length=len(match.group(0).rstrip()),
                 )
 
     def item_lines(self, items: Sequence[ActionItem]) -> tuple[dict[int, list[int]], set[int]]:

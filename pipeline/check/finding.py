@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.check.catalog import Severity
@@ -21,10 +21,15 @@ class Finding:
     severity: Severity
     message: str
     suggestion: str = ""
+    # the column just past the text found (SARIF's endColumn, GitHub's endColumn);
+    # 0 when the finding points at a place rather than at some text
+    end_column: int = field(default=0, compare=False)
 
     @property
     def whole_file(self) -> bool:
         return self.line == WHOLE_FILE
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["end_column"]  # the JSON output keeps its documented keys
+        return data
