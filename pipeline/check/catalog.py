@@ -42,6 +42,12 @@ RULES: dict[str, Rule] = {
         Rule("absent-without-reason", "warning", "An absentee is listed without a reason."),
         Rule("owner-absent", "info", "The responsible person was absent from the meeting."),
         Rule("informal-name", "info", "The responsible person is given by a nickname."),
+        Rule(
+            "unknown-rule-in-comment",
+            "warning",
+            "A minutes-disable comment names a rule that does not exist.",
+        ),
+        Rule("unused-suppression", "info", "A minutes-disable comment silences nothing."),
     )
 }
 
@@ -200,6 +206,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hans": "发送纪要前与其本人确认这项任务",
         "zh-Hant": "發送紀錄前與本人確認這項任務",
         "en": "confirm the task with them before sending the minutes",
+    },
+    "unknown-rule-in-comment": {
+        "zh-Hans": "注释里的“{rule}”不是规则名，这条注释对它不起作用",
+        "zh-Hant": "註解裡的「{rule}」不是規則名稱，這條註解對它不起作用",
+        "en": 'the comment names "{rule}", which is no rule, so it switches nothing off',
+    },
+    "unknown-rule-in-comment.suggestion": {
+        "zh-Hans": "是不是“{close}”？",
+        "zh-Hant": "是不是「{close}」？",
+        "en": 'did you mean "{close}"?',
+    },
+    "unknown-rule-in-comment.suggestion-none": {
+        "zh-Hans": "写规则表里的规则名，如“vague-term”",
+        "zh-Hant": "寫規則表裡的規則名稱，如「vague-term」",
+        "en": 'use a rule id from the rules table, e.g. "vague-term"',
+    },
+    "unused-suppression": {
+        "zh-Hans": "注释“{comment}”没有关闭任何提示",
+        "zh-Hant": "註解「{comment}」沒有關閉任何提示",
+        "en": 'the comment "{comment}" silences nothing',
+    },
+    "unused-suppression.suggestion": {
+        "zh-Hans": "删除这条注释（或其中的这个规则名）",
+        "zh-Hant": "刪除這條註解（或其中的這個規則名稱）",
+        "en": "remove the comment (or this rule from it)",
     },
 }
 

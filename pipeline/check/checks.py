@@ -639,13 +639,38 @@ class _Run:
         self.task_shaped_resolutions(items)
         self.placeholders(closed_lines)
         separator = "; " if self.language == "en" else "；"
-        findings: Iterator[Finding] = (
-            _merged(list(parts.values()), separator) for parts in self.found.values()
-        )
+        findings = [_merged(list(parts.values()), separator) for parts in self.found.values()]
         suppressions = Suppressions(self.lines) if "minutes-" in "".join(self.lines) else None
         if suppressions:
-            findings = (f for f in findings if not suppressions.is_suppressed(f.line, f.rule))
+            findings = [f for f in findings if not suppressions.is_suppressed(f.line, f.rule)]
+            # then the comments themselves: a misspelt rule, a comment that silenced nothing
+            self.found = {}
+            self.comment_problems(suppressions)
+            about = [_merged(list(parts.values()), separator) for parts in self.found.values()]
+            findings += [f for f in about if not suppressions.is_suppressed(f.line, f.rule)]
         return sorted(findings, key=lambda f: (f.line, f.column, f.rule))
+
+    def comment_problems(self, suppressions: Suppressions) -> None:
+        import difflib
+
+        active = [rule for rule in RULES if not self.config.is_off(rule)]
+        for problem in suppressions.problems(RULES, active):
+            if problem.rule == "unknown-rule-in-comment":
+                close = difflib.get_close_matches(problem.name.lower(), RULES, n=1, cutoff=0.6)
+                suggestion = (
+                    self.msg("unknown-rule-in-comment.suggestion", close=close[0])
+                    if close
+                    else self.msg("unknown-rule-in-comment.suggestion-none")
+                )
+                text = self.msg("unknown-rule-in-comment", rule=problem.name)
+            else:
+                kind = problem.directive.kind
+                comment = f"minutes-{kind} {problem.name}" if problem.name else f"minutes-{kind}"
+                text = self.msg("unused-suppression", comment=comment)
+                suggestion = self.msg("unused-suppression.suggestion")
+            self.add(
+                problem.rule, problem.line, problem.column, text, suggestion, length=problem.length
+            )
 
 
 def _merged(parts: list[Finding], separator: str) -> Finding:
