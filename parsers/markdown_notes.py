@@ -878,7 +878,7 @@ class NotesReader:
     def heading_title(self, title: str, line: int, level: int, first_heading: bool) -> None:
         """What a heading (or a line standing for one) opens: info, a section, an agenda item …"""
         pairs = meeting_pairs(title)
-        bare_key = MEETING_KEYS.lookup(title.strip(" :：*")) if len(title) <= 20 else None
+        bare_key = MEETING_KEYS.lookup(title.strip(" :：*")) if len(title) <= 20 and not (first_heading and level == 1) else None
         if bare_key in _BARE_LABEL_KEYS and bare_key not in _PEOPLE_KEYS:
             # "### 地点" with "+ G311" below it
             self.pending_label = bare_key
@@ -979,8 +979,11 @@ class NotesReader:
     def late_info(self, text: str, line: int) -> bool:
         """``时间：2024/06/22 14:00`` below the minutes, or in a section named otherwise: meeting info.
 
-        Only a field not given yet, and only one whose key cannot be read as anything else.
+        Only a field not given yet, and only one whose key cannot be read as anything else;
+        a task-list line (``- [ ] …``) is always a task.
         """
+        if strip_checkbox(text)[1] is not None or split_fields(text).pairs:
+            return False
         pairs = meeting_pairs(text)
         if not pairs or any(key not in _LATE_INFO_KEYS for key, _ in pairs):
             return False
@@ -2268,7 +2271,7 @@ def _indent(text: str, line: int) -> int:
 # "Łukasz: next week note taker", "下次会议主持：小王", "Next meeting on Monday": who holds a
 # role or when the next meeting is, not work to be done
 _STANDING_ROLE = lazy_compile(
-    r"(?i)^\W*(?:(?:next(?:\s+(?:week|meeting)'?s?)?|this\s+week'?s?)\s+)?(?:note\s*-?\s*taker|minute\s*-?\s*taker|scribe|chair|host|facilitator|moderator|timekeeper)(?:\s*[:：-].{0,40})?\W*$"
+    r"(?i)^\W*(?:next(?:\s+(?:week|meeting)'?s?)?|this\s+week'?s?)\s+(?:note\s*-?\s*taker|minute\s*-?\s*taker|scribe|chair|host|facilitator|moderator|timekeeper)(?:\s*[:：-].{0,40})?\W*$"
     r"|^\W*next\s+meeting\b|^\W*(?:下次|下周|下週)(?:会议|會議|例会|例會|开会|開會)?(?:由)?.{0,6}?(?:主持|记录|記錄|纪要|紀要)(?:人|员|員)?(?:\s*[:：].{0,20})?\W*$"
     r"|^\W*(?:下次会议|下次會議|下次开会|下次開會)"
 )

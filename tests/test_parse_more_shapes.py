@@ -337,9 +337,6 @@ OWNERLESS_NOTES = {
 OWNERLESS_LINE = 10
 JUNE_2 = dt.date(2024, 6, 2)
 MAY_30 = dt.date(2024, 5, 30)  # a day after the meeting
-EN_CLAUSE = "stays a discussion point: no task"
-EN_DECIDED = "read as a decision only: no task"
-NOTIFY = "'{}' is read as a decision only: no task"
 
 
 @pytest.mark.parametrize(
@@ -350,15 +347,14 @@ NOTIFY = "'{}' is read as a decision only: no task"
         case("en", "Finish the redis setup by June 2", JUNE_2, name="en-by-date"),
         case("zh-Hans", "评审意见会后解决", None, name="hans-after-the-meeting"),
         case("zh-Hant", "評審意見會後解決", None, name="hant-after-the-meeting"),
-        case("en", "Review comments to be resolved after the meeting", None, name="en-after-the-meeting", fails=EN_DECIDED),
+        case("en", "Review comments to be resolved after the meeting", None, name="en-after-the-meeting"),
         case("zh-Hans", "花一天的时间建好数据库", MAY_30, name="hans-spend-a-day"),
         case("zh-Hant", "花一天的時間建好資料庫", MAY_30, name="hant-spend-a-day"),
-        case("en", "Spend a day building the database", MAY_30, name="en-spend-a-day", fails=EN_CLAUSE),
-        case("zh-Hans", "决议：通知物业协助核对", None, name="hans-decision", fails=NOTIFY.format("决议：通知物业协助核对")),
-        case("zh-Hant", "決議：通知物業協助核對", None, name="hant-decision", fails=NOTIFY.format("決議：通知物業協助核對")),
+        case("en", "Spend a day building the database", MAY_30, name="en-spend-a-day"),
+        case("zh-Hans", "决议：通知物业协助核对", None, name="hans-decision"),
+        case("zh-Hant", "決議：通知物業協助核對", None, name="hant-decision"),
         case(
             "en", "Decision: notify the building manager to help check the meters", None, name="en-decision",
-            fails=NOTIFY.format("Decision: notify the building manager …"),
         ),
     ],
 )
@@ -387,7 +383,6 @@ def test_a_clause_that_commits_to_work_without_a_name_is_an_ownerless_task(
         case("zh-Hant", "老陳花一天的時間建好資料庫", "老陳", MAY_30, name="hant-spend-a-day"),
         case(
             "en", "Raj will spend a day building the database", "Raj", MAY_30, name="en-spend-a-day",
-            fails="a task owned by Raj, but 'spend a day' gives no due date (None)",
         ),
     ],
 )
