@@ -38,7 +38,7 @@ def _write_atomically(
 ) -> None:
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}")
     try:
-        os.fchmod(fd, 0o666 & ~_current_umask())  # mkstemp's 0600 would hide the file from colleagues
+        _open_to_colleagues(fd, temp_name)
         handle: IO = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8")
         with handle:
             write(handle)
@@ -50,6 +50,16 @@ def _write_atomically(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
+
+
+def _open_to_colleagues(fd: int, name: str) -> None:
+    """mkstemp's 0600 would hide the file from colleagues: give it the usual mode."""
+    mode = 0o666 & ~_current_umask()
+    if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+        os.fchmod(fd, mode)
+    elif os.name != "nt":  # pragma: no cover - a POSIX system without fchmod
+        os.chmod(name, mode)
+    # On Windows a new file already takes the folder's permissions.
 
 
 def _current_umask() -> int:

@@ -9,8 +9,9 @@ unanswered task of a dead worker is the culprit, the others go back in the
 queue, and a fresh worker takes its place.
 
 Workers are forked (on Linux) after the parent has imported the build code, so
-each starts warm; they ignore SIGINT (the parent decides how to stop) and die
-with the parent.
+each starts warm; elsewhere (or with ``MINUTES_START_METHOD=spawn``) they are
+spawned and import it themselves. They ignore SIGINT (the parent decides how to
+stop) and, on Linux, die with the parent.
 """
 
 from __future__ import annotations
@@ -49,12 +50,25 @@ class Crash(Generic[T]):
     reason: str
 
 
+START_METHOD_VARIABLE = "MINUTES_START_METHOD"
+
+
+def start_method() -> str:
+    """How worker processes start: ``fork`` on Linux, ``spawn`` elsewhere (Windows, macOS).
+
+    ``MINUTES_START_METHOD=spawn`` (or ``forkserver``, ``fork``) chooses another, e.g. to
+    test on Linux what Windows and macOS do.
+    """
+    chosen = os.environ.get(START_METHOD_VARIABLE, "").strip().lower()
+    if chosen in multiprocessing.get_all_start_methods():
+        return chosen
+    # The parent is single-threaded when it forks, and forking shares the
+    # already imported build code instead of importing it again per worker.
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
 def _context() -> Any:
-    if sys.platform.startswith("linux"):
-        # The parent is single-threaded when it forks, and forking shares the
-        # already imported build code instead of importing it again per worker.
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context(start_method())
 
 
 def _die_with_parent() -> None:
@@ -64,14 +78,15 @@ def _die_with_parent() -> None:
         import ctypes
 
         pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        kill = getattr(signal, "SIGKILL", signal.SIGTERM)
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, kill)
 
 
 def _worker_main(conn: Connection, work: Callable[[Any], Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
-    if os.getppid() == 1:
+    if sys.platform.startswith("linux") and os.getppid() == 1:
         return  # the parent died before we could ask to follow it
     while True:
         try:
