@@ -15,10 +15,13 @@ finished by the next one without redoing what was done.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
 import functools
 import json
 import os
 import signal
+import socket
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,6 +33,7 @@ from typing import IO, Any, Protocol
 from pipeline import __version__
 from pipeline.atomic import is_temporary_name, write_text_atomically
 from pipeline.batch_pool import Crash, WorkerPool
+from pipeline.build import MAX_STEM_CHARS, safe_stem
 from pipeline.errors import MinutesError, UsageError
 from pipeline.manifest import (
     JOURNAL_NAME,
@@ -40,7 +44,9 @@ from pipeline.manifest import (
     file_sha256,
     folder_sha256,
 )
-from pipeline.notes_files import walk_notes
+from pipeline.notes_files import NOTES_SUFFIX, shown, walk_notes
+
+LOCK_NAME = ".minutes-build.lock"
 
 
 class BuildFunction(Protocol):
@@ -79,6 +85,9 @@ class Source:
     # its own with no -o: the recorder asked for its documents, next to the notes,
     # and a manifest file would appear among (perhaps version-controlled) notes.
     tracked: bool = True
+    # The documents' name when the notes' own would clash with another note's
+    # (``a.md`` and ``a.MD``): ``a~2`` gives ``a~2.minutes.docx``. None: the notes' stem.
+    stem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,9 @@ class Summary:
     unchanged_with_errors: int = 0  # as recorded when they were built
     elapsed: float = 0.0
     interrupted: bool = False
+    # What is not one note's failure but must not pass in silence: a folder that could
+    # not be read, a link not followed, a manifest that could not be written.
+    problems: list[Failure] = field(default_factory=list)
     total: int = 0
     # Filled only when a report is asked for, so that memory stays flat otherwise.
     built_notes: list[dict[str, Any]] | None = None
@@ -147,6 +159,7 @@ class Summary:
                 "unchanged_notes_with_errors": self.unchanged_with_errors,
             },
             "failed": [{"notes": f.notes, "line": f.line, "reason": f.reason} for f in self.failed],
+            "problems": [{"path": p.notes, "reason": p.reason} for p in self.problems],
             "built": self.built_notes if self.built_notes is not None else [],
             "unchanged": self.unchanged_notes if self.unchanged_notes is not None else [],
         }
@@ -166,14 +179,52 @@ def check_inputs(inputs: Sequence[Path], out_dir: Path | None) -> None:
             raise UsageError("not a file or folder", path)
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise UsageError("the output path exists and is not a folder", out_dir)
+    if out_dir is not None:
+        blocker = _first_existing(out_dir)
+        if blocker is not None and not blocker.is_dir():
+            raise UsageError(f"the output folder cannot be made: {shown(blocker)} is a file", out_dir)
 
 
-def discover(inputs: Sequence[Path], out_dir: Path | None) -> Iterator[Source]:
+def check_report(
+    report: Path,
+    inputs: Sequence[Path],
+    out_dir: Path | None,
+    others: Sequence[Path | None] = (),
+) -> None:
+    """Refuse (exit status 2) a ``--report`` path that would replace something of the user's."""
+    if report.is_dir():
+        raise UsageError("--report names a folder; give the name of a file", report)
+    blocker = _first_existing(report.parent)
+    if blocker is not None and not blocker.is_dir():
+        raise UsageError(f"--report cannot be written: {shown(blocker)} is a file", report)
+    real = os.path.realpath(report)
+    for path in [*inputs, *(p for p in others if p is not None)]:
+        if os.path.realpath(path) == real:
+            raise UsageError(f"--report would overwrite {shown(path)}, named on the command line", report)
+    if report.exists() and report.name.lower().endswith(NOTES_SUFFIX):
+        raise UsageError("--report would overwrite a Markdown file (notes?); give a .json name", report)
+    if out_dir is not None and report.name in (MANIFEST_NAME, JOURNAL_NAME, LOCK_NAME):
+        raise UsageError("--report would overwrite a file the build keeps", report)
+
+
+def _first_existing(path: Path) -> Path | None:
+    """``path`` or its nearest ancestor that exists."""
+    for candidate in (path, *path.absolute().parents):
+        if candidate.exists() or candidate.is_symlink():
+            return candidate
+    return None
+
+
+def discover(
+    inputs: Sequence[Path],
+    out_dir: Path | None,
+    problem: Callable[[str, str], None] | None = None,
+) -> Iterator[Source]:
     """Every notes file under ``inputs``, lazily (one folder listing at a time), in a stable order."""
     for path in inputs:
         if path.is_dir():
             root = out_dir if out_dir is not None else path
-            for folder, names in walk_notes(path, out_dir):
+            for folder, names in walk_notes(path, out_dir, problem):
                 relative = os.path.relpath(folder, path)
                 prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
                 folder_path = Path(folder)
@@ -232,6 +283,7 @@ def run_task(task: Task, build: BuildFunction, options: BuildOptions) -> Outcome
             encoding=options.encoding,
             strict=options.strict,
             config=options.config,
+            **({"stem": source.stem} if source.stem is not None else {}),
         )
         return Outcome(
             task,
@@ -390,15 +442,27 @@ class BatchRunner:
         self._cleaned: set[Path] = set()
         self._claimed: dict[tuple[str, str], str] = {}
         self._seen: set[str] = set()
+        self._names: dict[str, str] = {}  # documents' names taken in this run → their notes
+        self._real_dirs: dict[Path, str] = {}
         self._warm = False
+        self._progress: Progress | None = None
 
     def run(self) -> Summary:
         settings = self.settings
         check_inputs(settings.inputs, settings.out_dir)
+        locks = lock_roots(output_roots(settings.inputs, settings.out_dir))
+        try:
+            return self._run()
+        finally:
+            for lock in locks:
+                release_lock(lock)
+
+    def _run(self) -> Summary:
+        settings = self.settings
         started = time.monotonic()
         total = count_notes(settings.inputs, settings.out_dir)
         self.summary.total = total
-        progress = Progress(self.progress_stream, self.interactive)
+        progress = self._progress = Progress(self.progress_stream, self.interactive)
         jobs = settings.jobs or available_cores()
         pool: WorkerPool[Task, Outcome] | None = None
         previous = _install_sigterm()
@@ -432,6 +496,7 @@ class BatchRunner:
             progress.finish()
             for manifest in self._manifests.values():
                 manifest.compact()
+                self._drain(manifest)
             self.summary.elapsed = time.monotonic() - started
         return self.summary
 
@@ -440,8 +505,12 @@ class BatchRunner:
         # One folder cannot list a file twice nor give two notes the same key: the checks
         # for overlapping inputs are needed (and paid for) only when there are several.
         overlapping = len(self.settings.inputs) > 1
-        for source in discover(self.settings.inputs, self.settings.out_dir):
-            if overlapping and not self._first_claim(source, progress):
+        problem = functools.partial(self._problem, progress=progress)
+        for found in discover(self.settings.inputs, self.settings.out_dir, problem):
+            if overlapping and not self._first_claim(found, progress):
+                continue
+            source = self._place(found, progress)
+            if source is None:
                 continue
             self._clean_once(source.out_dir)
             try:
@@ -453,15 +522,65 @@ class BatchRunner:
                 yield Task(source, digest)
                 continue
             manifest = self._manifest(source.root)
-            if not self.settings.force and self._is_unchanged(manifest, source, digest):
+            expected = expected_outputs(source)
+            if not self.settings.force and self._is_unchanged(manifest, source, digest, expected):
                 self.summary.unchanged += 1
                 if manifest.entries[source.key].errors:
                     self.summary.unchanged_with_errors += 1
                 if self.summary.unchanged_notes is not None:
-                    self.summary.unchanged_notes.append(str(source.notes))
+                    self.summary.unchanged_notes.append(shown(source.notes))
                 progress.update(self.summary)
                 continue
+            if not self.settings.force:
+                foreign = next((o for o in expected if self._is_foreign(manifest, o)), None)
+                if foreign is not None:
+                    reason = (
+                        f"{source.root / foreign} exists and was not written by minutes build;"
+                        " not replacing it (--force does)"
+                    )
+                    self._fail(str(source.notes), reason, None, progress)
+                    continue
+            manifest.claim(expected)
+            self._drain(manifest)
             yield Task(source, digest)
+
+    def _place(self, source: Source, progress: Progress) -> Source | None:
+        """``source`` with a name for its documents that no other note of this run has
+        (compared as Windows and macOS compare names: case-insensitively), or None when
+        its documents would be written outside the output folder (a link inside it)."""
+        real_dir = self._real_dirs.get(source.out_dir)
+        if real_dir is None:
+            real_dir = self._real_dirs[source.out_dir] = os.path.realpath(source.out_dir)
+            real_root = os.path.realpath(source.root)
+            if real_dir != real_root and not real_dir.startswith(real_root.rstrip(os.sep) + os.sep):
+                real_dir = self._real_dirs[source.out_dir] = ""
+        if not real_dir:
+            reason = (
+                f"its output folder {source.out_dir} leads outside {source.root}"
+                " (a link); not writing there"
+            )
+            self._fail(str(source.notes), reason, None, progress)
+            return None
+        base = safe_stem(source.notes.stem)
+        stem, number = base, 1
+        while (claim := f"{real_dir}\0{stem}".casefold()) in self._names:
+            number += 1
+            tag = f"~{number}"
+            stem = base[: MAX_STEM_CHARS - len(tag)].rstrip(". ") + tag
+        self._names[claim] = str(source.notes)
+        if number == 1:
+            return source
+        first = self._names[f"{real_dir}\0{base}".casefold()]
+        progress.line(
+            f"minutes build: {shown(source.notes)}: documents named {shown(stem)}.minutes.docx"
+            f" and …tasks.docx ({shown(base)}.… are those of {shown(first)})"
+        )
+        return dataclasses.replace(source, stem=stem)
+
+    def _is_foreign(self, manifest: Manifest, output: str) -> bool:
+        """A file at ``output`` that no build here wrote: the user's, not to be replaced."""
+        path = os.path.join(manifest.root, output)
+        return os.path.lexists(path) and not manifest.owns(output)
 
     def _first_claim(self, source: Source, progress: Progress) -> bool:
         """False for a note named twice, or whose documents another note already claimed."""
@@ -475,12 +594,16 @@ class BatchRunner:
             reason = f"its documents would overwrite those of {self._claimed[claim]}"
             self._fail(str(source.notes), reason, None, progress)
             return False
-        self._claimed[claim] = str(source.notes)
+        self._claimed[claim] = shown(source.notes)
         return True
 
-    def _is_unchanged(self, manifest: Manifest, source: Source, digest: str) -> bool:
+    def _is_unchanged(
+        self, manifest: Manifest, source: Source, digest: str, expected: tuple[str, ...]
+    ) -> bool:
         if not manifest.is_unchanged(source.key, digest, self.setup):
             return False
+        if manifest.entries[source.key].outputs != expected:
+            return False  # its documents are to take another name now
         # --strict must refuse notes with errors even when they were built before.
         return not (self.settings.options.strict and manifest.entries[source.key].errors)
 
@@ -489,7 +612,21 @@ class BatchRunner:
         if manifest is None:
             self._clean_once(root)  # a manifest or report half-written by a killed run
             manifest = self._manifests[root] = Manifest(root)
+            self._drain(manifest)
         return manifest
+
+    def _drain(self, manifest: Manifest) -> None:
+        """Name, once each, the problems met reading or writing ``manifest``."""
+        while manifest.problems:
+            message = manifest.problems.pop(0)
+            path, _, reason = message.partition(": ")
+            if self._progress is not None:
+                self._problem(path, reason, self._progress)
+
+    def _problem(self, path: str, reason: str, progress: Progress) -> None:
+        problem = Failure(shown(path), shown(reason))
+        self.summary.problems.append(problem)
+        progress.line(f"minutes build: {problem}")
 
     def _clean_once(self, folder: Path) -> None:
         """Remove what a killed run left in ``folder``, the first time the run touches it."""
@@ -523,7 +660,9 @@ class BatchRunner:
             self._print_findings(outcome.findings, progress)
         if not outcome.ok:
             if source.tracked:
-                self._manifest(source.root).forget(source.key)
+                manifest = self._manifest(source.root)
+                manifest.forget(source.key)
+                self._drain(manifest)
             self._fail(str(source.notes), outcome.reason, outcome.line, progress)
             return
         if source.tracked:
@@ -538,11 +677,16 @@ class BatchRunner:
                     warnings=counts["warning"],
                 ),
             )
+            self._drain(self._manifest(source.root))
         self.summary.built += 1
         self.summary.documents += len(outcome.outputs)
         if self.summary.built_notes is not None:
             self.summary.built_notes.append(
-                {"notes": str(source.notes), "outputs": outcome.outputs, "findings": counts}
+                {
+                    "notes": shown(source.notes),
+                    "outputs": [shown(o) for o in outcome.outputs],
+                    "findings": counts,
+                }
             )
 
     def _count_findings(self, findings: list[Any]) -> dict[str, int]:
@@ -565,7 +709,7 @@ class BatchRunner:
             self.findings_stream.flush()
 
     def _fail(self, notes: str, reason: str, line: int | None, progress: Progress) -> None:
-        failure = Failure(notes, reason, line)
+        failure = Failure(shown(notes), shown(reason), line)
         self.summary.failed.append(failure)
         progress.line(f"minutes build: failed: {failure}")
 
@@ -619,6 +763,126 @@ def setup_for(options: BuildOptions) -> Setup:
     )
 
 
+def expected_outputs(source: Source) -> tuple[str, ...]:
+    """The documents of ``source``, relative to its root (POSIX form), as the manifest has them."""
+    stem = source.stem if source.stem is not None else safe_stem(source.notes.stem)
+    folder = os.path.relpath(source.out_dir, source.root).replace(os.sep, "/")
+    prefix = "" if folder == "." else folder + "/"
+    return tuple(f"{prefix}{stem}.{kind}.docx" for kind in ("minutes", "tasks"))
+
+
+# --------------------------------------------------------------------------- one build per folder
+
+
+def output_roots(inputs: Sequence[Path], out_dir: Path | None) -> list[Path]:
+    """The folders this run keeps a manifest in (and locks)."""
+    if out_dir is not None:
+        return [out_dir]
+    return [path for path in inputs if path.is_dir()]
+
+
+def lock_roots(roots: Sequence[Path]) -> list[Path]:
+    """Take the lock of each root; a root another live build holds stops this one (exit 2)."""
+    taken: list[Path] = []
+    try:
+        for root in dict.fromkeys(Path(os.path.realpath(r)) for r in roots):
+            lock = take_lock(root)
+            if lock is not None:
+                taken.append(lock)
+    except BaseException:
+        for lock in taken:
+            release_lock(lock)
+        raise
+    return taken
+
+
+def take_lock(folder: Path) -> Path | None:
+    """Create ``folder/.minutes-build.lock`` atomically (O_EXCL), holding this process's id.
+
+    A lock left by a build that died (its process is gone) is taken over. None when the
+    folder cannot be written at all (read-only: this run can change nothing there)."""
+    lock = folder / LOCK_NAME
+    mine = f"{os.getpid()}\n{socket.gethostname()}\n"
+    for _attempt in range(3):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            holder = _lock_holder(lock)
+            if holder is None:
+                continue  # gone meanwhile, or stale and removed: try again
+            raise UsageError(
+                f"another minutes build ({holder}) is writing into this folder; run again when"
+                f" it is done (if none is running, remove {shown(lock)})",
+                shown(folder),
+            ) from None
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                return None
+            raise UsageError(f"cannot lock the output folder: {error.strerror or error}", folder) from None
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(mine)
+        return lock
+    raise UsageError(f"cannot lock the output folder (remove {shown(lock)})", folder)
+
+
+def _lock_holder(lock: Path) -> str | None:
+    """Who holds ``lock`` (\"process 123 on host\"), or None after removing a stale one."""
+    try:
+        text = lock.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "unknown process"
+    fields = text.split()
+    try:
+        pid = int(fields[0])
+    except (IndexError, ValueError):
+        pid = 0
+    host = fields[1] if len(fields) > 1 else ""
+    if pid <= 0 and text.strip():
+        return "unknown process"
+    if pid > 0 and host and host != socket.gethostname():
+        return f"process {pid} on {host}"  # cannot tell whether it still runs
+    if pid > 0 and process_alive(pid):
+        return f"process {pid}"
+    with contextlib.suppress(FileNotFoundError):
+        lock.unlink()  # stale: its build died (killed, power cut)
+    return None
+
+
+def release_lock(lock: Path) -> None:
+    with contextlib.suppress(OSError):
+        if lock.read_text(encoding="utf-8").split()[:1] == [str(os.getpid())]:
+            lock.unlink()
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists, on POSIX and on Windows (where ``os.kill`` would end it)."""
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # pragma: no cover - Windows
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
 def write_report(path: Path, summary: Summary) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomically(
@@ -634,10 +898,14 @@ def format_summary(summary: Summary, out_dir: Path | None) -> str:
         f"{summary.built} built ({summary.documents} documents), "
         f"{summary.unchanged} unchanged, {len(summary.failed)} failed"
         + (f", {summary.total - summary.done} not reached" if summary.interrupted else "")
+        + (f", {_count(len(summary.problems), 'problem')}" if summary.problems else "")
     )
     if summary.failed:
         lines.append("failed:")
         lines.extend(f"  {failure}" for failure in summary.failed)
+    if summary.problems:
+        lines.append("problems:")
+        lines.extend(f"  {problem}" for problem in summary.problems)
     total_findings = sum(summary.findings.values())
     lines.append(
         f"checker findings in the notes built: {total_findings} "
@@ -655,7 +923,7 @@ def format_summary(summary: Summary, out_dir: Path | None) -> str:
     elif summary.built + summary.unchanged == 0:
         pass  # nothing to point at
     elif out_dir is not None:
-        lines.append(f"documents are in {out_dir.resolve()}")
+        lines.append(f"documents are in {shown(out_dir.resolve())}")
     else:
         lines.append("documents are next to their notes")
     return "\n".join(lines)
@@ -663,11 +931,13 @@ def format_summary(summary: Summary, out_dir: Path | None) -> str:
 
 __all__ = [
     "JOURNAL_NAME",
+    "LOCK_NAME",
     "MANIFEST_NAME",
     "BatchRunner",
     "BatchSettings",
     "BuildOptions",
     "Summary",
+    "check_report",
     "format_summary",
     "write_report",
 ]

@@ -37,7 +37,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
         epilog=(
             "exit status: 0 all built or unchanged, 1 some notes failed (the others are "
-            "built), 2 bad usage, 130 interrupted"
+            "built) or a folder could not be read, 2 bad usage or another build writing "
+            "into the same folder, 130 interrupted; MINUTES_START_METHOD=spawn starts the "
+            "workers as on Windows and macOS"
         ),
     )
     parser.add_argument(
@@ -82,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
         BatchRunner,
         BatchSettings,
         BuildOptions,
+        check_report,
         format_summary,
         write_report,
     )
@@ -99,6 +102,10 @@ def run(args: argparse.Namespace) -> int:
             codecs.lookup(args.encoding)
         except LookupError:
             raise UsageError(f"unknown encoding {args.encoding!r}") from None
+
+    if args.report is not None:
+        others = [args.config, *_files_in(args.template_dir)]
+        check_report(args.report, list(args.inputs), args.out_dir, others)
 
     options = BuildOptions(
         profile=args.profile,
@@ -124,11 +131,27 @@ def run(args: argparse.Namespace) -> int:
     summary = runner.run()
     sys.stdout.write(format_summary(summary, args.out_dir) + "\n")
     sys.stdout.flush()
+    written = True
     if args.report is not None:
-        write_report(args.report, summary)
+        try:
+            write_report(args.report, summary)
+        except OSError as error:
+            from pipeline.notes_files import shown
+
+            reason = error.strerror or str(error)
+            sys.stderr.write(
+                f"minutes build: {shown(args.report)}: cannot write the report: {reason}\n"
+            )
+            written = False
     if summary.interrupted:
         return EXIT_INTERRUPTED
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.problems or not written else 0
+
+
+def _files_in(folder: Path | None) -> list[Path]:
+    if folder is None or not folder.is_dir():
+        return []
+    return [path for path in folder.rglob("*") if path.is_file()]
 
 
 def _warm_up(options: BuildOptions) -> Callable[[], None]:
@@ -159,6 +182,15 @@ def _warm_up(options: BuildOptions) -> Callable[[], None]:
 
 
 def _format_findings(findings: list[object]) -> str:
-    from pipeline.check.output import format_findings_text, use_color
+    import dataclasses
 
-    return format_findings_text(findings, use_color())  # type: ignore[arg-type]
+    from pipeline.check.finding import Finding
+    from pipeline.check.output import format_findings_text, use_color
+    from pipeline.notes_files import shown
+
+    # A file name with a newline or with bytes that are not UTF-8 is shown escaped.
+    safe = [
+        dataclasses.replace(f, file=shown(f.file)) if isinstance(f, Finding) else f
+        for f in findings
+    ]
+    return format_findings_text(safe, use_color())  # type: ignore[arg-type]

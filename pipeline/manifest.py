@@ -126,6 +126,14 @@ class Manifest:
         self._setups: dict[Setup, Setup] = {}
         self._journal: IO[str] | None = None
         self._dirty = False
+        self._owned: set[str] | None = None
+        # Documents a run was about to write (journalled before it wrote them), so that
+        # those a killed run left before recording its note are known to be ours.
+        self._claims: set[str] = set()
+        # One-line problems met reading or writing it (a folder where the file should
+        # be, a read-only output folder, a full disk): the runner names each once.
+        self.problems: list[str] = []
+        self._cannot_write = False
         self._load()
 
     @property
@@ -142,11 +150,20 @@ class Manifest:
                 self.entries[key] = Entry.from_json(raw, self._setups)
         except FileNotFoundError:
             pass
+        except OSError as error:  # a folder in its place, no permission to read it
+            self.entries.clear()
+            self._dirty = True
+            self._problem(f"{self.path}: cannot read the manifest: {_reason(error)}")
         except (ValueError, KeyError, TypeError, AttributeError):
             # An unreadable manifest only costs a rebuild; it is rewritten at the end.
             self.entries.clear()
             self._dirty = True
-        for record in _read_journal(self.journal_path):
+        try:
+            records = list(_read_journal(self.journal_path))
+        except OSError as error:
+            records = []
+            self._problem(f"{self.journal_path}: cannot read the journal: {_reason(error)}")
+        for record in records:
             self._dirty = True
             try:
                 self._apply(record)
@@ -154,6 +171,9 @@ class Manifest:
                 continue
 
     def _apply(self, record: dict[str, Any]) -> None:
+        if "claim" in record:
+            self._claims.update(str(o) for o in record["claim"])
+            return
         key = str(record["key"])
         if record.get("drop"):
             self.entries.pop(key, None)
@@ -167,10 +187,29 @@ class Manifest:
         root = str(self.root)
         return all(os.path.isfile(os.path.join(root, output)) for output in entry.outputs)
 
+    def owns(self, output: str) -> bool:
+        """Whether ``output`` (relative to the root, POSIX form) was written by a build here."""
+        if self._owned is None:
+            self._owned = {o for entry in self.entries.values() for o in entry.outputs}
+        return output in self._owned or output in self._claims
+
+    def claim(self, outputs: Iterable[str]) -> None:
+        """Journal that ``outputs`` are about to be written: call before writing them."""
+        fresh = [o for o in outputs if not self.owns(o)]
+        if fresh:
+            self._claims.update(fresh)
+            self._append({"claim": fresh})
+
+    def _problem(self, message: str) -> None:
+        if message not in self.problems:
+            self.problems.append(message)
+
     def record(self, key: str, entry: Entry) -> None:
         """Remember a built note, durably: call only once its documents are in place."""
         entry.setup = self._setups.setdefault(entry.setup, entry.setup)
         self.entries[key] = entry
+        if self._owned is not None:
+            self._owned.update(entry.outputs)
         self._append({"key": key, "entry": entry.as_json()})
 
     def forget(self, key: str) -> None:
@@ -178,44 +217,90 @@ class Manifest:
             self._append({"key": key, "drop": True})
 
     def _append(self, record: dict[str, Any]) -> None:
-        if self._journal is None:
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._journal = open(self.journal_path, "a+", encoding="utf-8")  # noqa: SIM115
-            self._journal.seek(0, os.SEEK_END)
-            if self._journal.tell() > 0:
-                # A run killed mid-line leaves a torn record; start ours on a fresh line.
-                self._journal.seek(self._journal.tell() - 1)
-                if self._journal.read(1) != "\n":
-                    self._journal.write("\n")
-        self._journal.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._journal.flush()
         self._dirty = True
+        if self._cannot_write:
+            return
+        try:
+            if self._journal is None:
+                self.root.mkdir(parents=True, exist_ok=True)
+                self._journal = open(self.journal_path, "a+", encoding="utf-8")  # noqa: SIM115
+                self._journal.seek(0, os.SEEK_END)
+                if self._journal.tell() > 0:
+                    # A run killed mid-line leaves a torn record; start ours on a fresh line.
+                    self._journal.seek(self._journal.tell() - 1)
+                    if self._journal.read(1) != "\n":
+                        self._journal.write("\n")
+            self._journal.write(_dumps(record, separators=(",", ":")) + "\n")
+            self._journal.flush()
+        except OSError as error:
+            # A read-only output folder, a full disk: the documents are there, only
+            # the record is lost (the next run rebuilds those notes). Said once.
+            self._cannot_write = True
+            self._problem(
+                f"{self.journal_path}: cannot record the notes built: {_reason(error)}"
+                " (they will be rebuilt next time)"
+            )
+            self.close()
 
     def compact(self) -> None:
         """Write the manifest atomically and empty the journal."""
         if not self._dirty and not self.journal_path.exists():
             self.close()
             return
-        self.root.mkdir(parents=True, exist_ok=True)
-        write_text_atomically(self.path, self._write_json)
         self.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.journal_path.unlink()
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            write_text_atomically(self.path, self._write_json)
+        except OSError as error:
+            # The journal (if it could be written) still holds this run's work.
+            self._problem(f"{self.path}: cannot write the manifest: {_reason(error)}")
+            return
+        # Documents claimed but never recorded (their run was interrupted between the
+        # rename and the record) stay claimed, in a journal of their own.
+        owned = {o for entry in self.entries.values() for o in entry.outputs}
+        root = str(self.root)
+        pending = sorted(o for o in self._claims - owned if os.path.lexists(os.path.join(root, o)))
+        try:
+            if pending:
+                write_text_atomically(
+                    self.journal_path,
+                    lambda handle: handle.write(_dumps({"claim": pending}) + "\n"),
+                )
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    self.journal_path.unlink()
+        except OSError as error:
+            self._problem(f"{self.journal_path}: cannot write the journal: {_reason(error)}")
         self._dirty = False
 
     def _write_json(self, handle: IO[str]) -> None:
         # One entry at a time: the whole document is never held in memory as a string.
         handle.write(_HEADER)
         for index, key in enumerate(sorted(self.entries)):
-            entry = json.dumps(self.entries[key].as_json(), ensure_ascii=False)
+            entry = _dumps(self.entries[key].as_json())
             comma = "," if index else ""
-            handle.write(f"{comma}\n {json.dumps(key, ensure_ascii=False)}: {entry}")
+            handle.write(f"{comma}\n {_dumps(key)}: {entry}")
         handle.write("\n}}\n")
 
     def close(self) -> None:
         if self._journal is not None:
             self._journal.close()
             self._journal = None
+
+
+def _dumps(value: Any, **options: Any) -> str:
+    """JSON text, readable UTF-8; a file name whose bytes were not UTF-8 (lone
+    surrogates in Python) is written with ``\\udcXX`` escapes, which read back the same."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True, **options)
+    return text
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def _read_manifest(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
