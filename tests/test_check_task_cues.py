@@ -177,7 +177,7 @@ def test_the_rule_speaks_three_languages() -> None:
             "由陳主任負責，6月30日前完成初稿",
             "決議「由陳主任負責，6月30日前完成初稿」寫了負責人和期限",
         ),
-        ("Dana will send the deck by Friday", 'decision "Dana will send the deck…" names'),
+        ("Dana will send the deck by Friday", 'decision "Dana will send the deck by Friday" names'),
     ):
         (finding,) = _check_decision(text)
         assert finding.message.startswith(expected), finding.message

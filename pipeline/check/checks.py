@@ -110,15 +110,39 @@ def source_lines(source: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in source.split("\n")]
 
 
-def _short(text: str, limit: int = 24) -> str:
+# How much of a task or a decision a message quotes: a Chinese clause fits in 24
+# characters, an English one needs more.
+_QUOTED = {"en": 60}
+_QUOTED_DEFAULT = 24
+_TRAILING = " —–-,;:/、，；："
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _short(text: str, language: str = "", limit: int | None = None) -> str:
+    """``text`` on one line, whole if it fits, else cut at a word (never inside one) + "…"."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    limit = limit or _QUOTED.get(language, _QUOTED_DEFAULT)
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut > 0 and _is_word_char(text[cut - 1]) and _is_word_char(text[cut]):
+        cut -= 1  # back to the start of the word the limit falls in
+    if cut == 0:
+        cut = limit - 1  # one word longer than the limit: nothing better to do
+    head = text[:cut].rstrip(_TRAILING)
+    # "Settings page tweaks …" after a whole word; "整理接口…" inside Chinese text
+    return f"{head} …" if text[len(head)] == " " else f"{head}…"
 
 
-def _person_text(person: Person | Absentee | None) -> str:
+def _person_text(person: Person | Absentee | None, language: str = "") -> str:
+    """``设计部 陈主管`` in Chinese notes; ``Design: Emily Park`` in English ones."""
     if person is None:
         return ""
-    return " ".join(part for part in (person.department, person.name) if part)
+    parts = [part.strip() for part in (person.department, person.name) if part and part.strip()]
+    return (": " if language == "en" and len(parts) == 2 else " ").join(parts)
 
 
 def _talk_spans(line: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
@@ -284,7 +308,7 @@ class _Run:
         A collective ("全组", "everyone") is reported by ``missing-owner`` alone; a
         word that is vague in any commitment ("相关部门") is a vague term there too.
         """
-        owner_text = item.owner_text or _person_text(item.owner)
+        owner_text = item.owner_text or _person_text(item.owner)  # matched, not shown
         hits = [
             hit
             for hit in (self.matcher.scan(owner_text, "owner") if owner_text else ())
@@ -306,7 +330,7 @@ class _Run:
     def action_item(self, item: ActionItem, lines: list[int]) -> None:
         """Every check of one open item; ``lines`` are the lines that are its own."""
         task_column = self.text_column(item.line, item.task)
-        task = _short(item.task)
+        task = _short(item.task, self.language)
         group_owner = self.owner_terms(item, lines)
         # A risk may say "may"; a progress update reports facts. Neither is a commitment.
         self.scan_lines(lines, "action", [*item.risks, *(note.text for note in item.progress)])
@@ -357,13 +381,14 @@ class _Run:
                 self.msg("missing-owner.suggestion"),
             )
         if item.co_owners:
-            owners = [_person_text(owner), *(_person_text(p) for p in item.co_owners)]
-            owners = [o for o in owners if o]
+            people = [owner, *item.co_owners]
+            owners = [text for text in (_person_text(p, self.language) for p in people) if text]
             where = self.locate(item.owner_text, lines) or (item.line, column)
+            joined = (", " if self.language == "en" else "、").join(owners)
             self.add(
                 "multiple-owners",
                 *where,
-                self.msg("multiple-owners", task=task, count=len(owners), owners="、".join(owners)),
+                self.msg("multiple-owners", task=task, count=len(owners), owners=joined),
                 self.msg("multiple-owners.suggestion"),
             )
         if owner is not None and owner.name and _is_nickname(owner.name.strip()):
@@ -379,7 +404,7 @@ class _Run:
                 "owner-absent",
                 item.line,
                 column,
-                self.msg("owner-absent", person=_person_text(owner)),
+                self.msg("owner-absent", person=_person_text(owner, self.language)),
                 self.msg("owner-absent.suggestion"),
             )
 
@@ -478,7 +503,7 @@ class _Run:
                     "looks-like-task",
                     line,
                     self.text_column(line, text),
-                    self.msg("looks-like-task", text=_short(text)),
+                    self.msg("looks-like-task", text=_short(text, self.language)),
                     self.msg("looks-like-task.suggestion"),
                 )
 
@@ -555,7 +580,7 @@ class _Run:
             "unparsed-date",
             written,
             self.text_column(written),
-            self.msg("unparsed-date", text=_short(text.strip(), 40)),
+            self.msg("unparsed-date", text=_short(text.strip(), self.language, 40)),
             self.msg("unparsed-date.suggestion"),
         )
 
@@ -570,7 +595,7 @@ class _Run:
                 "absent-without-reason",
                 line,
                 self.text_column(line, absentee.name or absentee.department),
-                self.msg("absent-without-reason", person=_person_text(absentee)),
+                self.msg("absent-without-reason", person=_person_text(absentee, self.language)),
                 self.msg("absent-without-reason.suggestion"),
             )
 
