@@ -558,6 +558,9 @@ class NotesReader:
         self.cues: dict[int, tuple[str, str]] = {}
         # the items of an agenda list, with their words, for sections below that repeat them
         self.listed: list[tuple[AgendaDraft, frozenset[str]]] = []
+        # id of each section in self.agenda → its position (item_index is asked for every line)
+        self.agenda_positions: dict[int, int] = {}
+        self._known: tuple[tuple[int, int, int] | None, frozenset[str]] = (None, frozenset())
         self.section_reason: str | None = None
         self.pending_label: str | None = None
         # a roster being read a name per paragraph: [name, line, marked present]
@@ -732,16 +735,20 @@ class NotesReader:
 
     def item_index(self) -> int:
         """The agenda index of the item being read (an item reopened by a mirroring section keeps its own)."""
-        for index, draft in enumerate(self.agenda):
-            if draft is self.item:
-                return index
-        return len(self.agenda)
+        if self.item is None:
+            return len(self.agenda)
+        return self.agenda_positions.get(id(self.item), len(self.agenda))
+
+    def add_agenda(self, draft: AgendaDraft) -> None:
+        """Append a section to the notes' sections, remembering its position."""
+        self.agenda_positions[id(draft)] = len(self.agenda)
+        self.agenda.append(draft)
 
     def close_item(self) -> None:
         item = self.item
-        listed = item is not None and any(draft is item for draft in self.agenda)
+        listed = item is not None and id(item) in self.agenda_positions
         if item is not None and (item.has_content or not item.implicit) and not listed:
-            self.agenda.append(item)
+            self.add_agenda(item)
         self.item = None
 
     def open_item(self, title: str, line: int, level: int, implicit: bool = False) -> None:
@@ -787,7 +794,7 @@ class NotesReader:
             name, start, end = agenda_line(_PLAIN_AGENDA_LINE.sub("", source.text, count=1))
             draft = AgendaDraft(title=name, line=source.line, end_line=source.line, start_time=start, end_time=end)
             draft.has_content = draft.listed = True
-            self.agenda.append(draft)
+            self.add_agenda(draft)
             self.listed.append((draft, title_words(name)))
             self.cue(source.line, "agenda", f"item {len(self.agenda)} of a numbered agenda")
 
@@ -804,7 +811,7 @@ class NotesReader:
             draft.listed = True
             for child in entry.children:
                 draft.add_text("discussion", strip_checkbox(child.flat_text())[0], child.line, child.end_line)
-            self.agenda.append(draft)
+            self.add_agenda(draft)
             container, self.item = self.item, draft
             self.listing = draft  # an agenda's own check-list ticks off the agenda, it assigns nothing
             for child in entry.children if not _PREVIOUS_ITEMS.search(entry.text) else ():
@@ -1365,7 +1372,11 @@ class NotesReader:
 
     def known_names(self) -> frozenset[str]:
         """The names of the people the meeting information lists, for reading owners in sentences."""
-        return frozenset(person.name for person in self.info_people() if person.name)
+        # asked for every line: built again only when the people of the meeting change
+        key = (len(self.info.get("attendees", [])), id(self.info.get("host")), id(self.info.get("recorder")))
+        if self._known[0] != key:
+            self._known = (key, frozenset(person.name for person in self.info_people() if person.name))
+        return self._known[1]
 
     def add_action_line(self, text: str, line: int, end_line: int) -> None:
         index = self.item_index() if self.section == "item" and self.item is not None else None
@@ -1787,7 +1798,7 @@ class NotesReader:
             for kind in TEXT_FIELDS:
                 if values.get(kind):
                     draft.add_text(kind, values[kind], line, line)
-            self.agenda.append(draft)
+            self.add_agenda(draft)
             if values.get("minutes"):
                 self.cell_minutes(draft, values["minutes"], line)
             self.listed.append((draft, title_words(name)))
