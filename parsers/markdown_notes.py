@@ -1264,9 +1264,14 @@ class NotesReader:
         index = self.item_index() if item is not None else None
         found = False
         heading_owner = item.owner_heading if item is not None else None
-        for cue in find_tasks(text, self.known_names()):
-            # a unit's report ("### 學權部" then "會與總務組討論…"): what it will do is its task
-            if not cue.strong and not (heading_owner and cue.cue == "会"):
+        known = self.known_names()
+        for cue in find_tasks(text, known):
+            # a unit's report ("### 學權部" then "會與總務組討論…"): what it will do is its task;
+            # "老陈：整理测试用例": one of the meeting's people, a colon, then work to do
+            named_work = (
+                cue.cue == "name:" and bool(cue.owners) and set(cue.owners) <= known and _TASK_VERB.match(cue.task)
+            )
+            if not cue.strong and not (heading_owner and cue.cue == "会") and not named_work:
                 continue
             draft = ActionDraft(task=cue.task, line=line, end_line=end_line, agenda_index=index)
             draft.from_sentence = True
@@ -2194,6 +2199,12 @@ _DATED_WORK = lazy_compile(
 )
 # "后续要每天检查…", "會後需整理…": work promised for after the meeting
 _FOLLOW_UP = lazy_compile(r"^\s*(?:后续|後續|会后|會後|之后|之後|接下来|接下來|下一步)\s*(?:要|需要|需|须|須|将|將|会|會|请|請)\s*\S")
+# what a task's words begin with when a person's name and a colon come before them
+_TASK_VERB = lazy_compile(
+    r"(?i)^\s*(?:整理|完成|准备|準備|编写|編寫|撰写|撰寫|写|寫|提交|修复|修復|测试|測試|联系|聯繫|跟进|跟進|确认|確認|安排|搭建|部署"
+    r"|设计|設計|更新|补充|補充|调研|調研|review|write|prepare|send|fix|test|contact|update|draft|check|book|set\s+up)"
+    r"(?![部组組处處科室师師])"  # 設計部, 测试组: a department, not the verb
+)
 # "Finish the redis setup by June 2": an order with its deadline
 _ENGLISH_WORK = lazy_compile(
     r"(?i)^(?:please\s+)?(?:finish|complete|deliver|ship|send|write|prepare|submit|set\s+up|fix|review|update|draft|build|test|deploy)\b"

@@ -194,10 +194,12 @@ def _source_text(item: ActionItem, language: str) -> str:
 def agenda_context(item: AgendaItem, number: int, language: str) -> dict[str, Any]:
     labels = CATALOGUES[language]
     time = format_time_range(item.start_time, item.end_time)
+    # notes written without headings have one untitled item: named by what it holds
+    title = item.title or labels["discussion"]
     if language == "en":
-        heading = f"{labels['agenda_item']} {number}: {item.title}" + (f" ({time})" if time else "")
+        heading = f"{labels['agenda_item']} {number}: {title}" + (f" ({time})" if time else "")
     else:
-        heading = f"{labels['agenda_item']}{number}：{item.title}" + (f"（{time}）" if time else "")
+        heading = f"{labels['agenda_item']}{number}：{title}" + (f"（{time}）" if time else "")
     sections: list[dict[str, Any]] = []
     for key in ("discussion", "disagreements", "resolutions"):
         entries = list(getattr(item, key))
@@ -213,10 +215,10 @@ def agenda_context(item: AgendaItem, number: int, language: str) -> dict[str, An
             )
     return {
         "number": number,
-        "title": item.title,
+        "title": title,
         "time": time,
         "heading": heading,
-        "official_heading": section_number(number, language) + item.title,
+        "official_heading": section_number(number, language) + title,
         "discussion": list(item.discussion),
         "disagreements": list(item.disagreements),
         "resolutions": list(item.resolutions),
