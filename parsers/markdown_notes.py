@@ -947,6 +947,8 @@ class NotesReader:
             return
         if self.container_level is not None and level > self.container_level and kind is None:
             self.open_item(title, line, level)
+            if _DECISION_HEADING.search(title) and self.item is not None:
+                self.item.subsection = "resolutions"  # "### 團隊共同約定": what was agreed
             return
         if self.item is not None and level > self.item_level and kind is None:
             self.item.add_text(self.item.text_field(), title, line, line)

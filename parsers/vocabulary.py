@@ -131,7 +131,7 @@ SUBSECTION_LABELS = _table(
     {
         "discussion": "讨论|討論|讨论要点|討論要點|讨论内容|討論內容|讨论摘要|討論摘要|要点|要點|讨论要点摘要|討論要點摘要|发言要点|發言要點|discussion|discussion points|notes|key points|points",
         "disagreements": "分歧|分歧点|分歧點|争议|爭議|争议点|爭議點|待定|待定事项|待定事項|disagreements|disagreement|open questions|open issues|concerns|objections",
-        "resolutions": "决议|決議|决议结果|決議結果|决议事项|決議事項|关键决议|關鍵決議|共识|共識|结论|結論|决定|決定|decisions|decision|resolutions|resolution|agreed|agreements|conclusions|outcome|outcomes|决议事项|決議事項|会议决议|會議決議|会议结论|會議結論|决定事项|決定事項|表决|表決|we agreed on|we agreed|agreed on|decisions made|decisions taken|key decisions",
+        "resolutions": "决议|決議|决议结果|決議結果|决议事项|決議事項|关键决议|關鍵決議|共识|共識|结论|結論|决定|決定|decisions|decision|resolutions|resolution|agreed|agreements|conclusions|outcome|outcomes|决议事项|決議事項|会议决议|會議決議|会议结论|會議結論|决定事项|決定事項|表决|表決|we agreed on|we agreed|agreed on|decisions made|decisions taken|key decisions|投票结果|投票結果|表决结果|表決結果|vote result|voting result|vote|votes|result of the vote",
         "actions": "行动项|行動項|任务|任務|待办|待辦|待办事项|待辦事項|任务分配|任務分配|会后安排|會後安排|后续安排|後續安排|跟进事项|跟進事項|任务分工|任務分工|分工|工作安排|action items|actions|action|tasks|to do|todo|follow-ups|follow-up tasks|action points|next steps|行动|行動|行动计划|行動計劃|代办|代辦|代办事项|代辦事項|待办清单|待辦清單|后续行动|後續行動|后续|後續|后续工作|後續工作|后续事项|後續事項|遗留问题|遺留問題|下一步|下一步计划|下一步計劃|下一步工作|下周计划|下週計劃|下周工作|下週工作|会后任务|會後任務|追踪事项|追蹤事項|action plan|action points this week|action items this week|next steps|next actions|follow up|followups|follow-up|ais|todos|to-dos|to-do|deliverables|assignments|action required|actions required",
     }
 )

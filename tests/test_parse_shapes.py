@@ -317,3 +317,28 @@ def test_the_file_name_date_is_a_last_resort_that_resolves_no_deadline(tmp_path)
     dated = tmp_path / "tsc-20201216-b.md"
     dated.write_text("# TSC 2020-12-20\n", encoding="utf-8")
     assert load_meeting(dated)[0].date == dt.date(2020, 12, 20)  # the notes' own date wins
+
+
+@pytest.mark.parametrize(
+    ("notes", "decided"),
+    [
+        ("# 例会\n\n## 议案一\n\n**投票结果：**\n同意5 反对1\n", "同意5 反对1"),
+        ("# 例會\n\n## 議案一\n\n**投票結果：**\n同意5 反對1\n", "同意5 反對1"),
+        ("# Board\n\n## Motion 1\n\n**Vote result:**\nPassed 5 to 1\n", "Passed 5 to 1"),
+    ],
+)
+def test_a_vote_result_label_holds_the_decision(notes: str, decided: str) -> None:
+    assert parse(notes).agenda[0].resolutions == [decided]
+
+
+@pytest.mark.parametrize(
+    ("notes", "agreed"),
+    [
+        ("# 周会\n\n## 会议内容\n\n### 团队共同约定\n\n- 每天下午五点前提交代码\n", "每天下午五点前提交代码"),
+        ("# 週會\n\n## 會議內容\n\n### 團隊共同約定\n\n- 每天下午五點前提交程式碼\n", "每天下午五點前提交程式碼"),
+        ("# Weekly\n\n## Notes\n\n### Decisions we took\n\n- Merge only after review\n", "Merge only after review"),
+    ],
+)
+def test_a_topic_heading_naming_agreements_holds_decisions(notes: str, agreed: str) -> None:
+    meeting = parse(notes)
+    assert [entry for item in meeting.agenda for entry in item.resolutions] == [agreed]
