@@ -316,21 +316,27 @@ def test_usage_errors_exit_with_status_2(tmp_path: Path) -> None:
     assert not list(tmp_path.rglob("*.docx"))
 
 
+_REAL_BUILD_ONE = build.build_one
+
+
+def build_or_die(path: Path, out_dir: Path, **options: Any) -> Any:
+    """build_one, except for the notes the test names in the environment, which a spawned
+    worker sees as well as a forked one (it imports this module by name)."""
+    if str(path) == os.environ.get("MINUTES_TEST_DIE_ON"):
+        os._exit(9)
+    if str(path) == os.environ.get("MINUTES_TEST_EXIT_ON"):
+        raise SystemExit("unexpected exit")
+    return _REAL_BUILD_ONE(path, out_dir, **options)
+
+
 def test_a_worker_dying_on_one_note_is_reported_and_the_rest_are_built(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     archive, out = tmp_path / "archive", tmp_path / "out"
     notes = make_archive(archive, 10)
     doomed, exiting = notes[3], notes[7]
-    real_build = build.build_one
-
-    def build_or_die(path: Path, out_dir: Path, **options: Any) -> Any:
-        if path == doomed:
-            os._exit(9)
-        if path == exiting:
-            raise SystemExit("unexpected exit")
-        return real_build(path, out_dir, **options)
-
+    monkeypatch.setenv("MINUTES_TEST_DIE_ON", str(doomed))
+    monkeypatch.setenv("MINUTES_TEST_EXIT_ON", str(exiting))
     monkeypatch.setattr(build, "build_one", build_or_die)
     status = cli.main(["build", str(archive), "-o", str(out), "-j", "2"])
     output = capsys.readouterr()
