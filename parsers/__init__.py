@@ -44,4 +44,8 @@ def load_meeting(
         from parsers.dates import date_in_file_name
 
         meeting.date = date_in_file_name(Path(path).stem, date_order)  # type: ignore[arg-type]
+        if meeting.date is not None:
+            from parsers.actions import number_action_items
+
+            number_action_items(meeting)
     return meeting, text

@@ -29,7 +29,7 @@ from parsers.vocabulary import (
     looks_like_department,
     normalise_key,
 )
-from pipeline.model import ActionItem, ActionStatus, DatedNote, Person
+from pipeline.model import ActionItem, ActionStatus, DatedNote, Meeting, Person
 
 _CHECKBOX = lazy_compile(r"^\s*\[(?P<mark>[ xX✓√✔]?)\]\s*")
 _ENUMERATOR = lazy_compile(
@@ -93,6 +93,8 @@ class ActionDraft:
     speaker_due: bool = False
     # read from a sentence of the discussion or a decision, not from an action-items list
     from_sentence: bool = False
+    # the id the recorder wrote ("- [ ] #Q3-7 …", an id column of a table), without its "#"
+    given_id: str | None = None
 
     def is_empty(self) -> bool:
         """An empty ``- [ ]`` line of a copied template: nothing to assign."""
@@ -201,6 +203,7 @@ class ActionDraft:
             end_line=max(self.end_line, self.line),
             owner_text=owner_text,
             agenda_index=self.agenda_index,
+            id=self.given_id or "",
         )
 
 
@@ -430,11 +433,43 @@ def _mentioned(match: re.Match[str]) -> str:
     return match.group("who").strip()
 
 
+# "#Q3-7 张三 6月30日前提交报告": an id the recorder wrote, only at the very start of the
+# item's text and only with a digit and a letter in it ("#123" is an issue, "#urgent" a
+# tag), or in the form of an id made from a date ("#2024-06-12-3")
+_GIVEN_ID = lazy_compile(r"^\s*#(?P<id>[A-Za-z0-9][A-Za-z0-9_-]{0,39})(?:[ \t:：]+|$)")
+_ID_VALUE = lazy_compile(r"^#?(?P<id>[A-Za-z0-9][A-Za-z0-9_-]{0,39})$")
+_DATE_ID = lazy_compile(r"^\d{4}-\d{2}-\d{2}-\d{1,4}$")
+
+
+def _looks_like_id(text: str) -> bool:
+    """``Q3-7``, ``T-001``, ``2024-06-12-3`` are ids; ``3``, ``1-1``, ``urgent`` are not."""
+    if _DATE_ID.match(text):
+        return True
+    return any(char.isdigit() for char in text) and any(char.isascii() and char.isalpha() for char in text)
+
+
+def split_given_id(text: str) -> tuple[str, str | None]:
+    """``#Q3-7 张三 …`` → ("张三 …", "Q3-7"); text without an id at its start is returned as is."""
+    match = _GIVEN_ID.match(text)
+    if match is None or not _looks_like_id(match.group("id")):
+        return text, None
+    return text[match.end() :], match.group("id")
+
+
+def id_in_cell(value: str) -> str | None:
+    """The id an id column holds (``#Q3-7``, ``T-01``), or None for an ordinal number (``3``)."""
+    match = _ID_VALUE.match(value.strip())
+    if match is None or not _looks_like_id(match.group("id")):
+        return None
+    return match.group("id")
+
+
 def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | None) -> ActionDraft:
     """Read one action line (checkbox already optional) with its inline fields."""
     body, checked = strip_checkbox(text)
     first, *more = body.split("\n")
     first = strip_enumerator(first) if checked is None else first
+    first, given_id = split_given_id(first)
     first, done = strip_done_marks(first)
     if done:
         checked = True
@@ -446,6 +481,7 @@ def draft_from_line(text: str, line: int, end_line: int, agenda_index: int | Non
     draft = ActionDraft(task=task, line=line, end_line=end_line, agenda_index=agenda_index)
     draft.checked = bool(checked)
     draft.mentions = mentions
+    draft.given_id = given_id
     has_due = any(name == "due" for name, _ in fields.pairs)
     if not any(name == "owner" for name, _ in fields.pairs) and not mentions:
         _unlabelled_owner(draft, has_due)
@@ -668,6 +704,7 @@ def draft_from_row(
     if not task and not any(cells.get(k) for k in ("owner", "due", "department")):
         return None
     draft = ActionDraft(task=task, line=line, end_line=line, agenda_index=agenda_index)
+    draft.given_id = id_in_cell(cells.get("index", ""))
     for name, value in cells.items():
         if name in ("task", "index") or not value.strip() or value.strip() in ("-", "—", "/"):
             continue
@@ -676,3 +713,20 @@ def draft_from_row(
         else:
             draft.set_field(name, value)
     return draft
+
+
+def number_action_items(meeting: Meeting) -> None:
+    """Give every action item without an id one from the meeting date and its position.
+
+    The position is 1-based among all the meeting's action items in document order
+    (items with an id of their own count too), so ``2024-06-12-3`` stays the third
+    item whatever ids the recorder writes on the others. Without a meeting date an
+    item keeps no id (an empty one) unless the recorder wrote it one.
+    """
+    if meeting.date is None:
+        return
+    ordered = sorted(enumerate(meeting.action_items), key=lambda pair: (pair[1].line, pair[0]))
+    stem = meeting.date.isoformat()
+    for position, (_, item) in enumerate(ordered, 1):
+        if not item.id:
+            item.id = f"{stem}-{position}"

@@ -25,6 +25,7 @@ from parsers.actions import (
     due_phrase,
     has_unlabelled_owner,
     is_speaker_line,
+    number_action_items,
     split_fields,
     strip_checkbox,
     strip_enumerator,
@@ -2331,6 +2332,8 @@ def split_by_owner(draft: ActionDraft, known: frozenset[str]) -> list[ActionDraf
     Likewise clauses that each open with their own deadline (``明天完成首页调整，下周一
     将场景优化至80%``): one task per deadline.
     """
+    if draft.given_id:
+        return [draft]  # the recorder named it as one task
     dated = _dated_clauses(draft, draft.speaker_line or draft.task)
     if dated:
         return dated
@@ -2547,4 +2550,6 @@ def parse_markdown(text: str, date_order: DateOrder | None = None) -> Meeting:
     ``date_order`` ("dmy" or "mdy") reads dates such as ``03/04/2019`` that are
     ambiguous without it (``minutes.toml``: ``[notes] date_order``).
     """
-    return NotesReader(text, date_order).read()
+    meeting = NotesReader(text, date_order).read()
+    number_action_items(meeting)
+    return meeting

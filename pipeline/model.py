@@ -124,6 +124,12 @@ class ActionItem(_Model):
     agenda_index: int | None = Field(
         default=None, description="0-based index of the agenda item it belongs to, if any"
     )
+    id: Text = Field(
+        default="",
+        description="a stable id: the one the recorder wrote (#Q3-7 → Q3-7), else the meeting date "
+        "and the item's 1-based position among the meeting's action items (2024-06-12-3); "
+        "empty when neither is known",
+    )
 
 
 class TextSpan(_Model):
