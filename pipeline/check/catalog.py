@@ -30,6 +30,11 @@ RULES: dict[str, Rule] = {
         Rule("missing-acceptance", "warning", "An action item has no completion standard."),
         Rule("placeholder", "error", "A template placeholder was never filled in."),
         Rule(
+            "duplicate-task-id",
+            "error",
+            "Two action items of one meeting have the same id.",
+        ),
+        Rule(
             "looks-like-task",
             "warning",
             "A decision names who does it and by when, but is not among the action items.",
@@ -156,6 +161,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hans": "填入真实的内容（日期、姓名等）",
         "zh-Hant": "填入真實的內容（日期、姓名等）",
         "en": "fill in the real value (date, name …)",
+    },
+    "duplicate-task-id": {
+        "zh-Hans": "任务编号“{id}”与第{first}行的行动项重复",
+        "zh-Hant": "任務編號「{id}」與第{first}行的行動項重複",
+        "en": 'task id "{id}" is already used by the action item on line {first}',
+    },
+    "duplicate-task-id.suggestion": {
+        "zh-Hans": "给每项任务一个不同的编号，或删去编号（将按会议日期和顺序编号）",
+        "zh-Hant": "給每項任務一個不同的編號，或刪去編號（將按會議日期和順序編號）",
+        "en": "give each task its own id, or drop the id (the meeting date and position are used)",
     },
     "looks-like-task": {
         "zh-Hans": "决议“{text}”写了负责人和期限，是一项任务，却不在行动项里",

@@ -649,6 +649,30 @@ class _Run:
                 own[id(item)].append(number)
         return own, closed
 
+    def duplicate_ids(self, items: Sequence[ActionItem]) -> None:
+        """An id given to two items of the meeting: reported at the second, both kept.
+
+        Done and cancelled items count too: a later meeting names a task by its id.
+        """
+        first: dict[str, int] = {}
+        for item in sorted(items, key=lambda item: item.line):
+            if not item.id:
+                continue
+            if item.id not in first:
+                first[item.id] = item.line
+                continue
+            line, written = item.line, -1
+            if 1 <= line <= len(self.lines):
+                written = self.lines[line - 1].find("#" + item.id)
+            self.add(
+                "duplicate-task-id",
+                line,
+                written + 1 if written != -1 else self.text_column(line),
+                self.msg("duplicate-task-id", id=item.id, first=first[item.id]),
+                self.msg("duplicate-task-id.suggestion"),
+                length=len(item.id) + 1 if written != -1 else 0,
+            )
+
     # -- the run --------------------------------------------------------------------
 
     def run(self) -> list[Finding]:
@@ -662,6 +686,7 @@ class _Run:
             if item.status not in _CLOSED:
                 self.action_item(item, own_lines[id(item)])
         self.task_shaped_resolutions(items)
+        self.duplicate_ids(items)
         self.placeholders(closed_lines)
         separator = "; " if self.language == "en" else "；"
         findings = [_merged(list(parts.values()), separator) for parts in self.found.values()]
