@@ -125,7 +125,9 @@ def action_context(item: ActionItem, number: int, meeting: Meeting) -> dict[str,
     acceptance_notes = _join([item.acceptance or "", item.notes or ""], "\n")
     milestones = _dated_notes(item.milestones, language)
     progress = _dated_notes(item.progress, language)
-    heading = f"{labels['task']} {number}{labels['colon']}{item.task}"
+    # the task's stable id before its text, so a later meeting can name it: "[2024-06-12-3] …"
+    id_task = f"[{item.id}] {item.task}" if item.id else item.task
+    heading = f"{labels['task']} {number}{labels['colon']}{id_task}"
     sentence_parts = [
         (labels["unit"], departments),
         (labels["owner"], owner_names or missing),
@@ -137,13 +139,15 @@ def action_context(item: ActionItem, number: int, meeting: Meeting) -> dict[str,
         labels["group_sep"],
     )
     sentence = (
-        f"{number}. {item.task} ({details})" if language == "en" else f"{number}. {item.task}（{details}）"
+        f"{number}. {id_task} ({details})" if language == "en" else f"{number}. {id_task}（{details}）"
     )
     return {
         "number": number,
         "heading": heading,
         "sentence": sentence,
         "task": item.task,
+        "id": item.id,
+        "id_task": id_task,
         "description": item.description or "",
         "department": departments,
         "owner": owner_names or missing,

@@ -397,7 +397,7 @@ def business_minutes() -> Any:
     row = add_row(
         actions,
         [
-            "{{ a.number }}", "{{ a.task }}", "{{ a.department }}", "{{ a.owner }}",
+            "{{ a.number }}", "{{ a.id_task }}", "{{ a.department }}", "{{ a.owner }}",
             "{{ a.due_short }}", "{{ a.acceptance }}", "{{ a.status }}", "{{ a.notes }}",
         ],
     )  # fmt: skip
@@ -538,7 +538,7 @@ def tasks_document(profile: Profile) -> Any:
     row = add_row(
         summary,
         [
-            "{{ t.number }}", "{{ t.task }}", "{{ t.owner }}", "{{ t.collaborators }}",
+            "{{ t.number }}", "{{ t.id_task }}", "{{ t.owner }}", "{{ t.collaborators }}",
             "{{ t.start_short }}", "{{ t.due_short }}", "{{ t.acceptance }}", "{{ t.status }}",
         ],
     )  # fmt: skip
