@@ -27,7 +27,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 from typing import IO, Any, Protocol
 
 from pipeline import __version__
@@ -128,6 +127,7 @@ class Summary:
     unchanged_with_errors: int = 0  # as recorded when they were built
     elapsed: float = 0.0
     interrupted: bool = False
+    stopped_by: int = 0  # the signal that interrupted the build (SIGINT for Ctrl-C, SIGTERM)
     # What is not one note's failure but must not pass in silence: a folder that could
     # not be read, a link not followed, a manifest that could not be written.
     problems: list[Failure] = field(default_factory=list)
@@ -240,10 +240,66 @@ def discover(
 
 
 def count_notes(inputs: Sequence[Path], out_dir: Path | None) -> int:
-    return sum(
-        sum(len(names) for _, names in walk_notes(path, out_dir)) if path.is_dir() else 1
-        for path in inputs
-    )
+    return survey(inputs, out_dir)[0]
+
+
+def survey(inputs: Sequence[Path], out_dir: Path | None) -> tuple[int, list[Path]]:
+    """How many notes files there are, and one of them per folder holding notes (each
+    folder's ``minutes.toml`` is found from it)."""
+    total = 0
+    samples: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            for folder, names in walk_notes(path, out_dir):
+                if names:
+                    total += len(names)
+                    samples.append(Path(folder) / names[0])
+        else:
+            total += 1
+            samples.append(path)
+    return total, samples
+
+
+def check_configs(notes: Iterable[Path], config: Path | None) -> None:
+    """Load every checker configuration the build will use, once, before anything is built.
+
+    A broken ``minutes.toml`` is then refused in one line naming it and its line (exit
+    status 2) instead of failing every note under it."""
+    from pipeline.check.config import find_config, load_config
+
+    if config is not None:
+        _refuse_config(load_config, config)
+        return
+    seen: set[Path] = set()
+    for path in notes:
+        found = find_config(path)
+        if found is not None and found not in seen:
+            seen.add(found)
+            _refuse_config(load_config, found)
+
+
+def _refuse_config(load: Callable[[Path], Any], path: Path) -> None:
+    try:
+        load(path)
+    except UsageError:
+        raise
+    except MinutesError as error:
+        raise UsageError(error.message, shown(error.path or path), error.line) from None
+
+
+def check_templates(options: BuildOptions) -> None:
+    """Prepare the templates the build will use, once, before anything is built: a
+    template that cannot be read or compiled is refused in one line naming it (exit 2)."""
+    from renderers import engine, template_paths
+
+    try:
+        for path in template_paths(options.profile, options.template_dir).values():
+            engine.load_template(path)
+    except UsageError:
+        raise
+    except MinutesError as error:
+        where = shown(error.path) if error.path is not None else None
+        raise UsageError(error.message, where, error.line) from None
 
 
 # --------------------------------------------------------------------------- temp files
@@ -408,10 +464,6 @@ class BatchSettings:
     keep_lists: bool = False  # list every note in the summary (for --report)
 
 
-class _Interrupted(Exception):
-    pass
-
-
 class BatchRunner:
     """Runs one ``minutes build`` over files and folders and returns its :class:`Summary`."""
 
@@ -445,6 +497,7 @@ class BatchRunner:
         self._names: dict[str, str] = {}  # documents' names taken in this run → their notes
         self._real_dirs: dict[Path, str] = {}
         self._warm = False
+        self._templates_checked = False
         self._progress: Progress | None = None
 
     def run(self) -> Summary:
@@ -460,13 +513,15 @@ class BatchRunner:
     def _run(self) -> Summary:
         settings = self.settings
         started = time.monotonic()
-        total = count_notes(settings.inputs, settings.out_dir)
-        self.summary.total = total
         progress = self._progress = Progress(self.progress_stream, self.interactive)
         jobs = settings.jobs or available_cores()
         pool: WorkerPool[Task, Outcome] | None = None
         previous = _install_sigterm()
+        handlers: tuple[Any, Any] | None = None
         try:
+            total, samples = survey(settings.inputs, settings.out_dir)
+            self.summary.total = total
+            check_configs(samples, settings.options.config)
             tasks = self._tasks(progress)
             if jobs == 1 or total <= 1:
                 outcomes: Iterable[Outcome | Crash[Task]] = self._in_process(tasks)
@@ -482,15 +537,19 @@ class BatchRunner:
                 progress.update(self.summary)
             if pool is not None:
                 pool.close()
-        except (KeyboardInterrupt, _Interrupted):
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (raised as a KeyboardInterrupt)
+            handlers = _ignore_signals()  # a second one must not cut the clean-up short
             self.summary.interrupted = True
+            self.summary.stopped_by = int(getattr(stop, "signum", signal.SIGINT))
             if pool is not None:
                 in_flight = pool.in_flight()
                 pool.terminate()
                 for task in in_flight:
                     remove_stray_temps(task.source.out_dir)
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            # What was done is recorded whatever arrives now; a signal meanwhile is ignored.
+            if handlers is None:
+                handlers = _ignore_signals()
             if pool is not None:
                 pool.terminate()
             progress.finish()
@@ -498,6 +557,9 @@ class BatchRunner:
                 manifest.compact()
                 self._drain(manifest)
             self.summary.elapsed = time.monotonic() - started
+            _restore_signals(handlers)
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGTERM, previous)
         return self.summary
 
     def _tasks(self, progress: Progress) -> Iterator[Task]:
@@ -519,6 +581,7 @@ class BatchRunner:
                 self._fail(str(source.notes), f"cannot read: {error.strerror}", None, progress)
                 continue
             if not source.tracked:
+                self._check_templates()
                 yield Task(source, digest)
                 continue
             manifest = self._manifest(source.root)
@@ -542,6 +605,7 @@ class BatchRunner:
                     continue
             manifest.claim(expected)
             self._drain(manifest)
+            self._check_templates()
             yield Task(source, digest)
 
     def _place(self, source: Source, progress: Progress) -> Source | None:
@@ -633,6 +697,13 @@ class BatchRunner:
         if folder not in self._cleaned:
             self._cleaned.add(folder)
             remove_stray_temps(folder)
+
+    def _check_templates(self) -> None:
+        """Refuse a broken template once, before the first note is built (not on a run
+        where every note is unchanged: nothing is rendered there)."""
+        if not self._templates_checked:
+            check_templates(self.settings.options)
+            self._templates_checked = True
 
     def _warming(self, tasks: Iterator[Task]) -> Iterator[Task]:
         """Prepare the build code once, in the parent, just before the first worker forks."""
@@ -730,13 +801,32 @@ def _relative_to(path: Path, root: Path) -> str:
 
 
 def _install_sigterm() -> Any:
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise _Interrupted()
+    """SIGTERM stops the build as Ctrl-C does (see :func:`pipeline.cli.stop_on_sigterm`)."""
+    from pipeline.cli import stop_on_sigterm
 
     try:
-        return signal.signal(signal.SIGTERM, stop)
+        return signal.signal(signal.SIGTERM, stop_on_sigterm)
     except ValueError:  # not the main thread
         return signal.getsignal(signal.SIGTERM)
+
+
+def _ignore_signals() -> tuple[Any, Any] | None:
+    """Ignore Ctrl-C and SIGTERM (portable: both exist for ``signal.signal`` on Windows);
+    the handlers they had, or None off the main thread."""
+    try:
+        return (
+            signal.signal(signal.SIGINT, signal.SIG_IGN),
+            signal.signal(signal.SIGTERM, signal.SIG_IGN),
+        )
+    except ValueError:
+        return None
+
+
+def _restore_signals(handlers: tuple[Any, Any] | None) -> None:
+    if handlers is not None:
+        with contextlib.suppress(ValueError, TypeError):
+            signal.signal(signal.SIGINT, handlers[0])
+            signal.signal(signal.SIGTERM, handlers[1])
 
 
 # --------------------------------------------------------------------------- setup and report

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import signal
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from types import FrameType
 from typing import Any
 
 from pipeline import __version__
@@ -20,6 +22,31 @@ from pipeline.errors import MinutesError
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C raises :class:`KeyboardInterrupt`, so that both stop a
+    command the same way (clean-up, summary so far) and only the exit status differs."""
+
+    signum = 15  # signal.SIGTERM, the same number on POSIX and Windows
+
+
+def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
+
+
+def exit_status_for(stop: BaseException) -> int:
+    """130 after Ctrl-C, 143 after SIGTERM."""
+    return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
+
+
+def handle_sigterm() -> None:
+    """From now on SIGTERM raises :class:`Terminated` (``signal.signal`` accepts SIGTERM on
+    Windows too; off the main thread nothing changes)."""
+    with suppress(ValueError, OSError):
+        signal.signal(signal.SIGTERM, stop_on_sigterm)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -120,7 +147,51 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    """Run one command line (None: ``sys.argv``); the exit status.
+
+    SIGTERM stops a command as Ctrl-C does, from the first moment: exit status 130
+    after Ctrl-C, 143 after SIGTERM. Called with ``argv`` (from Python, not as the
+    ``minutes`` program), the SIGTERM handler it had is put back at the end.
+    """
+    previous = signal.getsignal(signal.SIGTERM)
+    handle_sigterm()
+    arguments: list[str] = []
+    try:
+        arguments = list(sys.argv[1:] if argv is None else argv)
+        return _main(arguments)
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM before a command could handle it
+        with _signals_ignored():
+            if arguments[:1] == ["build"]:
+                from pipeline import cli_build
+
+                # The summary (of nothing done) and the report, as for a later interruption.
+                return cli_build.stopped_before_start(arguments, stop)
+            sys.stderr.write("minutes: interrupted\n")
+            return exit_status_for(stop)
+    finally:
+        if argv is not None and previous is not None:
+            with suppress(ValueError, TypeError):
+                signal.signal(signal.SIGTERM, previous)
+
+
+@contextmanager
+def _signals_ignored() -> Iterator[None]:
+    try:
+        previous = (
+            signal.signal(signal.SIGINT, signal.SIG_IGN),
+            signal.signal(signal.SIGTERM, signal.SIG_IGN),
+        )
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+
+
+def _main(arguments: list[str]) -> int:
     named = arguments[0] if arguments and arguments[0] in COMMANDS else None
     parser = build_parser(only=named)
     args = parser.parse_args(arguments)
@@ -132,9 +203,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MinutesError as error:
         sys.stderr.write(f"minutes: {error}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        sys.stderr.write("minutes: interrupted\n")
-        return 130
     except BrokenPipeError:
         return EXIT_OK
 

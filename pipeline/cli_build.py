@@ -6,12 +6,14 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pipeline.batch import BuildOptions
+    from pipeline.batch import BatchRunner, BuildOptions, Summary
 
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_TERMINATED = 143  # SIGTERM
+SIGTERM = 15  # the same number on POSIX and Windows
 
 
 def _jobs(text: str) -> int:
@@ -80,59 +82,140 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
-    from pipeline.batch import (
-        BatchRunner,
-        BatchSettings,
-        BuildOptions,
-        check_report,
-        format_summary,
-        write_report,
-    )
-    from pipeline.build import build_one
-    from pipeline.errors import UsageError
+    import time
 
-    if args.template_dir is not None and not args.template_dir.is_dir():
-        raise UsageError("no such template folder", args.template_dir)
-    if args.config is not None and not args.config.is_file():
-        raise UsageError("no such checker configuration file", args.config)
-    if args.encoding is not None:
-        import codecs
+    started = time.monotonic()
+    runner: BatchRunner | None = None
+    report_checked = False
+    handlers: tuple[Any, Any] | None = None
+    try:
+        from pipeline.batch import BatchRunner, BatchSettings, BuildOptions, check_report
+        from pipeline.build import build_one
+        from pipeline.errors import UsageError
 
-        try:
-            codecs.lookup(args.encoding)
-        except LookupError:
-            raise UsageError(f"unknown encoding {args.encoding!r}") from None
+        if args.template_dir is not None and not args.template_dir.is_dir():
+            raise UsageError("no such template folder", args.template_dir)
+        if args.config is not None and not args.config.is_file():
+            raise UsageError("no such checker configuration file", args.config)
+        if args.encoding is not None:
+            import codecs
 
-    if args.report is not None:
-        others = [args.config, *_files_in(args.template_dir)]
-        check_report(args.report, list(args.inputs), args.out_dir, others)
+            try:
+                codecs.lookup(args.encoding)
+            except LookupError:
+                raise UsageError(f"unknown encoding {args.encoding!r}") from None
 
-    options = BuildOptions(
-        profile=args.profile,
-        template_dir=args.template_dir,
-        encoding=args.encoding,
-        strict=args.strict,
-        config=args.config,
-    )
-    settings = BatchSettings(
-        inputs=list(args.inputs),
-        out_dir=args.out_dir,
-        jobs=args.jobs,
-        force=args.force,
-        options=options,
-        keep_lists=args.report is not None,
-    )
-    runner = BatchRunner(
-        settings,
-        build_one,
-        format_findings=_format_findings,
-        warm_up=_warm_up(options),
-    )
-    summary = runner.run()
+        if args.report is not None:
+            check_report(args.report, list(args.inputs), args.out_dir, _others(args))
+        report_checked = True
+
+        options = BuildOptions(
+            profile=args.profile,
+            template_dir=args.template_dir,
+            encoding=args.encoding,
+            strict=args.strict,
+            config=args.config,
+        )
+        settings = BatchSettings(
+            inputs=list(args.inputs),
+            out_dir=args.out_dir,
+            jobs=args.jobs,
+            force=args.force,
+            options=options,
+            keep_lists=args.report is not None,
+        )
+        runner = BatchRunner(
+            settings,
+            build_one,
+            format_findings=_format_findings,
+            warm_up=_warm_up(options),
+        )
+        summary = runner.run()
+    except KeyboardInterrupt as stop:
+        # Ctrl-C or SIGTERM before the batch itself could catch it: the summary so far.
+        handlers = _ignore_signals()
+        summary = _stopped_summary(runner, stop, time.monotonic() - started)
+        if args.report is not None and not report_checked:
+            report_checked = _report_allowed(args)
+    if handlers is None:
+        handlers = _ignore_signals()  # what follows is short and must not be cut in half
+    try:
+        return _finish(args, summary, report_checked)
+    finally:
+        _restore_signals(handlers)
+
+
+def stopped_before_start(arguments: list[str], stop: BaseException) -> int:
+    """Ctrl-C or SIGTERM before ``run`` began: the summary of nothing done, and the report."""
+    from pipeline.cli import build_parser, exit_status_for
+
+    try:
+        args = build_parser(only="build").parse_args(arguments)
+    except SystemExit:  # bad usage: there is no build to sum up
+        return exit_status_for(stop)
+    return _finish(args, _stopped_summary(None, stop, 0.0), _report_allowed(args))
+
+
+def _others(args: argparse.Namespace) -> list[Path | None]:
+    """Files named on the command line besides the inputs (never replaced by the report)."""
+    return [args.config, *_files_in(args.template_dir)]
+
+
+def _report_allowed(args: argparse.Namespace) -> bool:
+    from pipeline.batch import check_report
+    from pipeline.errors import MinutesError
+
+    if args.report is None:
+        return False
+    try:
+        check_report(args.report, list(args.inputs), args.out_dir, _others(args))
+    except MinutesError:
+        return False
+    return True
+
+
+def _stopped_summary(runner: BatchRunner | None, stop: BaseException, elapsed: float) -> Summary:
+    from pipeline.batch import Summary
+    from pipeline.cli import exit_status_for
+
+    summary = runner.summary if runner is not None else Summary()
+    summary.interrupted = True
+    summary.stopped_by = exit_status_for(stop) - 128
+    summary.elapsed = summary.elapsed or elapsed
+    return summary
+
+
+def _ignore_signals() -> tuple[Any, Any] | None:
+    """Ignore Ctrl-C and SIGTERM; the handlers they had (None off the main thread)."""
+    import signal
+
+    try:
+        return (
+            signal.signal(signal.SIGINT, signal.SIG_IGN),
+            signal.signal(signal.SIGTERM, signal.SIG_IGN),
+        )
+    except ValueError:
+        return None
+
+
+def _restore_signals(handlers: tuple[Any, Any] | None) -> None:
+    import contextlib
+    import signal
+
+    if handlers is not None:
+        with contextlib.suppress(ValueError, TypeError):
+            signal.signal(signal.SIGINT, handlers[0])
+            signal.signal(signal.SIGTERM, handlers[1])
+
+
+def _finish(args: argparse.Namespace, summary: Summary, report_allowed: bool) -> int:
+    """Print the summary, write the report; the exit status."""
+    from pipeline.batch import format_summary, write_report
+
     sys.stdout.write(format_summary(summary, args.out_dir) + "\n")
     sys.stdout.flush()
     written = True
-    if args.report is not None:
+    if args.report is not None and report_allowed:
         try:
             write_report(args.report, summary)
         except OSError as error:
@@ -144,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
             )
             written = False
     if summary.interrupted:
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if summary.stopped_by == SIGTERM else EXIT_INTERRUPTED
     return 1 if summary.failed or summary.problems or not written else 0
 
 
