@@ -14,11 +14,14 @@ the same notes and template always give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import struct
 import threading
+import time
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,19 +65,288 @@ def resolve_line_breaks(xml: str) -> str:
     return _TEXT_WITH_BREAKS.sub(_breaks_and_tabs, xml)
 
 
+class TemplateRefused(MinutesError):
+    """A template that is broken, hostile or reaches for Python internals."""
+
+
+# --- Limits on a template file (checked before anything in it is used) ---------
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # the .docx itself, and all its parts uncompressed
+MAX_TEMPLATE_MEMBERS = 1000
+MAX_COMPRESSION_RATIO = 200  # for a part of more than RATIO_CHECKED_ABOVE bytes
+RATIO_CHECKED_ABOVE = 1024 * 1024
+# The parts a Word document has: [Content_Types].xml, the package relationships,
+# and word/, docProps/, customXml/ holding XML, relationships, pictures and fonts
+# (embedded workbooks for charts too). Anything else (macros, OLE and ActiveX
+# binaries, executables, files outside those folders) is refused.
+ALLOWED_TOP_LEVEL = frozenset({"[Content_Types].xml", "_rels/.rels"})
+ALLOWED_FOLDERS = ("word/", "docProps/", "customXml/")
+ALLOWED_EXTENSIONS = frozenset(
+    {
+        "xml", "rels", "png", "jpeg", "jpg", "gif", "bmp", "tif", "tiff", "emf", "wmf",
+        "svg", "odttf", "xlsx",
+    }
+)  # fmt: skip
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+# --- Limits on one render (per document; see RenderBudget) ---------------------
+RENDER_SECONDS = 10.0
+MAX_PART_CHARS = 50_000_000  # XML characters one part may produce
+MAX_LOOP_ITERATIONS = 5_000_000  # loop iterations in one document
+MAX_VALUE_LENGTH = 10_000_000  # characters (or items) in one value a template makes
+MAX_INT_BITS = 65_536  # integers a template computes
+
+
+@dataclass(frozen=True)
+class RenderBudget:
+    """What one document's render may use; defaults from the module constants."""
+
+    seconds: float
+    max_part_chars: int
+    max_iterations: int
+
+    @classmethod
+    def default(cls) -> RenderBudget:
+        return cls(RENDER_SECONDS, MAX_PART_CHARS, MAX_LOOP_ITERATIONS)
+
+
+class BudgetExceeded(Exception):
+    """Raised inside a render that goes beyond its budget (turned into TemplateRefused)."""
+
+
+class _RenderState(threading.local):
+    deadline: float | None = None
+    seconds: float = 0.0
+    iterations_left: int = 0
+
+
+_STATE = _RenderState()
+
+
+def _tick() -> None:
+    """Stop the render in this thread once it is past its deadline."""
+    deadline = _STATE.deadline
+    if deadline is not None and time.monotonic() > deadline:
+        raise BudgetExceeded(f"rendering took longer than {_STATE.seconds:g} s")
+
+
+def _too_long(what: str) -> BudgetExceeded:
+    return BudgetExceeded(f"{what} would be longer than {MAX_VALUE_LENGTH:,} characters")
+
+
+def _check_value(value: Any) -> None:
+    if isinstance(value, str | list | tuple) and len(value) > MAX_VALUE_LENGTH:
+        raise _too_long("a value")
+
+
+def _check_numbers(values: Iterable[Any]) -> None:
+    """Widths, counts and repeats: no number beyond MAX_VALUE_LENGTH."""
+    for value in values:
+        if isinstance(value, int) and abs(value) > MAX_VALUE_LENGTH:
+            raise BudgetExceeded(f"a width or count of {value} is larger than {MAX_VALUE_LENGTH:,}")
+
+
+# widths and precisions in %-formats (%-30s, %.2f) and {}-formats ({:>30}, {0:.2f})
+_FORMAT_WIDTH = re.compile(r"%[-#0 +]*(\d+)|%[-#0 +]*\d*\.(\d+)|\{[^{}]*:[^{}]*?(\d+)")
+
+
+_NESTED_FIELD = re.compile(r"\{[^{}]*\{")
+
+
+def _check_format(fmt: Any, args: Iterable[Any] = ()) -> None:
+    """A %- or {}-format string may not pad to more than MAX_VALUE_LENGTH."""
+    if not isinstance(fmt, str):
+        return
+    for match in _FORMAT_WIDTH.finditer(fmt):
+        digits = next(group for group in match.groups() if group is not None).lstrip("0")
+        if len(digits) > len(str(MAX_VALUE_LENGTH)) or int(digits or "0") > MAX_VALUE_LENGTH:
+            raise _too_long("a formatted value")
+    if "*" in fmt or _NESTED_FIELD.search(fmt):
+        _check_numbers(args)
+
+
+def _size(value: Any) -> int:
+    try:
+        return len(value)
+    except TypeError:
+        return 0
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    if operator == "*":
+        if isinstance(left, int) and isinstance(right, int):
+            if left.bit_length() + right.bit_length() > MAX_INT_BITS:
+                raise BudgetExceeded("an integer too large to compute")
+            return
+        for seq, count in ((left, right), (right, left)):
+            if (
+                isinstance(count, int)
+                and isinstance(seq, str | list | tuple)
+                and len(seq) * count > MAX_VALUE_LENGTH
+            ):
+                raise _too_long("a repeated value")
+    elif operator == "**":
+        if (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and abs(left) > 1
+            and right > 0
+            and left.bit_length() * right > MAX_INT_BITS
+        ):
+            raise BudgetExceeded("an integer too large to compute")
+    elif operator == "%":
+        if isinstance(left, str):
+            _check_format(left, right if isinstance(right, tuple) else (right,))
+    elif (
+        operator == "+"
+        and isinstance(left, str | list | tuple)
+        and isinstance(right, str | list | tuple)
+        and len(left) + len(right) > MAX_VALUE_LENGTH
+    ):
+        raise _too_long("a joined value")
+
+
+def _check_method_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Calls of a string's or list's own methods (ljust, zfill, join, replace …)."""
+    owner = getattr(obj, "__self__", None)
+    if not isinstance(owner, str | list | tuple):
+        return
+    _check_numbers([*args, *kwargs.values()])
+    name = getattr(obj, "__name__", "")
+    if name == "join" and args:
+        if len(owner) * _size(args[0]) > MAX_VALUE_LENGTH:
+            raise _too_long("a joined value")
+    elif name == "replace" and len(args) >= 2 and isinstance(owner, str):
+        old, new = args[0], args[1]
+        if isinstance(old, str) and isinstance(new, str):
+            found = len(owner) + 1 if not old else len(owner) // len(old)
+            if len(owner) + found * len(new) > MAX_VALUE_LENGTH:
+                raise _too_long("a replaced value")
+    elif name == "expandtabs" and isinstance(owner, str):
+        tab = args[0] if args and isinstance(args[0], int) else 8
+        if len(owner) + owner.count("\t") * tab > MAX_VALUE_LENGTH:
+            raise _too_long("a value")
+
+
+def _check_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    from jinja2.nodes import EvalContext
+    from jinja2.runtime import Context
+
+    if args and isinstance(args[0], Context | EvalContext | SandboxedEnvironment):
+        args = args[1:]
+    if not args:
+        return
+    value, rest = args[0], args[1:]
+    _check_numbers([*rest, *kwargs.values()])
+    if name == "format":
+        _check_format(value, [*rest, *kwargs.values()])
+    elif name in ("join", "indent", "wordwrap", "replace", "center"):
+        extra = max((_size(a) for a in [*rest, *kwargs.values()] if isinstance(a, str)), default=0)
+        if extra > 1 and _size(value) * extra > MAX_VALUE_LENGTH:
+            raise _too_long(f"the result of '{name}'")
+
+
+def _guard_filter(name: str, func: Any) -> Any:
+    @functools.wraps(func)  # keeps Jinja's pass_context/pass_eval_context marks
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _tick()
+        _check_filter(name, args, kwargs)
+        result = func(*args, **kwargs)
+        _check_value(result)
+        return result
+
+    return guarded
+
+
+class _GuardedLoop:
+    """What a template's {% for %} iterates over: counts iterations, watches the clock."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Any):
+        self._items = items
+
+    def __iter__(self) -> Iterator[Any]:
+        state = _STATE
+        for item in self._items:
+            if state.deadline is not None:
+                state.iterations_left -= 1
+                if state.iterations_left < 0:
+                    raise BudgetExceeded(
+                        "rendering needs more loop iterations than the budget allows"
+                    )
+                _tick()
+            yield item
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+GUARD_FILTER = "minutes_guarded_loop"
+
+
+class BoundedEnvironment(SandboxedEnvironment):
+    """The sandbox, with every operation that could run away checked against the budget.
+
+    Repetition (``*``), powers, padding and joining that would make a value of
+    more than MAX_VALUE_LENGTH characters are refused before they are computed;
+    function calls, attribute look-ups, filters and every loop iteration check
+    the render's deadline and loop budget.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _tick()
+        _check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _tick()
+        value = super().getattr(obj, attribute)
+        _check_value(value)
+        return value
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        _tick()
+        value = super().getitem(obj, argument)
+        _check_value(value)
+        return value
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        _tick()
+        _check_method_call(obj, args, kwargs)
+        result = super().call(context, obj, *args, **kwargs)
+        _check_value(result)
+        return result
+
+    def wrap_str_format(self, value: Any) -> Any:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt = value.__self__
+
+        @functools.wraps(wrapped)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            _tick()
+            _check_format(fmt, [*args, *kwargs.values()])
+            result = wrapped(*args, **kwargs)
+            _check_value(result)
+            return result
+
+        return checked
+
+
 def make_environment() -> SandboxedEnvironment:
-    """The only Jinja environment templates are compiled in: sandboxed, autoescaping, strict."""
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    """The only Jinja environment templates are compiled in: sandboxed, autoescaping, strict, bounded."""
+    env = BoundedEnvironment(autoescape=True, undefined=StrictUndefined)
     for helper in ("cycler", "joiner", "lipsum"):
         env.globals.pop(helper, None)
+    env.filters = {name: _guard_filter(name, func) for name, func in env.filters.items()}
+    env.filters[GUARD_FILTER] = _GuardedLoop
     return env
 
 
 ENVIRONMENT = make_environment()
-
-
-class TemplateRefused(MinutesError):
-    """A template that is broken or reaches for Python internals."""
 
 
 @dataclass(frozen=True)
@@ -195,40 +467,149 @@ def compile_part(path: Path, name: str, source: str) -> Any:
         raise TemplateRefused(
             f"template refused: it reaches for the Python internal '{unsafe}' in {name}", path
         )
-    return ENVIRONMENT.from_string(source)
+    return ENVIRONMENT.from_string(bounded(ast))
+
+
+_LITERAL_BRACES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+
+
+def bounded(ast: nodes.Template) -> nodes.Template:
+    """The parsed template with every loop counted and timed, and docxtpl's escapes resolved.
+
+    docxtpl writes a literal ``{{`` in a template as ``{_{``; it is turned back
+    here, in the template's own text only, so the same characters in a value
+    (the user's notes) come out exactly as typed.
+    """
+    for loop in ast.find_all(nodes.For):
+        loop.iter = nodes.Filter(loop.iter, GUARD_FILTER, [], [], None, None, lineno=loop.lineno)
+    for data in ast.find_all(nodes.TemplateData):
+        for escaped, literal in _LITERAL_BRACES:
+            data.data = data.data.replace(escaped, literal)
+    return ast
 
 
 def _prepare_styles(data: bytes) -> bytes:
     return ooxml.ensure_default_fonts(ooxml.strip_theme_fonts(data), DEFAULT_EAST_ASIAN_FONT)
 
 
-def prepare(path: Path) -> PreparedTemplate:
-    """Read, patch and compile one template file (uncached; see :func:`load_template`)."""
+def _member_problem(name: str) -> str | None:
+    """Why a zip member name is refused, or None for a part a Word document has."""
+    if not name or "\\" in name or name.startswith("/") or _DRIVE.match(name):
+        return "an absolute or Windows-style path"
+    if any(ord(c) < 32 for c in name):
+        return "a control character in its name"
+    if any(step in ("", ".", "..") for step in name.rstrip("/").split("/")):
+        return "a '..' or empty step in its path"
+    if name.endswith("/"):
+        return None  # a folder entry: allowed, nothing is copied
+    if name in ALLOWED_TOP_LEVEL:
+        return None
+    if not name.startswith(ALLOWED_FOLDERS):
+        return "not a part of a Word document"
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    if extension not in ALLOWED_EXTENSIONS:
+        return "not a part of a Word document (macros, embedded programs and other files are refused)"
+    return None
+
+
+def read_template(path: Path) -> list[tuple[str, bytes]]:
+    """The parts of a template .docx, checked before any is used; TemplateRefused otherwise.
+
+    Refused: a file or total uncompressed size over MAX_TEMPLATE_BYTES, more than
+    MAX_TEMPLATE_MEMBERS entries, a part compressed more than
+    MAX_COMPRESSION_RATIO to one (a zip bomb), names with ``..``, absolute
+    paths, backslashes or drive letters, duplicate names (in any case), and
+    parts a Word document does not have. Sizes are taken from the zip's
+    directory and every read is capped to them, so a lying header cannot make
+    it read more.
+    """
     try:
+        size = path.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateRefused(
+                f"template refused: the file is larger than {MAX_TEMPLATE_BYTES // 2**20} MB", path
+            )
         archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as error:
+    except (OSError, zipfile.BadZipFile, ValueError) as error:
         raise TemplateRefused(f"cannot read the template: {error}", path) from None
-    parts = []
     with archive:
-        for info in archive.infolist():
-            data = archive.read(info)
-            if info.filename == "word/styles.xml":
-                data = _prepare_styles(data)
-            elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
-                data = ooxml.strip_theme_fonts(data)
-            if TEMPLATED_PART.match(info.filename):
-                try:
-                    source = patched_source(data)
-                except etree.XMLSyntaxError as error:
-                    raise TemplateRefused(
-                        f"{info.filename} is not well-formed XML: {error}", path
-                    ) from None
-                template = compile_part(path, info.filename, source)
-                parts.append(TemplatePart(info.filename, data, template))
-            else:
-                parts.append(
-                    TemplatePart(info.filename, data, deflated=deflate(data), crc=zlib.crc32(data))
+        infos = archive.infolist()
+        if len(infos) > MAX_TEMPLATE_MEMBERS:
+            raise TemplateRefused(
+                f"template refused: more than {MAX_TEMPLATE_MEMBERS} parts", path
+            )
+        seen: set[str] = set()
+        total = 0
+        for info in infos:
+            problem = _member_problem(info.filename)
+            if problem is not None:
+                raise TemplateRefused(
+                    f"template refused: the part {info.filename!r} has {problem}"
+                    if problem.startswith(("an ", "a "))
+                    else f"template refused: {info.filename!r} is {problem}",
+                    path,
                 )
+            key = info.filename.casefold()
+            if key in seen:
+                raise TemplateRefused(
+                    f"template refused: the part {info.filename!r} appears twice", path
+                )
+            seen.add(key)
+            total += info.file_size
+            if total > MAX_TEMPLATE_BYTES:
+                raise TemplateRefused(
+                    f"template refused: its parts come to more than "
+                    f"{MAX_TEMPLATE_BYTES // 2**20} MB uncompressed",
+                    path,
+                )
+            if (
+                info.file_size > RATIO_CHECKED_ABOVE
+                and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+            ):
+                raise TemplateRefused(
+                    f"template refused: {info.filename!r} is compressed more than "
+                    f"{MAX_COMPRESSION_RATIO} to 1 (a zip bomb?)",
+                    path,
+                )
+        parts = []
+        for info in infos:
+            if info.filename.endswith("/"):
+                continue
+            try:
+                with archive.open(info) as member:
+                    data = member.read(info.file_size + 1)
+            except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError,
+                    EOFError, zlib.error) as error:  # fmt: skip
+                raise TemplateRefused(
+                    f"template refused: cannot read {info.filename!r}: {error}", path
+                ) from None
+            if len(data) != info.file_size:
+                raise TemplateRefused(
+                    f"template refused: {info.filename!r} does not have the size its header gives",
+                    path,
+                )
+            parts.append((info.filename, data))
+    return parts
+
+
+def prepare(path: Path) -> PreparedTemplate:
+    """Check, read, patch and compile one template file (uncached; see :func:`load_template`)."""
+    parts = []
+    for name, raw in read_template(path):
+        data = raw
+        if name == "word/styles.xml":
+            data = _prepare_styles(data)
+        elif name.startswith("word/") and name.endswith(".xml"):
+            data = ooxml.strip_theme_fonts(data)
+        if TEMPLATED_PART.match(name):
+            try:
+                source = patched_source(data)
+            except etree.XMLSyntaxError as error:
+                raise TemplateRefused(f"{name} is not well-formed XML: {error}", path) from None
+            template = compile_part(path, name, source)
+            parts.append(TemplatePart(name, data, template))
+        else:
+            parts.append(TemplatePart(name, data, deflated=deflate(data), crc=zlib.crc32(data)))
     names = {p.name for p in parts}
     if "word/document.xml" not in names:
         raise TemplateRefused("not a Word document (no word/document.xml)", path)
@@ -256,18 +637,36 @@ def load_template(path: Path) -> PreparedTemplate:
     return prepared
 
 
-def render_part(part: TemplatePart, context: dict[str, Any], path: Path) -> bytes:
+def render_part(
+    part: TemplatePart, context: dict[str, Any], path: Path, max_chars: int = MAX_PART_CHARS
+) -> bytes:
+    chunks: list[str] = []
+    produced = 0
     try:
-        xml = part.template.render(context)
+        for chunk in part.template.generate(context):
+            produced += len(chunk)
+            if produced > max_chars:
+                raise BudgetExceeded(f"it makes more than {max_chars:,} characters of XML")
+            chunks.append(chunk)
+    except BudgetExceeded as error:
+        raise TemplateRefused(f"template stopped in {part.name}: {error}", path) from None
     except SecurityError as error:
         raise TemplateRefused(
             f"template refused: it reaches for Python internals in {part.name} ({error})", path
         ) from None
     except TemplateError as error:
         raise TemplateRefused(f"template error in {part.name}: {error}", path) from None
+    except RecursionError:
+        raise TemplateRefused(f"template stopped in {part.name}: it calls itself too deeply", path) from None
+    except MemoryError:
+        raise TemplateRefused(f"template stopped in {part.name}: out of memory", path) from None
+    except Exception as error:  # what a template's own expressions raise (1/0, int('x') …)
+        raise TemplateRefused(
+            f"template error in {part.name}: {type(error).__name__}: {error}", path
+        ) from None
+    xml = "".join(chunks)
     # Undo the newline patched_source put before each paragraph (for error line numbers).
     xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     xml = resolve_line_breaks(xml)
     return XML_DECLARATION + xml.encode("utf-8")
 
@@ -299,15 +698,30 @@ def render(
     title: str = "",
     language: str = "zh-Hans",
     when: dt.date | None = None,
+    budget: RenderBudget | None = None,
 ) -> bytes:
-    """The finished .docx bytes: same template and context, same bytes."""
+    """The finished .docx bytes: same template and context, same bytes.
+
+    The render is bounded by ``budget`` (by default RENDER_SECONDS, MAX_PART_CHARS
+    and MAX_LOOP_ITERATIONS); a template that goes beyond it is stopped with
+    TemplateRefused.
+    """
+    budget = budget or RenderBudget.default()
     entries: list[ZipEntry] = []
-    for part in prepared.parts:
-        if part.template is not None:
-            entries.append(zip_entry(part.name, render_part(part, context, prepared.path)))
-        elif part.name == "docProps/core.xml":
-            entries.append(zip_entry(part.name, core_properties(title, language, when)))
-        else:
-            assert part.deflated is not None
-            entries.append((part.name, part.data, part.deflated, part.crc))
+    outer = (_STATE.deadline, _STATE.seconds, _STATE.iterations_left)
+    _STATE.deadline = time.monotonic() + budget.seconds
+    _STATE.seconds = budget.seconds
+    _STATE.iterations_left = budget.max_iterations
+    try:
+        for part in prepared.parts:
+            if part.template is not None:
+                data = render_part(part, context, prepared.path, budget.max_part_chars)
+                entries.append(zip_entry(part.name, data))
+            elif part.name == "docProps/core.xml":
+                entries.append(zip_entry(part.name, core_properties(title, language, when)))
+            else:
+                assert part.deflated is not None
+                entries.append((part.name, part.data, part.deflated, part.crc))
+    finally:
+        _STATE.deadline, _STATE.seconds, _STATE.iterations_left = outer
     return write_zip(entries)

@@ -201,24 +201,34 @@ def check_part(file: Path, part: str, xml: bytes, context: dict[str, Any]) -> li
 
 
 def validate_file(file: Path, context: dict[str, Any] | None = None) -> list[Problem]:
-    import zipfile
+    """Every problem in one template file: what the build would refuse, found without building.
 
-    from renderers.engine import TEMPLATED_PART
+    First the zip (size, zip bombs, member names, only Word parts), then each
+    templated part (syntax, Python internals, unknown variables), and, when those
+    are fine, a trial render with the sample meeting under the render budget (so a
+    template whose loops or strings run away is reported, not waited for).
+    """
+    from renderers.engine import TEMPLATED_PART, TemplateRefused, prepare, read_template, render
 
     context = context if context is not None else sample_context()
     if not file.is_file():
         return [Problem(file, "", "", "missing (a template folder holds minutes.docx and tasks.docx)")]
     try:
-        with zipfile.ZipFile(file) as archive:
-            parts = [(n, archive.read(n)) for n in archive.namelist() if TEMPLATED_PART.match(n)]
-    except (OSError, zipfile.BadZipFile) as error:
-        return [Problem(file, "", "", f"not a .docx file: {error}")]
+        parts = [(name, data) for name, data in read_template(file) if TEMPLATED_PART.match(name)]
+    except TemplateRefused as error:
+        return [Problem(file, "", "", error.message)]
     if not any(name == "word/document.xml" for name, _ in parts):
         return [Problem(file, "", "", "not a Word document (no word/document.xml)")]
     problems: list[Problem] = []
     for name, xml in parts:
         problems.extend(check_part(file, name, xml, context))
-    return problems
+    if problems:
+        return problems
+    try:
+        render(prepare(file), context)
+    except TemplateRefused as error:
+        return [Problem(file, "", "", f"trial render with a sample meeting: {error.message}")]
+    return []
 
 
 def validate_template_dir(folder: Path) -> list[Problem]:
