@@ -16,10 +16,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     actions = templates.add_subparsers(dest="templates_command", metavar="ACTION")
     validate = actions.add_parser(
         "validate",
-        help="report syntax errors and unknown variables in a template folder",
+        help="report what the build would refuse in a template folder",
         description=(
-            "Report template syntax errors, unsafe attribute access and variables the render "
-            "context does not provide, each with the file, part, paragraph and its text. "
+            "Report everything the build would refuse: a .docx that is too large, a zip bomb, "
+            "parts a Word document does not have or with unsafe names; template syntax errors, "
+            "unsafe attribute access and variables the render context does not provide, each "
+            "with the file, part, paragraph and its text; and, when those are fine, a trial "
+            "render with a sample meeting that runs away (time, loops, size). "
             "Exit status 0 when the folder is fine, 1 when there are problems."
         ),
     )

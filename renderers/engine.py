@@ -92,6 +92,7 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 RENDER_SECONDS = 10.0
 MAX_PART_CHARS = 50_000_000  # XML characters one part may produce
 MAX_LOOP_ITERATIONS = 5_000_000  # loop iterations in one document
+MAX_WRITTEN_CHARS = 100_000_000  # characters all {{ … }} of one document write (macros included)
 MAX_VALUE_LENGTH = 10_000_000  # characters (or items) in one value a template makes
 MAX_INT_BITS = 65_536  # integers a template computes
 
@@ -103,10 +104,11 @@ class RenderBudget:
     seconds: float
     max_part_chars: int
     max_iterations: int
+    max_written_chars: int
 
     @classmethod
     def default(cls) -> RenderBudget:
-        return cls(RENDER_SECONDS, MAX_PART_CHARS, MAX_LOOP_ITERATIONS)
+        return cls(RENDER_SECONDS, MAX_PART_CHARS, MAX_LOOP_ITERATIONS, MAX_WRITTEN_CHARS)
 
 
 class BudgetExceeded(Exception):
@@ -117,6 +119,8 @@ class _RenderState(threading.local):
     deadline: float | None = None
     seconds: float = 0.0
     iterations_left: int = 0
+    chars_left: int = 0
+    max_chars: int = 0
 
 
 _STATE = _RenderState()
@@ -282,6 +286,18 @@ class _GuardedLoop:
 
 
 GUARD_FILTER = "minutes_guarded_loop"
+COUNT_FILTER = "minutes_counted_output"
+
+
+def _counted_output(value: Any) -> Any:
+    """What a ``{{ … }}`` writes, anywhere (macros and set blocks too), counted against the budget."""
+    if isinstance(value, str) and _STATE.deadline is not None:
+        _STATE.chars_left -= len(value)
+        if _STATE.chars_left < 0:
+            raise BudgetExceeded(
+                f"it writes more than {_STATE.max_chars:,} characters of values in one document"
+            )
+    return value
 
 
 class BoundedEnvironment(SandboxedEnvironment):
@@ -343,6 +359,7 @@ def make_environment() -> SandboxedEnvironment:
         env.globals.pop(helper, None)
     env.filters = {name: _guard_filter(name, func) for name, func in env.filters.items()}
     env.filters[GUARD_FILTER] = _GuardedLoop
+    env.filters[COUNT_FILTER] = _counted_output
     return env
 
 
@@ -482,6 +499,13 @@ def bounded(ast: nodes.Template) -> nodes.Template:
     """
     for loop in ast.find_all(nodes.For):
         loop.iter = nodes.Filter(loop.iter, GUARD_FILTER, [], [], None, None, lineno=loop.lineno)
+    for output in ast.find_all(nodes.Output):
+        output.nodes = [
+            child
+            if isinstance(child, nodes.TemplateData)
+            else nodes.Filter(child, COUNT_FILTER, [], [], None, None, lineno=child.lineno)
+            for child in output.nodes
+        ]
     for data in ast.find_all(nodes.TemplateData):
         for escaped, literal in _LITERAL_BRACES:
             data.data = data.data.replace(escaped, literal)
@@ -519,7 +543,8 @@ def read_template(path: Path) -> list[tuple[str, bytes]]:
     MAX_TEMPLATE_MEMBERS entries, a part compressed more than
     MAX_COMPRESSION_RATIO to one (a zip bomb), names with ``..``, absolute
     paths, backslashes or drive letters, duplicate names (in any case), and
-    parts a Word document does not have. Sizes are taken from the zip's
+    parts a Word document does not have, and XML declaring a DOCTYPE or
+    entities (which could pull other files in). Sizes are taken from the zip's
     directory and every read is capped to them, so a lying header cannot make
     it read more.
     """
@@ -586,6 +611,12 @@ def read_template(path: Path) -> list[tuple[str, bytes]]:
             if len(data) != info.file_size:
                 raise TemplateRefused(
                     f"template refused: {info.filename!r} does not have the size its header gives",
+                    path,
+                )
+            if info.filename.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+                raise TemplateRefused(
+                    f"template refused: {info.filename!r} declares a DOCTYPE or entities "
+                    "(a Word document has none)",
                     path,
                 )
             parts.append((info.filename, data))
@@ -702,16 +733,18 @@ def render(
 ) -> bytes:
     """The finished .docx bytes: same template and context, same bytes.
 
-    The render is bounded by ``budget`` (by default RENDER_SECONDS, MAX_PART_CHARS
-    and MAX_LOOP_ITERATIONS); a template that goes beyond it is stopped with
+    The render is bounded by ``budget`` (by default RENDER_SECONDS, MAX_PART_CHARS,
+    MAX_LOOP_ITERATIONS and MAX_WRITTEN_CHARS); a template that goes beyond it is stopped with
     TemplateRefused.
     """
     budget = budget or RenderBudget.default()
     entries: list[ZipEntry] = []
-    outer = (_STATE.deadline, _STATE.seconds, _STATE.iterations_left)
-    _STATE.deadline = time.monotonic() + budget.seconds
-    _STATE.seconds = budget.seconds
-    _STATE.iterations_left = budget.max_iterations
+    state = _STATE
+    outer = (state.deadline, state.seconds, state.iterations_left, state.chars_left, state.max_chars)
+    state.deadline = time.monotonic() + budget.seconds
+    state.seconds = budget.seconds
+    state.iterations_left = budget.max_iterations
+    state.chars_left = state.max_chars = budget.max_written_chars
     try:
         for part in prepared.parts:
             if part.template is not None:
@@ -723,5 +756,5 @@ def render(
                 assert part.deflated is not None
                 entries.append((part.name, part.data, part.deflated, part.crc))
     finally:
-        _STATE.deadline, _STATE.seconds, _STATE.iterations_left = outer
+        state.deadline, state.seconds, state.iterations_left, state.chars_left, state.max_chars = outer
     return write_zip(entries)

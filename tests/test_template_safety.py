@@ -100,6 +100,19 @@ def test_a_member_a_word_document_does_not_have_is_refused(tmp_path: Path, case:
     assert any(reason in p and "minutes.docx" in p for p in validate_problems(folder))
 
 
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/hostname">]><w:hdr>&x;</w:hdr>',
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]><w:hdr>&b;</w:hdr>',
+    ],
+)
+def test_xml_declaring_entities_is_refused(tmp_path: Path, xml: bytes) -> None:
+    folder = with_zip(tmp_path, [("word/header1.xml", xml)], drop="word/header1.xml")
+    assert "declares a DOCTYPE or entities" in refused(folder)
+    assert any("DOCTYPE" in p for p in validate_problems(folder))
+
+
 def test_a_duplicate_member_is_refused(tmp_path: Path) -> None:
     with pytest.warns(UserWarning, match="Duplicate name"):
         folder = with_zip(tmp_path, [("word/header1.xml", b"<w:hdr/>")])
@@ -216,6 +229,18 @@ def test_the_loop_iterations_of_a_document_are_bounded(tmp_path: Path, monkeypat
     monkeypatch.setattr(engine, "MAX_LOOP_ITERATIONS", 1000)
     folder = with_paragraph(tmp_path, "{% for i in range(2000) %}{% endfor %}")
     assert "loop iterations" in refused(folder)
+
+
+def test_what_a_document_writes_inside_macros_and_set_blocks_is_bounded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "MAX_WRITTEN_CHARS", 1_000_000)
+    folder = with_paragraph(
+        tmp_path,
+        "{% set big = 'x' * 100000 %}{% set s %}{% for i in range(1000) %}{{ big }}{% endfor %}"
+        "{% endset %}",
+    )
+    assert "more than 1,000,000 characters of values" in refused(folder)
 
 
 def test_an_error_inside_a_template_expression_is_one_line(tmp_path: Path) -> None:
