@@ -21,17 +21,15 @@ import functools
 import json
 import os
 import signal
-import socket
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from pipeline import __version__
 from pipeline.atomic import is_temporary_name, write_text_atomically
-from pipeline.batch_pool import Crash, WorkerPool
 from pipeline.build import MAX_STEM_CHARS, safe_stem
 from pipeline.errors import MinutesError, UsageError
 from pipeline.manifest import (
@@ -44,6 +42,9 @@ from pipeline.manifest import (
     folder_sha256,
 )
 from pipeline.notes_files import NOTES_SUFFIX, shown, walk_notes
+
+if TYPE_CHECKING:  # the pool (and multiprocessing) is imported only when workers are started
+    from pipeline.batch_pool import Crash, WorkerPool
 
 LOCK_NAME = ".minutes-build.lock"
 
@@ -477,6 +478,7 @@ class BatchRunner:
         format_findings: Callable[[list[Any]], str] | None = None,
         warm_up: Callable[[], None] | None = None,
         interactive: bool | None = None,
+        started: Callable[[], None] | None = None,
     ):
         self.settings = settings
         self.build = build
@@ -485,6 +487,9 @@ class BatchRunner:
         self.format_findings = format_findings
         self.warm_up = warm_up
         self.interactive = interactive
+        # Called once, when the first note is settled (built, failed or unchanged): the
+        # start-up (imports, templates) is over.
+        self.started = started
         self.setup = settings.setup or setup_for(settings.options)
         self.summary = Summary()
         if settings.keep_lists:
@@ -526,14 +531,17 @@ class BatchRunner:
             if jobs == 1 or total <= 1:
                 outcomes: Iterable[Outcome | Crash[Task]] = self._in_process(tasks)
             else:
+                from pipeline.batch_pool import WorkerPool
+
                 work = functools.partial(run_task, build=self.build, options=settings.options)
                 chunk = max(1, min(16, total // (jobs * 8)))
                 pool = WorkerPool(work, jobs, chunk_size=chunk)
                 outcomes = pool.imap_unordered(self._warming(tasks))
             for outcome in outcomes:
-                if isinstance(outcome, Crash):
+                if not isinstance(outcome, Outcome):  # a Crash: the worker died on it
                     outcome = _crash_outcome(outcome)
                 self._settle(outcome, progress)
+                self._start_over()
                 progress.update(self.summary)
             if pool is not None:
                 pool.close()
@@ -592,6 +600,7 @@ class BatchRunner:
                     self.summary.unchanged_with_errors += 1
                 if self.summary.unchanged_notes is not None:
                     self.summary.unchanged_notes.append(shown(source.notes))
+                self._start_over()
                 progress.update(self.summary)
                 continue
             if not self.settings.force:
@@ -697,6 +706,11 @@ class BatchRunner:
         if folder not in self._cleaned:
             self._cleaned.add(folder)
             remove_stray_temps(folder)
+
+    def _start_over(self) -> None:
+        if self.started is not None:
+            started, self.started = self.started, None
+            started()
 
     def _check_templates(self) -> None:
         """Refuse a broken template once, before the first note is built (not on a run
@@ -892,7 +906,7 @@ def take_lock(folder: Path) -> Path | None:
     A lock left by a build that died (its process is gone) is taken over. None when the
     folder cannot be written at all (read-only: this run can change nothing there)."""
     lock = folder / LOCK_NAME
-    mine = f"{os.getpid()}\n{socket.gethostname()}\n"
+    mine = f"{os.getpid()}\n{_host()}\n"
     for _attempt in range(3):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -932,13 +946,19 @@ def _lock_holder(lock: Path) -> str | None:
     host = fields[1] if len(fields) > 1 else ""
     if pid <= 0 and text.strip():
         return "unknown process"
-    if pid > 0 and host and host != socket.gethostname():
+    if pid > 0 and host and host != _host():
         return f"process {pid} on {host}"  # cannot tell whether it still runs
     if pid > 0 and process_alive(pid):
         return f"process {pid}"
     with contextlib.suppress(FileNotFoundError):
         lock.unlink()  # stale: its build died (killed, power cut)
     return None
+
+
+def _host() -> str:
+    import socket  # only when a lock is taken or checked (not for one note built in place)
+
+    return socket.gethostname()
 
 
 def release_lock(lock: Path) -> None:

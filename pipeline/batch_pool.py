@@ -17,6 +17,7 @@ stop) and, on Linux, die with the parent.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -83,6 +84,9 @@ def _die_with_parent() -> None:
 
 
 def _worker_main(conn: Connection, work: Callable[[Any], Any]) -> None:
+    # Forked from a parent that paused the collector for its start-up: a worker builds
+    # many notes, so it collects (what it inherited is frozen, out of its passes).
+    gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()

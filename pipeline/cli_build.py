@@ -129,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
             build_one,
             format_findings=_format_findings,
             warm_up=_warm_up(options),
+            started=_resume_collector if getattr(args, "collector_paused", False) else None,
         )
         summary = runner.run()
     except KeyboardInterrupt as stop:
@@ -229,6 +230,12 @@ def _finish(args: argparse.Namespace, summary: Summary, report_allowed: bool) ->
     if summary.interrupted:
         return EXIT_TERMINATED if summary.stopped_by == SIGTERM else EXIT_INTERRUPTED
     return 1 if summary.failed or summary.problems or not written else 0
+
+
+def _resume_collector() -> None:
+    from pipeline.cli import resume_collector
+
+    resume_collector()
 
 
 def _files_in(folder: Path | None) -> list[Path]:

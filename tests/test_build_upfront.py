@@ -195,3 +195,45 @@ def test_a_signal_at_any_moment_gives_the_summary_so_far_and_the_report(
     leftovers = [p for p in out.rglob("*") if p.name.startswith(".") and p.name.endswith(".tmp")]
     assert not leftovers
     assert not (out / ".minutes-build.lock").exists()
+
+
+# --------------------------------------------------------------------------- a cold build
+
+
+def test_one_note_is_built_without_starting_the_worker_pool_machinery(tmp_path: Path) -> None:
+    notes = copy_samples(tmp_path / "notes")[0]
+    script = (
+        "import sys\n"
+        "from pipeline.cli import main\n"
+        f"status = main(['build', {str(notes)!r}, '-o', {str(tmp_path / 'out')!r}])\n"
+        "print(status, 'multiprocessing' in sys.modules, 'pipeline.batch_pool' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert result.stdout.splitlines()[-1] == "0 False False", result.stderr
+
+
+def test_the_program_pauses_the_collector_and_a_call_from_python_leaves_it_on(
+    tmp_path: Path,
+) -> None:
+    import gc
+
+    from pipeline import cli
+
+    notes = copy_samples(tmp_path / "notes")[0]
+    assert cli.main(["build", str(notes), "-o", str(tmp_path / "out")]) == 0
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    script = (
+        "import gc, sys\n"
+        "from pipeline.cli import main\n"
+        f"sys.argv = ['minutes', 'build', {str(notes)!r}, '-o', {str(tmp_path / 'again')!r}]\n"
+        "status = main()\n"
+        "print(status, gc.get_freeze_count() > 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert result.stdout.splitlines()[-1] == "0 True", result.stderr
+    assert gc.get_freeze_count() == frozen
