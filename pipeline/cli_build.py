@@ -39,9 +39,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
         epilog=(
             "exit status: 0 all built or unchanged, 1 some notes failed (the others are "
-            "built) or a folder could not be read, 2 bad usage or another build writing "
-            "into the same folder, 130 interrupted; MINUTES_START_METHOD=spawn starts the "
-            "workers as on Windows and macOS"
+            "built) or a folder could not be read, 2 bad usage, a broken minutes.toml or "
+            "template, or another build writing into the same folder (nothing is built), "
+            "130 Ctrl-C, 143 SIGTERM (the summary so far and the report are written); "
+            "MINUTES_START_METHOD=spawn starts the workers as on Windows and macOS"
         ),
     )
     parser.add_argument(
