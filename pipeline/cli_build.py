@@ -133,14 +133,13 @@ def run(args: argparse.Namespace) -> int:
             started=_resume_collector if getattr(args, "collector_paused", False) else None,
         )
         summary = runner.run()
+        handlers = _ignore_signals()  # what follows is short and must not be cut in half
     except KeyboardInterrupt as stop:
         # Ctrl-C or SIGTERM before the batch itself could catch it: the summary so far.
         handlers = _ignore_signals()
         summary = _stopped_summary(runner, stop, time.monotonic() - started)
         if args.report is not None and not report_checked:
             report_checked = _report_allowed(args)
-    if handlers is None:
-        handlers = _ignore_signals()  # what follows is short and must not be cut in half
     try:
         return _finish(args, summary, report_checked)
     finally:
