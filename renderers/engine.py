@@ -449,10 +449,53 @@ def unsafe_attribute_in(ast: nodes.Template) -> str | None:
     return None
 
 
+class UnclosedTag(ValueError):
+    """A ``{{`` or ``{%`` that docxtpl's patching could take quadratic time over."""
+
+    def __init__(self, message: str, text: str, at: int):
+        self.where = describe_location(
+            re.sub(r"<w:p([ >])", r"\n<w:p\1", text), len(re.findall(r"<w:p[ >]", text[:at])) + 1
+        )
+        super().__init__(f"{self.where}: {message}" if self.where else message)
+        self.reason = message
+
+
+MAX_TAG_CHARS = 20_000  # XML characters from a {{ or {% to its }} or %}
+# docxtpl's first step: a tag's two braces split across runs are joined
+_SPLIT_BRACES = re.compile(r"(?<={)(<[^>]*>)+(?=[\{%\#])|(?<=[%\}\#])(<[^>]*>)+(?=\})")
+_TAG_MARK = re.compile(r"\{\{|\{%|%\}|\}\}")
+
+
+def check_tags(xml: str) -> None:
+    """Every ``{{`` / ``{%`` closes within MAX_TAG_CHARS, holds no other, and no ``-%}`` is stray.
+
+    docxtpl's patching scans from each unclosed tag to the end of the part, so a
+    part full of them takes hours; such a part is refused (it would not compile).
+    """
+    text = _SPLIT_BRACES.sub("", xml)
+    opened, closing = -1, ""
+    for mark in _TAG_MARK.finditer(text):
+        token, at = mark.group(), mark.start()
+        if opened < 0:
+            if token in ("{{", "{%"):
+                opened, closing = at, "}}" if token == "{{" else "%}"
+            elif token == "%}" and text[at - 1 : at] == "-":
+                raise UnclosedTag("a '-%}' that closes no tag", text, at)
+        elif token == closing:
+            if at - opened > MAX_TAG_CHARS:
+                raise UnclosedTag(f"a tag longer than {MAX_TAG_CHARS:,} characters of XML", text, at)
+            opened = -1
+        elif token in ("{{", "{%"):
+            raise UnclosedTag(f"a '{token}' inside another tag", text, at)
+    if opened >= 0:
+        raise UnclosedTag(f"a '{text[opened : opened + 2]}' that is never closed", text, opened)
+
+
 def patched_source(xml: bytes) -> str:
     """A part's XML as docxtpl-patched Jinja source, one paragraph per line (for error locations)."""
     root = etree.fromstring(xml)
     text = etree.tostring(root, encoding="unicode")
+    check_tags(text)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", _docxtpl_patch(text))
 
 
@@ -637,6 +680,8 @@ def prepare(path: Path) -> PreparedTemplate:
                 source = patched_source(data)
             except etree.XMLSyntaxError as error:
                 raise TemplateRefused(f"{name} is not well-formed XML: {error}", path) from None
+            except UnclosedTag as error:
+                raise TemplateRefused(f"template syntax error in {name}: {error}", path) from None
             template = compile_part(path, name, source)
             parts.append(TemplatePart(name, data, template))
         else:

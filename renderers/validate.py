@@ -28,7 +28,13 @@ from pipeline.model import (
 )
 from renderers import DOCUMENT_KINDS
 from renderers.context import build_context
-from renderers.engine import ENVIRONMENT, describe_location, patched_source, unsafe_attribute_in
+from renderers.engine import (
+    ENVIRONMENT,
+    UnclosedTag,
+    describe_location,
+    patched_source,
+    unsafe_attribute_in,
+)
 
 ANY = object()  # a value whose shape the check does not know (filters, calls, loop …)
 
@@ -183,6 +189,8 @@ def _dotted(node: nodes.Node) -> str:
 def check_part(file: Path, part: str, xml: bytes, context: dict[str, Any]) -> list[Problem]:
     try:
         source = patched_source(xml)
+    except UnclosedTag as error:
+        return [Problem(file, part, error.where, f"syntax error: {error.reason}")]
     except Exception as error:  # lxml's XMLSyntaxError and friends
         return [Problem(file, part, "", f"not well-formed XML: {error}")]
     try:

@@ -165,6 +165,24 @@ def test_a_word_document_with_pictures_fonts_and_folders_is_accepted(tmp_path: P
     assert validate_problems(folder) == []
 
 
+@pytest.mark.parametrize("text", [b"{{", b"{%", b"x {{ meeting.title", b"-%}"])
+def test_a_part_full_of_unclosed_tags_is_refused_quickly(tmp_path: Path, text: bytes) -> None:
+    # docxtpl's patching scans from every unclosed tag to the end of the part:
+    # 20,000 of them took 10-20 s, and the time grows with the square of their number
+    with zipfile.ZipFile(BUSINESS / "minutes.docx") as source:
+        xml = source.read("word/document.xml")
+    paragraphs = b"<w:p><w:r><w:t>" + text + b"</w:t></w:r></w:p>"
+    end = xml.rindex(b"<w:sectPr")  # after the template's own tags: nothing closes them
+    xml = xml[:end] + paragraphs * 20000 + xml[end:]
+    folder = with_zip(tmp_path, [("word/document.xml", xml)], drop="word/document.xml")
+    started = time.monotonic()
+    message = refused(folder)
+    problems = validate_problems(folder)
+    assert time.monotonic() - started < 3
+    assert "syntax error" in message and "word/document.xml" in message
+    assert any("syntax error" in p and "paragraph" in p for p in problems)
+
+
 # --- bounded rendering ------------------------------------------------------------
 
 RUNAWAY = {
