@@ -88,6 +88,9 @@ ZIP_CASES = {
     "executable": ("word/media/setup.exe", b"MZ\x90\x00", "not a part of a Word document"),
     "macros": ("word/vbaProject.bin", b"\xd0\xcf\x11\xe0", "not a part of a Word document"),
     "stray file": ("readme.txt", b"hello", "not a part of a Word document"),
+    "empty step": ("word//evil.xml", b"<x/>", "empty step"),
+    "control character": ("word/evil\x1b[2J.xml", b"<x/>", "control character"),
+    "OLE object": ("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0", "not a part of a Word document"),
 }
 
 
@@ -137,6 +140,12 @@ def test_too_much_uncompressed_data_is_refused(tmp_path: Path, monkeypatch: pyte
     folder = with_zip(tmp_path, [("word/media/image9.png", bytes(range(256)) * 1024)])
     assert "more than 1 MB" in refused(folder)
     assert any("more than 1 MB" in p for p in validate_problems(folder))
+
+
+def test_too_many_members_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "MAX_TEMPLATE_MEMBERS", 20)  # the built-in one has 19
+    folder = with_zip(tmp_path, [(f"word/media/image{n}.png", b"x") for n in range(2)])
+    assert "more than 20 parts" in refused(folder)
 
 
 def test_a_header_lying_about_a_size_is_refused(tmp_path: Path) -> None:
