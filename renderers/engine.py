@@ -231,7 +231,15 @@ def _check_method_call(obj: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) 
             raise _too_long("a value")
 
 
+def _argument(
+    args: tuple[Any, ...], kwargs: dict[str, Any], index: int, name: str, default: Any = None
+) -> Any:
+    """A filter's argument by position (after the value) or by name."""
+    return args[index] if len(args) > index else kwargs.get(name, default)
+
+
 def _check_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Filters that repeat or pad (indent, join, replace, wordwrap, batch, center, format)."""
     from jinja2.nodes import EvalContext
     from jinja2.runtime import Context
 
@@ -241,12 +249,28 @@ def _check_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> N
         return
     value, rest = args[0], args[1:]
     _check_numbers([*rest, *kwargs.values()])
+    estimate = 0
     if name == "format":
         _check_format(value, [*rest, *kwargs.values()])
-    elif name in ("join", "indent", "wordwrap", "replace", "center"):
-        extra = max((_size(a) for a in [*rest, *kwargs.values()] if isinstance(a, str)), default=0)
-        if extra > 1 and _size(value) * extra > MAX_VALUE_LENGTH:
-            raise _too_long(f"the result of '{name}'")
+    elif name == "join":
+        separator = _argument(rest, kwargs, 0, "d", "")
+        estimate = _size(value) * _size(separator) if isinstance(separator, str) else 0
+    elif name == "indent" and isinstance(value, str):
+        width = _argument(rest, kwargs, 0, "width", 4)
+        lines = value.count("\n") + 1
+        estimate = len(value) + lines * (width if isinstance(width, int) else _size(width))
+    elif name == "wordwrap" and isinstance(value, str):
+        width = _argument(rest, kwargs, 0, "width", 79)
+        wrapstring = _argument(rest, kwargs, 2, "wrapstring")
+        if isinstance(width, int) and isinstance(wrapstring, str):
+            estimate = len(value) + (len(value) // max(width, 1) + 1) * len(wrapstring)
+    elif name == "replace" and isinstance(value, str):
+        old, new = _argument(rest, kwargs, 0, "old"), _argument(rest, kwargs, 1, "new")
+        if isinstance(old, str) and isinstance(new, str):
+            found = len(value) + 1 if not old else len(value) // len(old)
+            estimate = len(value) + found * len(new)
+    if estimate > MAX_VALUE_LENGTH:
+        raise _too_long(f"the result of '{name}'")
 
 
 def _guard_filter(name: str, func: Any) -> Any:

@@ -230,6 +230,10 @@ BLOW_UPS = {
     "format filter width": "{{ '%3000000000s'|format('x') }}",
     "batch filler": "{{ [1]|batch(3000000000, 0)|list }}",
     "replace every gap": "{{ ('x' * 5000000).replace('', 'yyyy') }}",
+    "replace filter": "{{ ('x' * 5000000)|replace('', 'yyyy') }}",
+    "join filter": "{{ ('x' * 5000000)|join('yyyy') }}",
+    "indent filter": "{{ ('\\n' * 5000000)|indent(5000000, true, true) }}",
+    "wordwrap filter": "{{ ('x' * 5000000)|wordwrap(1, true, 'yyyy') }}",
     "doubling": (
         "{% set ns = namespace(s='xxxxxxxxxx') %}{% for i in range(60) %}"
         "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}"
@@ -280,11 +284,12 @@ def test_ordinary_loops_and_arithmetic_still_render(tmp_path: Path) -> None:
         tmp_path,
         "{% for a in actions %}[{{ loop.index }}/{{ loop.length }}]{% endfor %}"
         "{{ '-' * 3 }}{{ 2 ** 10 }}{{ '%5s|' % 'ab' }}{{ '{:>4}'.format('cd') }}"
-        "{{ range(3)|join(',') }}",
+        "{{ range(3)|join(',') }}{{ ('ab ' * 100000)|wordwrap(80)|length }}"
+        "{{ ('ab\\n' * 100000)|indent(4)|length > 0 }}{{ 'a-b'|replace('-', '+') }}",
     )
     engine._CACHE.clear()
     text = docx_text(render_documents(q4_meeting(), template_dir=folder)["minutes"])
-    assert "[1/" in text and "---1024   ab|  cd0,1,2" in text
+    assert "[1/" in text and "---1024   ab|  cd0,1,2" in text and "Truea+b" in text
 
 
 # --- validate refuses what the build refuses ------------------------------------
