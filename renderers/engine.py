@@ -9,6 +9,11 @@ compiled in a :class:`~jinja2.sandbox.SandboxedEnvironment` with autoescape —
 and cached by path, size and modification time. A render only evaluates the
 compiled templates and writes a zip with fixed entry order and timestamps, so
 the same notes and template always give the same bytes.
+
+Templates cannot hurt: a template's zip is checked before any of it is used
+(:func:`read_template`), and every render runs under a budget of time, loop
+iterations and output, with repetition and padding that would make huge values
+refused before they are computed (:class:`BoundedEnvironment`, :class:`RenderBudget`).
 """
 
 from __future__ import annotations
