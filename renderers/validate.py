@@ -48,6 +48,8 @@ class Problem:
 
     def __str__(self) -> str:
         location = f"{self.part}, {self.where}" if self.where else self.part
+        if not location:
+            return f"{self.file}: {self.message}"
         return f"{self.file}: {location}: {self.message}"
 
 
