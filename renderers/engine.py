@@ -745,6 +745,7 @@ def load_template(path: Path) -> PreparedTemplate:
 def render_part(
     part: TemplatePart, context: dict[str, Any], path: Path, max_chars: int = MAX_PART_CHARS
 ) -> bytes:
+    where = f"{path.name}, {part.name}"  # a build reports this against the note it builds
     chunks: list[str] = []
     produced = 0
     try:
@@ -754,20 +755,20 @@ def render_part(
                 raise BudgetExceeded(f"it makes more than {max_chars:,} characters of XML")
             chunks.append(chunk)
     except BudgetExceeded as error:
-        raise TemplateRefused(f"template stopped in {part.name}: {error}", path) from None
+        raise TemplateRefused(f"template stopped in {where}: {error}", path) from None
     except SecurityError as error:
         raise TemplateRefused(
-            f"template refused: it reaches for Python internals in {part.name} ({error})", path
+            f"template refused: it reaches for Python internals in {where} ({error})", path
         ) from None
     except TemplateError as error:
-        raise TemplateRefused(f"template error in {part.name}: {error}", path) from None
+        raise TemplateRefused(f"template error in {where}: {error}", path) from None
     except RecursionError:
-        raise TemplateRefused(f"template stopped in {part.name}: it calls itself too deeply", path) from None
+        raise TemplateRefused(f"template stopped in {where}: it calls itself too deeply", path) from None
     except MemoryError:
-        raise TemplateRefused(f"template stopped in {part.name}: out of memory", path) from None
+        raise TemplateRefused(f"template stopped in {where}: out of memory", path) from None
     except Exception as error:  # what a template's own expressions raise (1/0, int('x') …)
         raise TemplateRefused(
-            f"template error in {part.name}: {type(error).__name__}: {error}", path
+            f"template error in {where}: {type(error).__name__}: {error}", path
         ) from None
     xml = "".join(chunks)
     # Undo the newline patched_source put before each paragraph (for error line numbers).
