@@ -21,7 +21,8 @@ def parse_notes(text: str, date_order: str | None = None) -> Meeting:
 def read_notes(path: str | Path, encoding: str | None = None) -> str:
     """Read a notes file as text: detects UTF-8/UTF-16 BOM, GB18030/GBK and Big5; CRLF → LF.
 
-    Raises :class:`pipeline.errors.MinutesError` naming the file for binary or undecodable input.
+    Raises :class:`pipeline.errors.MinutesError` naming the file for binary or undecodable input,
+    and for a file over the size limit of :mod:`parsers.limits` (refused before it is read).
     """
     from parsers.encoding import read_text
 
@@ -33,13 +34,19 @@ def load_meeting(
 ) -> tuple[Meeting, str]:
     """Read and parse one notes file; returns the model and the decoded source text.
 
+    Notes over either limit of :mod:`parsers.limits` (size, action items) raise a
+    one-line :class:`pipeline.errors.MinutesError` naming the file.
+
     When the notes give no meeting date anywhere, a full date in the file name
     (``tsc-20201216.md``) is the meeting date, as a last resort: ``info_lines``
     then has no line for it, and deadlines written relative to the meeting stay
     unresolved, since the notes themselves never said when the meeting was.
     """
+    from parsers.limits import check_action_items
+
     text = read_notes(path, encoding)
     meeting = parse_notes(text, date_order)
+    check_action_items(meeting, path)
     if meeting.date is None:
         from parsers.dates import date_in_file_name
 

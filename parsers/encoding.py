@@ -10,6 +10,7 @@ so line numbers match the file.
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 from pipeline.errors import MinutesError
@@ -154,15 +155,27 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 
 def read_text(path: Path, encoding: str | None = None) -> str:
-    """Read a notes file as text with LF newlines; errors are one-line MinutesErrors naming it."""
+    """Read a notes file as text with LF newlines; errors are one-line MinutesErrors naming it.
+
+    A file larger than :data:`parsers.limits.MAX_NOTE_BYTES` is refused before it is read.
+    """
+    from parsers import limits
+
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            # the size is known before anything is read: an 11 MB note is refused unread
+            data = b"" if size > limits.MAX_NOTE_BYTES else handle.read(limits.MAX_NOTE_BYTES + 1)
     except FileNotFoundError:
         raise MinutesError("cannot read: no such file", path) from None
     except IsADirectoryError:
         raise MinutesError("cannot read: is a directory", path) from None
     except OSError as error:
         raise MinutesError(f"cannot read: {error.strerror or error}", path) from None
+    if size > limits.MAX_NOTE_BYTES:
+        raise limits.too_large(size, path)
+    if len(data) > limits.MAX_NOTE_BYTES:  # grew while read, or not a regular file
+        raise limits.too_large(None, path)
     try:
         text, _ = decode_bytes(data, encoding)
     except UndecodableError as error:

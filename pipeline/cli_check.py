@@ -81,6 +81,7 @@ def _check_stdin(args: argparse.Namespace, fixed_config: CheckConfig | None) -> 
     """The findings for the notes on standard input, named by ``--stdin-filename``."""
     from parsers import parse_notes
     from parsers.dates import date_in_file_name
+    from parsers.limits import check_action_items
     from pipeline.check import check_meeting, find_config, load_config
     from pipeline.cli_parse import STDIN_NAME, _stdin_text
 
@@ -89,6 +90,7 @@ def _check_stdin(args: argparse.Namespace, fixed_config: CheckConfig | None) -> 
     config = fixed_config or load_config(find_config(args.stdin_filename or STDIN_NAME))
     source = _stdin_text(args)
     meeting = parse_notes(source, config.date_order)
+    check_action_items(meeting, name)
     if meeting.date is None and args.stdin_filename:
         # as for a file: the name's date, only when the notes give none
         meeting.date = date_in_file_name(Path(args.stdin_filename).stem, config.date_order)  # type: ignore[arg-type]

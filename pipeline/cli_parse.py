@@ -87,11 +87,15 @@ def _file_text(args: argparse.Namespace) -> str:
 def _stdin_text(args: argparse.Namespace) -> str:
     """The notes on standard input, decoded as a file's would be; errors name ``--stdin-filename``."""
     from parsers.encoding import UndecodableError, decode_bytes
+    from parsers.limits import MAX_NOTE_BYTES, too_large
     from pipeline.errors import MinutesError
 
     name = args.stdin_filename or STDIN_NAME
+    data = sys.stdin.buffer.read(MAX_NOTE_BYTES + 1)  # never more than the limit and a byte
+    if len(data) > MAX_NOTE_BYTES:
+        raise too_large(None, name)
     try:
-        text, _ = decode_bytes(sys.stdin.buffer.read(), args.encoding)
+        text, _ = decode_bytes(data, args.encoding)
     except UndecodableError as error:
         raise MinutesError(f"cannot read: {error}", name, error.line) from None
     return text
@@ -102,8 +106,10 @@ def _meeting_from_stdin(args: argparse.Namespace) -> Meeting:
 
     from parsers import parse_notes
     from parsers.dates import date_in_file_name
+    from parsers.limits import check_action_items
 
     meeting = parse_notes(_stdin_text(args))
+    check_action_items(meeting, args.stdin_filename or STDIN_NAME)
     if meeting.date is None and args.stdin_filename:
         # as load_meeting does for a file: the name's date, only when the notes give none
         meeting.date = date_in_file_name(Path(args.stdin_filename).stem)
