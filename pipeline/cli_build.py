@@ -125,9 +125,13 @@ def run(args: argparse.Namespace) -> int:
             options=options,
             keep_lists=args.report is not None,
         )
+        from pipeline.terminal import ansi_terminal
+
         runner = BatchRunner(
             settings,
             build_one,
+            # the bar redraws in place with escape sequences: only where they are understood
+            interactive=None if ansi_terminal() else False,
             format_findings=_format_findings,
             warm_up=_warm_up(options),
             started=_resume_collector if getattr(args, "collector_paused", False) else None,

@@ -11,6 +11,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -184,9 +185,29 @@ def docx_part(data: bytes, name: str) -> str:
         return archive.read(name).decode("utf-8")
 
 
+def find_soffice() -> str | None:
+    """LibreOffice's ``soffice``: on the PATH (``soffice``, ``libreoffice``), else where its
+    installer puts it: ``%ProgramFiles%\\LibreOffice\\program\\soffice.exe`` (and the
+    ``%ProgramFiles(x86)%`` one) on Windows, ``/Applications/LibreOffice.app`` on macOS."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    candidates: list[str] = []
+    if os.name == "nt":
+        for variable, default in (
+            ("ProgramFiles", r"C:\Program Files"),
+            ("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+        ):
+            folder = os.environ.get(variable) or default
+            candidates.append(os.path.join(folder, "LibreOffice", "program", "soffice.exe"))
+    elif sys.platform == "darwin":
+        candidates.append("/Applications/LibreOffice.app/Contents/MacOS/soffice")
+    return next((path for path in candidates if os.path.isfile(path)), None)
+
+
 def soffice_or_skip() -> str:
     """The soffice binary; a missing one fails under CI=true (it must be installed there)."""
-    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    binary = find_soffice()
     if binary:
         return binary
     if os.environ.get("CI", "").lower() == "true":
@@ -204,7 +225,7 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, profile_dir: Path) -> 
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation=file://{profile_dir}",
+            f"-env:UserInstallation={profile_dir.resolve().as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",

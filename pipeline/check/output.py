@@ -43,12 +43,12 @@ def escape_control(text: str) -> str:
 
 
 def use_color(choice: str = "auto") -> bool:
-    """Colour the text output? ``auto``: only on a terminal, unless NO_COLOR is set or TERM=dumb."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return sys.stdout.isatty()
+    """Colour the text output? ``auto``: on a terminal that understands colours (on Windows:
+    Windows Terminal, or one that sets TERM), unless NO_COLOR is set or TERM=dumb; FORCE_COLOR
+    colours even a pipe. See :func:`pipeline.terminal.use_color`."""
+    from pipeline.terminal import use_color as decide
+
+    return decide(choice, sys.stdout.isatty())
 
 
 def format_findings_text(findings: Sequence[Finding], color: bool = False) -> str:
