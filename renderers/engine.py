@@ -27,7 +27,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -100,6 +100,10 @@ MAX_LOOP_ITERATIONS = 5_000_000  # loop iterations in one document
 MAX_WRITTEN_CHARS = 100_000_000  # characters all {{ … }} of one document write (macros included)
 MAX_VALUE_LENGTH = 10_000_000  # characters (or items) in one value a template makes
 MAX_INT_BITS = 65_536  # integers a template computes
+# A trial render (a template rendered once with a small sample meeting, by `templates
+# validate` and before a build) has less time: a template that needs more for that is
+# refused rather than waited for.
+TRIAL_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,11 @@ class RenderBudget:
     @classmethod
     def default(cls) -> RenderBudget:
         return cls(RENDER_SECONDS, MAX_PART_CHARS, MAX_LOOP_ITERATIONS, MAX_WRITTEN_CHARS)
+
+    @classmethod
+    def trial(cls) -> RenderBudget:
+        """The budget of a trial render: the default limits, at most TRIAL_SECONDS."""
+        return replace(cls.default(), seconds=min(TRIAL_SECONDS, RENDER_SECONDS))
 
 
 class BudgetExceeded(Exception):

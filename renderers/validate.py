@@ -30,6 +30,7 @@ from renderers import DOCUMENT_KINDS
 from renderers.context import build_context
 from renderers.engine import (
     ENVIRONMENT,
+    PreparedTemplate,
     UnclosedTag,
     describe_location,
     patched_source,
@@ -215,10 +216,11 @@ def validate_file(file: Path, context: dict[str, Any] | None = None) -> list[Pro
 
     First the zip (size, zip bombs, member names, only Word parts), then each
     templated part (syntax, Python internals, unknown variables), and, when those
-    are fine, a trial render with the sample meeting under the render budget (so a
-    template whose loops or strings run away is reported, not waited for).
+    are fine, a trial render with the sample meeting under the trial budget (see
+    :func:`trial_render`; a template whose loops or strings run away is reported, not
+    waited for).
     """
-    from renderers.engine import TEMPLATED_PART, TemplateRefused, prepare, read_template, render
+    from renderers.engine import TEMPLATED_PART, TemplateRefused, prepare, read_template
 
     context = context if context is not None else sample_context()
     if not file.is_file():
@@ -235,10 +237,30 @@ def validate_file(file: Path, context: dict[str, Any] | None = None) -> list[Pro
     if problems:
         return problems
     try:
-        render(prepare(file), context)
+        prepared = prepare(file)
     except TemplateRefused as error:
-        return [Problem(file, "", "", f"trial render with a sample meeting: {error.message}")]
-    return []
+        return [Problem(file, "", "", error.message)]
+    problem = trial_render(prepared, context)
+    return [problem] if problem is not None else []
+
+
+def trial_render(
+    prepared: PreparedTemplate, context: dict[str, Any] | None = None
+) -> Problem | None:
+    """Render a prepared template once with the sample meeting (or ``context``) under the
+    trial budget (:meth:`RenderBudget.trial`): the problem, or None when it renders.
+
+    Catches what passes every static check but fails or runs away when rendered (nested
+    ``range`` loops, ``'x' * 3000000000``, ``{{ 1 / 0 }}``)."""
+    from renderers.engine import RenderBudget, TemplateRefused, render
+
+    context = context if context is not None else sample_context()
+    try:
+        render(prepared, context, budget=RenderBudget.trial())
+    except TemplateRefused as error:
+        message = f"trial render with a sample meeting: {error.message}"
+        return Problem(prepared.path, "", "", message)
+    return None
 
 
 def validate_template_dir(folder: Path) -> list[Problem]:

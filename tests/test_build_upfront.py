@@ -134,6 +134,89 @@ def test_a_template_that_is_not_a_word_document_is_refused_once(tmp_path: Path) 
     assert not docx_files(out)
 
 
+def test_a_template_that_runs_away_is_refused_once_within_the_trial_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pipeline import cli
+    from renderers import engine
+
+    monkeypatch.setattr(engine, "TRIAL_SECONDS", 0.2)
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    copy_samples(archive)
+    runaway = (
+        b"<w:body><w:p><w:r><w:t>{% for i in range(100000) %}{% for j in range(100000) %}"
+        b"{{ i }}{% endfor %}{% endfor %}</w:t></w:r></w:p>"
+    )
+    templates = hostile_template_folder(tmp_path / "templates", (b"<w:body>", runaway))
+    started = time.monotonic()
+    status = cli.main(
+        ["build", str(archive), "-o", str(out), "--template-dir", str(templates), "-j", "1"]
+    )
+    assert time.monotonic() - started < 10
+    captured = capsys.readouterr()
+    assert status == 2, captured.err
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert f"{templates / 'minutes.docx'}: trial render with a sample meeting: template stopped" in lines[0]
+    assert "word/document.xml" in lines[0]
+    assert "failed" not in captured.out + captured.err
+    assert not docx_files(out)
+
+
+def test_a_template_whose_expression_fails_is_refused_once(tmp_path: Path) -> None:
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    copy_samples(archive)
+    failing = b"<w:body><w:p><w:r><w:t>{{ 1/0 }}</w:t></w:r></w:p>"
+    templates = hostile_template_folder(tmp_path / "templates", (b"<w:body>", failing))
+    result = minutes(archive, "-o", out, "--template-dir", templates)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(templates / "minutes.docx") in lines[0]
+    assert "ZeroDivisionError" in lines[0]
+    assert "failed" not in result.stdout + result.stderr
+    assert not docx_files(out)
+
+
+def test_a_good_template_of_ones_own_still_builds(tmp_path: Path) -> None:
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    notes = copy_samples(archive)
+    extra = (
+        b"<w:body><w:p><w:r><w:t>{% for a in actions %}[{{ loop.index }}]{% endfor %}"
+        b"{{ '-' * 3 }}{{ 2 ** 10 }}</w:t></w:r></w:p>"
+    )
+    templates = hostile_template_folder(tmp_path / "templates", (b"<w:body>", extra))
+    result = minutes(archive, "-o", out, "--template-dir", templates)
+    assert result.returncode == 0, result.stderr
+    built = docx_files(out)
+    assert len(built) == 2 * len(notes)
+    with_extra = []
+    for document in built:
+        with zipfile.ZipFile(document) as docx:
+            if b"---1024" in docx.read("word/document.xml"):
+                with_extra.append(document)
+    assert len(with_extra) == len(notes)  # each minutes document, none of the task documents
+
+
+def test_an_unchanged_rerun_does_not_try_the_templates(tmp_path: Path) -> None:
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    copy_samples(archive)
+    assert minutes(archive, "-o", out).returncode == 0
+    script = (
+        "import sys\n"
+        "from pipeline import batch\n"
+        "from pipeline.cli import main\n"
+        "def refuse(options):\n"
+        "    raise SystemExit('templates were checked')\n"
+        "batch.check_templates = refuse\n"
+        f"print(main(['build', {str(archive)!r}, '-o', {str(out)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+    assert result.stdout.splitlines()[-1] == "0", result.stdout + result.stderr
+
+
 # --------------------------------------------------------------------------- signals
 
 
