@@ -547,7 +547,8 @@ class BatchRunner:
             for outcome in outcomes:
                 if not isinstance(outcome, Outcome):  # a Crash: the worker died on it
                     outcome = _crash_outcome(outcome)
-                self._settle(outcome, progress)
+                with _signals_held():  # recorded and counted together, or neither
+                    self._settle(outcome, progress)
                 self._start_over()
                 progress.update(self.summary)
             if pool is not None:
@@ -841,6 +842,33 @@ def _ignore_signals() -> tuple[Any, Any] | None:
         )
     except ValueError:
         return None
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while a finished note is recorded in the manifest and
+    counted in the summary, then deliver them to the handlers they had: a signal between
+    the two would leave a note the rerun finds unchanged but the report does not count."""
+    held: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        held.append(signum)
+
+    try:
+        handlers = (signal.signal(signal.SIGINT, hold), signal.signal(signal.SIGTERM, hold))
+    except ValueError:  # not the main thread: nothing to hold
+        yield
+        return
+    try:
+        yield
+    finally:
+        _restore_signals(handlers)
+    if held:
+        handler = handlers[0] if held[0] == signal.SIGINT else handlers[1]
+        if callable(handler):
+            handler(held[0], None)
+        elif held[0] == signal.SIGINT and handler != signal.SIG_IGN:
+            raise KeyboardInterrupt
 
 
 def _restore_signals(handlers: tuple[Any, Any] | None) -> None:
