@@ -28,6 +28,7 @@ from pipeline.check.terms import Term, TermMatcher, builtin_terms, parse_toml
 from pipeline.errors import MinutesError
 
 CONFIG_NAME = "minutes.toml"
+REPOSITORY_MARKERS = (".git", ".hg", ".svn")  # a folder, or a file for git worktrees
 OFF = "off"
 _CHECK_KEYS = {"add_terms", "allow_terms", "rules", "vague_in_discussion"}
 
@@ -70,7 +71,9 @@ DEFAULT_CONFIG = CheckConfig()
 
 
 def find_config(notes: str | Path) -> Path | None:
-    """The ``minutes.toml`` next to the notes or in the nearest parent folder."""
+    """The ``minutes.toml`` next to the notes or in the nearest parent folder, up to the
+    root of the repository the notes are in (as ruff and black look for their settings):
+    a ``minutes.toml`` above someone's checkout is not theirs."""
     return _find_in(Path(notes).resolve().parent)
 
 
@@ -80,6 +83,8 @@ def _find_in(folder: Path) -> Path | None:
         candidate = candidate_folder / CONFIG_NAME
         if candidate.is_file():
             return candidate
+        if any((candidate_folder / marker).exists() for marker in REPOSITORY_MARKERS):
+            return None
     return None
 
 
