@@ -66,14 +66,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--profile",
         choices=("business", "gbt9704"),
-        default="business",
-        help="document style: business (default) or gbt9704 (GB/T 9704 official layout)",
+        help=(
+            "document style: business (default, or [build] profile in minutes.toml) or "
+            "gbt9704 (GB/T 9704 official layout)"
+        ),
     )
     parser.add_argument("--template-dir", type=Path, metavar="DIR", help="custom Word templates")
     parser.add_argument("--encoding", metavar="ENC", help="notes encoding (default: detected)")
     parser.add_argument("--config", type=Path, metavar="FILE", help="checker configuration")
     parser.add_argument(
-        "--strict", action="store_true", help="refuse to build notes the checker finds errors in"
+        "--strict",
+        action="store_true",
+        default=None,
+        help="refuse to build notes the checker finds errors in (also [build] strict)",
     )
     parser.add_argument(
         "--force", action="store_true", help="rebuild every note, even unchanged ones"
@@ -106,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
             except LookupError:
                 raise UsageError(f"unknown encoding {args.encoding!r}") from None
 
+        _apply_build_defaults(args)
         if args.report is not None:
             check_report(args.report, list(args.inputs), args.out_dir, _others(args))
         report_checked = True
@@ -148,6 +154,33 @@ def run(args: argparse.Namespace) -> int:
         return _finish(args, summary, report_checked)
     finally:
         _restore_signals(handlers)
+
+
+def _apply_build_defaults(args: argparse.Namespace) -> None:
+    """Fill what the command line left open from ``[build]`` of the ``minutes.toml`` given
+    with ``--config``, or else the one the first input would use; the command line wins."""
+    from pipeline.check.config import find_config, load_config
+    from pipeline.errors import MinutesError, UsageError
+
+    first = args.inputs[0]
+    found = args.config or find_config(first / "notes.md" if first.is_dir() else first)
+    defaults = None
+    if found is not None:
+        try:
+            defaults = load_config(found).build
+        except MinutesError as error:
+            raise UsageError(error.message, error.path or found, error.line) from None
+    if defaults is not None:
+        if args.profile is None:
+            args.profile = defaults.profile
+        if args.template_dir is None and defaults.template_dir is not None:
+            if not defaults.template_dir.is_dir():
+                raise UsageError("no such template folder ([build] template_dir)", found)
+            args.template_dir = defaults.template_dir
+        if args.strict is None:
+            args.strict = defaults.strict
+    args.profile = args.profile or "business"
+    args.strict = bool(args.strict)
 
 
 def stopped_before_start(arguments: list[str], stop: BaseException) -> int:

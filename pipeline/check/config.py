@@ -12,7 +12,10 @@
     [notes]
     date_order = "dmy"   # read 03/04/2019 as 3 April ("mdy": March 4); without it such dates stay unread
 
-Other top-level tables belong to other commands and are ignored here.
+    [build]                         # company defaults for ``minutes build``; its options win
+    profile = "gbt9704"             # business or gbt9704
+    template_dir = "templates"      # relative to this file's folder
+    strict = true                   # refuse to build notes with errors
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ class CheckConfig:
     vague_in_discussion: bool = False
     # how the team writes dates such as 03/04/2019: "dmy", "mdy" (or "ymd"); None leaves them unread
     date_order: str | None = None
+    build: BuildDefaults | None = None  # [build]: defaults for ``minutes build``
     _matcher: TermMatcher | None = field(default=None, repr=False, compare=False)
 
     def is_off(self, rule: str) -> bool:
@@ -119,16 +123,57 @@ def _load_config_cached(resolved: Path, _stamp: int, shown: str) -> CheckConfig:
         reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
         raise MinutesError(f"invalid TOML: {reason}", shown, line) from None
     for table in data:
-        if table not in ("check", "notes"):
+        if table not in ("check", "notes", "build"):
             # A misspelt or misplaced table would otherwise be ignored without a word.
             raise MinutesError(
-                f"unknown table [{table}] (settings go under [check], [check.rules] and [notes])",
+                f"unknown table [{table}] (settings go under [check], [check.rules], [notes]"
+                " and [build])",
                 shown,
                 _line_of(raw_text, f"[{table}") or _line_of(raw_text, table),
             )
     config = _config_from_data(data.get("check", {}), raw_text, resolved, shown)
     config.date_order = _date_order(data.get("notes", {}), raw_text, shown)
+    config.build = _build_defaults(data.get("build", {}), raw_text, resolved, shown)
     return config
+
+
+BUILD_PROFILES = ("business", "gbt9704")
+
+
+@dataclass(frozen=True)
+class BuildDefaults:
+    """``[build]``: a company's defaults for ``minutes build`` (None: not set there)."""
+
+    profile: str | None = None
+    template_dir: Path | None = None
+    strict: bool | None = None
+
+
+def _build_defaults(build: Any, raw_text: str, resolved: Path, shown: str) -> BuildDefaults:
+    def fail(message: str, needle: str) -> MinutesError:
+        return MinutesError(message, shown, _line_of(raw_text, needle))
+
+    if not isinstance(build, dict):
+        raise fail("[build] must be a table", "[build")
+    known = ("profile", "template_dir", "strict")
+    for key in build:
+        if key not in known:
+            raise fail(f"unknown key {key!r} in [build] (known: {', '.join(known)})", key)
+    profile = build.get("profile")
+    if profile is not None and profile not in BUILD_PROFILES:
+        raise fail(f"profile must be one of {', '.join(BUILD_PROFILES)}, not {profile!r}", "profile")
+    folder = build.get("template_dir")
+    if folder is not None and (not isinstance(folder, str) or not folder.strip()):
+        raise fail("template_dir must be a folder name", "template_dir")
+    strict = build.get("strict")
+    if strict is not None and not isinstance(strict, bool):
+        raise fail("strict must be true or false", "strict")
+    return BuildDefaults(
+        profile=profile,
+        # relative to the minutes.toml, wherever the build is started from
+        template_dir=resolved.parent / folder if folder is not None else None,
+        strict=strict,
+    )
 
 
 _DATE_ORDERS = ("dmy", "mdy", "ymd")
