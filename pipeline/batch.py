@@ -42,6 +42,7 @@ from pipeline.manifest import (
     folder_sha256,
 )
 from pipeline.notes_files import NOTES_SUFFIX, shown, walk_notes
+from pipeline.signals import handle_sigterm, ignore_signals, restore_signals, signals_held
 
 if TYPE_CHECKING:  # the pool (and multiprocessing) is imported only when workers are started
     from pipeline.batch_pool import Crash, WorkerPool
@@ -528,7 +529,7 @@ class BatchRunner:
         progress = self._progress = Progress(self.progress_stream, self.interactive)
         jobs = settings.jobs or available_cores()
         pool: WorkerPool[Task, Outcome] | None = None
-        previous = _install_sigterm()
+        previous = handle_sigterm()  # SIGTERM stops the build as Ctrl-C does
         handlers: tuple[Any, Any] | None = None
         try:
             total, samples = survey(settings.inputs, settings.out_dir)
@@ -547,14 +548,16 @@ class BatchRunner:
             for outcome in outcomes:
                 if not isinstance(outcome, Outcome):  # a Crash: the worker died on it
                     outcome = _crash_outcome(outcome)
-                with _signals_held():  # recorded and counted together, or neither
+                with signals_held():  # recorded and counted together, or neither: a signal
+                    # between the two would leave a note the rerun finds unchanged but
+                    # the report does not count
                     self._settle(outcome, progress)
                 self._start_over()
                 progress.update(self.summary)
             if pool is not None:
                 pool.close()
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (raised as a KeyboardInterrupt)
-            handlers = _ignore_signals()  # a second one must not cut the clean-up short
+            handlers = ignore_signals()  # a second one must not cut the clean-up short
             self.summary.interrupted = True
             self.summary.stopped_by = int(getattr(stop, "signum", signal.SIGINT))
             if pool is not None:
@@ -565,7 +568,7 @@ class BatchRunner:
         finally:
             # What was done is recorded whatever arrives now; a signal meanwhile is ignored.
             if handlers is None:
-                handlers = _ignore_signals()
+                handlers = ignore_signals()
             if pool is not None:
                 pool.terminate()
             progress.finish()
@@ -573,7 +576,7 @@ class BatchRunner:
                 manifest.compact()
                 self._drain(manifest)
             self.summary.elapsed = time.monotonic() - started
-            _restore_signals(handlers)
+            restore_signals(handlers)
             with contextlib.suppress(ValueError):
                 signal.signal(signal.SIGTERM, previous)
         return self.summary
@@ -820,62 +823,6 @@ def _relative_to(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path.resolve())
-
-
-def _install_sigterm() -> Any:
-    """SIGTERM stops the build as Ctrl-C does (see :func:`pipeline.cli.stop_on_sigterm`)."""
-    from pipeline.cli import stop_on_sigterm
-
-    try:
-        return signal.signal(signal.SIGTERM, stop_on_sigterm)
-    except ValueError:  # not the main thread
-        return signal.getsignal(signal.SIGTERM)
-
-
-def _ignore_signals() -> tuple[Any, Any] | None:
-    """Ignore Ctrl-C and SIGTERM (portable: both exist for ``signal.signal`` on Windows);
-    the handlers they had, or None off the main thread."""
-    try:
-        return (
-            signal.signal(signal.SIGINT, signal.SIG_IGN),
-            signal.signal(signal.SIGTERM, signal.SIG_IGN),
-        )
-    except ValueError:
-        return None
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back while a finished note is recorded in the manifest and
-    counted in the summary, then deliver them to the handlers they had: a signal between
-    the two would leave a note the rerun finds unchanged but the report does not count."""
-    held: list[int] = []
-
-    def hold(signum: int, frame: object) -> None:
-        held.append(signum)
-
-    try:
-        handlers = (signal.signal(signal.SIGINT, hold), signal.signal(signal.SIGTERM, hold))
-    except ValueError:  # not the main thread: nothing to hold
-        yield
-        return
-    try:
-        yield
-    finally:
-        _restore_signals(handlers)
-    if held:
-        handler = handlers[0] if held[0] == signal.SIGINT else handlers[1]
-        if callable(handler):
-            handler(held[0], None)
-        elif held[0] == signal.SIGINT and handler != signal.SIG_IGN:
-            raise KeyboardInterrupt
-
-
-def _restore_signals(handlers: tuple[Any, Any] | None) -> None:
-    if handlers is not None:
-        with contextlib.suppress(ValueError, TypeError):
-            signal.signal(signal.SIGINT, handlers[0])
-            signal.signal(signal.SIGTERM, handlers[1])
 
 
 # --------------------------------------------------------------------------- setup and report

@@ -13,42 +13,15 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from types import FrameType
 from typing import Any
 
 from pipeline import __version__
 from pipeline.errors import MinutesError
+from pipeline.signals import exit_status_for, handle_sigterm, signals_ignored
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
-EXIT_TERMINATED = 143  # 128 + SIGTERM
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where Ctrl-C raises :class:`KeyboardInterrupt`, so that both stop a
-    command the same way (clean-up, summary so far) and only the exit status differs."""
-
-    signum = 15  # signal.SIGTERM, the same number on POSIX and Windows
-
-
-def stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise Terminated()
-
-
-def exit_status_for(stop: BaseException) -> int:
-    """130 after Ctrl-C, 143 after SIGTERM."""
-    return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
-
-
-def handle_sigterm() -> None:
-    """From now on SIGTERM raises :class:`Terminated` (``signal.signal`` accepts SIGTERM on
-    Windows too; off the main thread nothing changes)."""
-    with suppress(ValueError, OSError):
-        signal.signal(signal.SIGTERM, stop_on_sigterm)
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse that reports bad usage in one line and exits 2.
 
@@ -160,8 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     interpreter does not walk it once more on the way out (files are closed and the
     output streams flushed all the same).
     """
-    previous = signal.getsignal(signal.SIGTERM)
-    handle_sigterm()
+    previous = handle_sigterm()
     arguments = list(sys.argv[1:] if argv is None else argv)
     paused = argv is None and arguments[:1] == ["build"] and gc.isenabled()
     if paused:
@@ -169,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(arguments, paused)
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM before a command could handle it
-        with _signals_ignored():
+        with signals_ignored():
             if arguments[:1] == ["build"]:
                 from pipeline import cli_build
 
@@ -190,23 +162,6 @@ def resume_collector() -> None:
     made (modules, compiled templates) out of its passes."""
     gc.freeze()
     gc.enable()
-
-
-@contextmanager
-def _signals_ignored() -> Iterator[None]:
-    try:
-        previous = (
-            signal.signal(signal.SIGINT, signal.SIG_IGN),
-            signal.signal(signal.SIGTERM, signal.SIG_IGN),
-        )
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous[0])
-        signal.signal(signal.SIGTERM, previous[1])
 
 
 def _main(arguments: list[str], collector_paused: bool = False) -> int:

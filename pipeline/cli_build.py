@@ -8,11 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.signals import (
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    exit_status_for,
+    ignore_signals,
+    restore_signals,
+)
+
 if TYPE_CHECKING:
     from pipeline.batch import BatchRunner, BuildOptions, Summary
 
-EXIT_INTERRUPTED = 130  # Ctrl-C
-EXIT_TERMINATED = 143  # SIGTERM
 SIGTERM = 15  # the same number on POSIX and Windows
 
 
@@ -143,17 +149,17 @@ def run(args: argparse.Namespace) -> int:
             started=_resume_collector if getattr(args, "collector_paused", False) else None,
         )
         summary = runner.run()
-        handlers = _ignore_signals()  # what follows is short and must not be cut in half
+        handlers = ignore_signals()  # what follows is short and must not be cut in half
     except KeyboardInterrupt as stop:
         # Ctrl-C or SIGTERM before the batch itself could catch it: the summary so far.
-        handlers = _ignore_signals()
+        handlers = ignore_signals()
         summary = _stopped_summary(runner, stop, time.monotonic() - started)
         if args.report is not None and not report_checked:
             report_checked = _report_allowed(args)
     try:
         return _finish(args, summary, report_checked)
     finally:
-        _restore_signals(handlers)
+        restore_signals(handlers)
 
 
 def _apply_build_defaults(args: argparse.Namespace) -> None:
@@ -185,7 +191,7 @@ def _apply_build_defaults(args: argparse.Namespace) -> None:
 
 def stopped_before_start(arguments: list[str], stop: BaseException) -> int:
     """Ctrl-C or SIGTERM before ``run`` began: the summary of nothing done, and the report."""
-    from pipeline.cli import build_parser, exit_status_for
+    from pipeline.cli import build_parser
 
     try:
         args = build_parser(only="build").parse_args(arguments)
@@ -214,36 +220,12 @@ def _report_allowed(args: argparse.Namespace) -> bool:
 
 def _stopped_summary(runner: BatchRunner | None, stop: BaseException, elapsed: float) -> Summary:
     from pipeline.batch import Summary
-    from pipeline.cli import exit_status_for
 
     summary = runner.summary if runner is not None else Summary()
     summary.interrupted = True
     summary.stopped_by = exit_status_for(stop) - 128
     summary.elapsed = summary.elapsed or elapsed
     return summary
-
-
-def _ignore_signals() -> tuple[Any, Any] | None:
-    """Ignore Ctrl-C and SIGTERM; the handlers they had (None off the main thread)."""
-    import signal
-
-    try:
-        return (
-            signal.signal(signal.SIGINT, signal.SIG_IGN),
-            signal.signal(signal.SIGTERM, signal.SIG_IGN),
-        )
-    except ValueError:
-        return None
-
-
-def _restore_signals(handlers: tuple[Any, Any] | None) -> None:
-    import contextlib
-    import signal
-
-    if handlers is not None:
-        with contextlib.suppress(ValueError, TypeError):
-            signal.signal(signal.SIGINT, handlers[0])
-            signal.signal(signal.SIGTERM, handlers[1])
 
 
 def _finish(args: argparse.Namespace, summary: Summary, report_allowed: bool) -> int:

@@ -1,4 +1,4 @@
-"""A signal while a finished note is being recorded waits until it is counted too."""
+"""Ctrl-C or SIGTERM while two steps must happen together waits until both are done."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import signal
 
 import pytest
 
-from pipeline import batch
+from pipeline.signals import signals_held
 
 
 def test_ctrl_c_while_a_note_is_recorded_arrives_once_it_is_counted() -> None:
     steps: list[str] = []
-    with pytest.raises(KeyboardInterrupt), batch._signals_held():
+    with pytest.raises(KeyboardInterrupt), signals_held():
         steps.append("recorded")
         signal.raise_signal(signal.SIGINT)
         steps.append("counted")
@@ -23,7 +23,7 @@ def test_sigterm_while_held_goes_to_the_handler_it_had() -> None:
     received: list[int] = []
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append(signum))
     try:
-        with batch._signals_held():
+        with signals_held():
             signal.raise_signal(signal.SIGTERM)
             assert received == []
         assert received == [signal.SIGTERM]
@@ -33,6 +33,6 @@ def test_sigterm_while_held_goes_to_the_handler_it_had() -> None:
 
 def test_without_a_signal_nothing_happens_and_the_handlers_are_back() -> None:
     before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
-    with batch._signals_held():
+    with signals_held():
         pass
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
