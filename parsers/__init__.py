@@ -42,17 +42,24 @@ def load_meeting(
     then has no line for it, and deadlines written relative to the meeting stay
     unresolved, since the notes themselves never said when the meeting was.
     """
+    text = read_notes(path, encoding)
+    return meeting_from_text(text, path, date_order), text
+
+
+def meeting_from_text(text: str, name: str | Path, date_order: str | None = None) -> Meeting:
+    """Parse notes read from ``name`` (a file, or what ``--stdin-filename`` calls standard
+    input): the limit on action items, and the date in the name as a last resort (see
+    :func:`load_meeting`)."""
     from parsers.limits import check_action_items
 
-    text = read_notes(path, encoding)
     meeting = parse_notes(text, date_order)
-    check_action_items(meeting, path)
+    check_action_items(meeting, name)
     if meeting.date is None:
         from parsers.dates import date_in_file_name
 
-        meeting.date = date_in_file_name(Path(path).stem, date_order)  # type: ignore[arg-type]
+        meeting.date = date_in_file_name(Path(name).stem, date_order)  # type: ignore[arg-type]
         if meeting.date is not None:
             from parsers.actions import number_action_items
 
             number_action_items(meeting)
-    return meeting, text
+    return meeting

@@ -79,21 +79,15 @@ def _notes_files(paths: list[str]) -> tuple[list[Path], list[str], list[str]]:
 
 def _check_stdin(args: argparse.Namespace, fixed_config: CheckConfig | None) -> list[Finding]:
     """The findings for the notes on standard input, named by ``--stdin-filename``."""
-    from parsers import parse_notes
-    from parsers.dates import date_in_file_name
-    from parsers.limits import check_action_items
+    from parsers import meeting_from_text
     from pipeline.check import check_meeting, find_config, load_config
     from pipeline.cli_parse import STDIN_NAME, _stdin_text
 
     name = args.stdin_filename or STDIN_NAME
     # the minutes.toml of the folder the notes are said to be in (of this folder without a name)
-    config = fixed_config or load_config(find_config(args.stdin_filename or STDIN_NAME))
+    config = fixed_config or load_config(find_config(name))
     source = _stdin_text(args)
-    meeting = parse_notes(source, config.date_order)
-    check_action_items(meeting, name)
-    if meeting.date is None and args.stdin_filename:
-        # as for a file: the name's date, only when the notes give none
-        meeting.date = date_in_file_name(Path(args.stdin_filename).stem, config.date_order)  # type: ignore[arg-type]
+    meeting = meeting_from_text(source, name, config.date_order)
     return check_meeting(meeting, source, name, config)
 
 

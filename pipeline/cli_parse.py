@@ -102,15 +102,10 @@ def _stdin_text(args: argparse.Namespace) -> str:
 
 
 def _meeting_from_stdin(args: argparse.Namespace) -> Meeting:
-    from pathlib import Path
+    from parsers import meeting_from_text
+    from pipeline.check import find_config, load_config
 
-    from parsers import parse_notes
-    from parsers.dates import date_in_file_name
-    from parsers.limits import check_action_items
-
-    meeting = parse_notes(_stdin_text(args))
-    check_action_items(meeting, args.stdin_filename or STDIN_NAME)
-    if meeting.date is None and args.stdin_filename:
-        # as load_meeting does for a file: the name's date, only when the notes give none
-        meeting.date = date_in_file_name(Path(args.stdin_filename).stem)
-    return meeting
+    name = args.stdin_filename or STDIN_NAME
+    # as for a file: the minutes.toml of the folder the notes are said to be in
+    date_order = load_config(find_config(name)).date_order
+    return meeting_from_text(_stdin_text(args), name, date_order)

@@ -103,6 +103,20 @@ def test_a_date_in_the_file_name_numbers_the_items(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_notes_on_standard_input_are_numbered_by_the_date_in_their_given_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import io
+    import sys
+
+    notes = HANS.replace("会议日期：2024年6月12日\n", "").encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(notes)))
+    name = str(tmp_path / "weekly-20240612.md")
+    assert main(["parse", "-", "--stdin-filename", name]) == 0
+    items = json.loads(capsys.readouterr().out)["action_items"]
+    assert [item["id"] for item in items] == ["2024-06-12-1", "Q3-7", "2024-06-12-3", "2024-06-12-4"]
+
+
 # -- ids the recorder wrote ------------------------------------------------------------
 
 
