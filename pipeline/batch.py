@@ -46,6 +46,7 @@ from pipeline.signals import handle_sigterm, ignore_signals, restore_signals, si
 
 if TYPE_CHECKING:  # the pool (and multiprocessing) is imported only when workers are started
     from pipeline.batch_pool import Crash, WorkerPool
+    from pipeline.check.config import CheckConfig
 
 LOCK_NAME = ".minutes-build.lock"
 
@@ -267,22 +268,25 @@ def check_configs(notes: Iterable[Path], config: Path | None) -> None:
 
     A broken ``minutes.toml`` is then refused in one line naming it and its line (exit
     status 2) instead of failing every note under it."""
-    from pipeline.check.config import find_config, load_config
+    from pipeline.check.config import find_config
 
     if config is not None:
-        _refuse_config(load_config, config)
+        config_or_refuse(config)
         return
     seen: set[Path] = set()
     for path in notes:
         found = find_config(path)
         if found is not None and found not in seen:
             seen.add(found)
-            _refuse_config(load_config, found)
+            config_or_refuse(found)
 
 
-def _refuse_config(load: Callable[[Path], Any], path: Path) -> None:
+def config_or_refuse(path: Path) -> CheckConfig:
+    """The ``minutes.toml`` at ``path``; a broken one is bad usage (exit 2), naming its line."""
+    from pipeline.check.config import load_config
+
     try:
-        load(path)
+        return load_config(path)
     except UsageError:
         raise
     except MinutesError as error:

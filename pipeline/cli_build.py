@@ -165,17 +165,13 @@ def run(args: argparse.Namespace) -> int:
 def _apply_build_defaults(args: argparse.Namespace) -> None:
     """Fill what the command line left open from ``[build]`` of the ``minutes.toml`` given
     with ``--config``, or else the one the first input would use; the command line wins."""
-    from pipeline.check.config import find_config, load_config
-    from pipeline.errors import MinutesError, UsageError
+    from pipeline.batch import config_or_refuse
+    from pipeline.check.config import find_config
+    from pipeline.errors import UsageError
 
     first = args.inputs[0]
     found = args.config or find_config(first / "notes.md" if first.is_dir() else first)
-    defaults = None
-    if found is not None:
-        try:
-            defaults = load_config(found).build
-        except MinutesError as error:
-            raise UsageError(error.message, error.path or found, error.line) from None
+    defaults = config_or_refuse(found).build if found is not None else None
     if defaults is not None:
         if args.profile is None:
             args.profile = defaults.profile
