@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
+from tests.terminal import minutes_on_a_terminal
 
 CLEAN = """# 周会
 
@@ -161,31 +162,10 @@ def _run_process(args: list[str], env: dict[str, str]) -> subprocess.CompletedPr
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses a pseudo-terminal")
 def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> None:
-    import pty
-
     vague = write(tmp_path, "vague.md", VAGUE)
 
     def on_terminal(env: dict[str, str]) -> bytes:
-        leader, follower = pty.openpty()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "pipeline", "check", str(vague)],
-            stdout=follower,
-            stderr=subprocess.DEVNULL,
-            env={**{k: v for k, v in os.environ.items() if k != "NO_COLOR"}, **env},
-        )
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait()
-        os.close(leader)
-        return b"".join(chunks)
+        return minutes_on_a_terminal(["check", str(vague)], env)
 
     assert b"\033[31m" in on_terminal({"TERM": "xterm"})
     assert b"\033[" not in on_terminal({"TERM": "xterm", "NO_COLOR": "1"})

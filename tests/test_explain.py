@@ -23,6 +23,7 @@ from parsers.explain import (
     format_explained,
 )
 from pipeline.model import ActionItem, AgendaItem, Meeting, Person, TextSpan
+from tests.terminal import minutes_on_a_terminal
 
 SIMPLIFIED = """\
 # 周会
@@ -365,31 +366,10 @@ def test_colour_is_forced_with_color_always_and_off_otherwise(tmp_path: Path) ->
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses a pseudo-terminal")
 def test_colour_on_a_terminal_unless_no_color(tmp_path: Path) -> None:
-    import pty
-
     path = write(tmp_path, "notes.md", SIMPLIFIED)
 
     def on_terminal(env: dict[str, str]) -> bytes:
-        leader, follower = pty.openpty()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "pipeline", "parse", "--explain", str(path)],
-            stdout=follower,
-            stderr=subprocess.DEVNULL,
-            env={**{k: v for k, v in os.environ.items() if k != "NO_COLOR"}, **env},
-        )
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait()
-        os.close(leader)
-        return b"".join(chunks)
+        return minutes_on_a_terminal(["parse", "--explain", str(path)], env)
 
     assert b"\033[33m" in on_terminal({"TERM": "xterm"})
     assert b"\033[" not in on_terminal({"TERM": "xterm", "NO_COLOR": "1"})
