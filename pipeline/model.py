@@ -50,6 +50,9 @@ MeetingStatus = Literal["draft", "final"]
 ActionStatus = Literal["not_started", "in_progress", "done", "delayed", "needs_support", "cancelled"]
 AttendeeRole = Literal["attendee", "observer"]
 TextField = Literal["discussion", "disagreements", "resolutions"]
+AgendaPart = Literal["report", "discussion", "extempore"]
+"""Which part of a formal record an agenda item belongs to: a report (報告事項), a matter
+for discussion (討論事項) or an extempore motion (臨時動議)."""
 
 
 # Default factories are plain functions rather than the builtins list and dict:
@@ -132,6 +135,24 @@ class ActionItem(_Model):
     )
 
 
+class TaskUpdate(_Model):
+    """A later meeting's word on an earlier task (a line of a follow-up section).
+
+    The task is named by its id (``#2024-06-12-3``) when the notes give one; otherwise
+    ``task`` and ``owner`` hold what the line says, and the ledger matches them to an
+    earlier open task only when both agree exactly after normalising.
+    """
+
+    task_id: Text = Field(default="", description="the id as written, without '#'; empty when none")
+    task: Text | None = Field(default=None, description="the task's text, when no id names it")
+    owner: Person | None = None
+    status: ActionStatus | None = Field(default=None, description="the new status, when stated")
+    due: dt.date | None = Field(default=None, description="a new due date, when stated")
+    due_text: Text | None = None
+    text: Text = Field(default="", description="the progress it reports, as written")
+    line: int = Field(ge=1, description="1-based line of the update in the notes file")
+
+
 class TextSpan(_Model):
     """Where one entry of an agenda item's text lists came from in the notes."""
 
@@ -154,6 +175,11 @@ class AgendaItem(_Model):
     spans: list[TextSpan] = Field(
         default_factory=_empty_list,
         description="source lines of every discussion, disagreement and resolution entry",
+    )
+    part: AgendaPart | None = Field(
+        default=None,
+        description="report, discussion or extempore motion, when the notes say (a section "
+        "such as 報告事項 / 临时动议 / Reports); None leaves it to the layout",
     )
 
 
@@ -185,6 +211,24 @@ class Meeting(_Model):
         description="1-based source line of each meeting-info field that was given (title, date, host …)",
     )
     line_count: int = 0
+    task_updates: list[TaskUpdate] = Field(
+        default_factory=_empty_list,
+        description="updates on tasks of earlier meetings (a follow-up section, or lines "
+        "naming a task id), in the order written",
+    )
+    purpose: Text | None = Field(default=None, description="the reason for the meeting (開會事由)")
+    document_number: Text | None = Field(
+        default=None, description="the minutes' own number as written (〔2024〕3号, 第12期)"
+    )
+    issuer: Person | None = Field(default=None, description="who signs the minutes off (签发)")
+    reviewer: Person | None = Field(default=None, description="who reviewed them (审核)")
+    distribution: list[Text] = Field(
+        default_factory=_empty_list, description="recipients (分送 / 主送), as written"
+    )
+    copy_to: list[Text] = Field(default_factory=_empty_list, description="copies to (抄送)")
+    printed_by: Text | None = Field(default=None, description="the issuing office (印发机关)")
+    printed_on: dt.date | None = Field(default=None, description="the date of issue (印发日期)")
+    classification: Text | None = Field(default=None, description="the security level (密级)")
 
     def to_json(self) -> str:
         """The model as pretty JSON, UTF-8 text, not ASCII-escaped."""
