@@ -12,8 +12,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+
+def qn(tag: str) -> str:
+    """``w:rFonts`` → Clark notation; python-docx is imported only by the helpers
+    that edit elements (the template generator), not by every build."""
+    from docx.oxml.ns import qn as clark
+
+    return str(clark(tag))
+
+
+def OxmlElement(tag: str) -> Any:  # python-docx's name
+    from docx.oxml import OxmlElement as element
+
+    return element(tag)
+
 
 THEME_FONT_ATTRIBUTE = re.compile(rb'\s+w:(?:ascii|eastAsia|hAnsi|cs)Theme="[^"]*"')
 LATIN_FONT = "Times New Roman"
