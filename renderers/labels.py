@@ -88,6 +88,19 @@ ZH_HANS: Final[dict[str, str]] = {
     "unit": "责任单位",
     "deadline": "完成时限",
     "no_tasks": "本次会议未形成任务。",
+    # the 纪要's own fields
+    "doc_number": "编号",
+    "issuer": "签发",
+    "reviewer": "审核",
+    "distribution": "分送",
+    "copy_to": "抄送",
+    "printed_by": "印发机关",
+    "printed_on": "印发日期",
+    "printed_suffix": "印发",
+    "classification": "密级",
+    "purpose": "会议事由",
+    # task cards
+    "task_id": "任务编号",
 }
 
 ZH_HANT: Final[dict[str, str]] = {
@@ -166,6 +179,17 @@ ZH_HANT: Final[dict[str, str]] = {
     "unit": "責任單位",
     "deadline": "完成時限",
     "no_tasks": "本次會議未形成任務。",
+    "doc_number": "編號",
+    "issuer": "簽發",
+    "reviewer": "審核",
+    "distribution": "分送",
+    "copy_to": "抄送",
+    "printed_by": "印發機關",
+    "printed_on": "印發日期",
+    "printed_suffix": "印發",
+    "classification": "密級",
+    "purpose": "開會事由",
+    "task_id": "任務編號",
 }
 
 EN: Final[dict[str, str]] = {
@@ -246,6 +270,17 @@ EN: Final[dict[str, str]] = {
     "unit": "department",
     "deadline": "due",
     "no_tasks": "The meeting assigned no tasks.",
+    "doc_number": "No.",
+    "issuer": "Approved by",
+    "reviewer": "Reviewed by",
+    "distribution": "Distribution",
+    "copy_to": "Copy to",
+    "printed_by": "Issued by",
+    "printed_on": "Date of issue",
+    "printed_suffix": "",
+    "classification": "Classification",
+    "purpose": "Purpose",
+    "task_id": "Task ID",
 }
 
 CATALOGUES: Final[dict[str, dict[str, str]]] = {"zh-Hans": ZH_HANS, "zh-Hant": ZH_HANT, "en": EN}
