@@ -16,6 +16,9 @@ from pipeline.model import ActionItem, AgendaItem, DatedNote, Meeting, Person
 from renderers.labels import (
     CATALOGUES,
     STATUS_LABELS,
+    TW_RECORD,
+    TW_STATUS,
+    chinese_numeral,
     section_number,
     subsection_number,
 )
@@ -379,4 +382,221 @@ def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]
         "agenda": agenda,
         "actions": actions,
         "task_groups": task_groups,
+        "tw": tw_context(meeting, actions),
     }
+
+
+# --- Taiwan's 會議紀錄 (profile tw) ----------------------------------------------
+
+_TW_WEEKDAYS = "一二三四五六日"
+# sections that open a 會議紀錄 before its 報告事項 (a chair's address); any other section
+# the notes have beside their agenda follows the 臨時動議
+_TW_OPENING_WORDS = ("致詞", "致辭", "致词", "主席報告", "主席报告", "宣布開會", "宣布开会")
+
+
+def roc_date(day: dt.date | None) -> str:
+    """中華民國113年6月12日（星期三）: the date as Taiwan's official documents write it."""
+    if day is None:
+        return ""
+    year = day.year - 1911
+    year_text = "元" if year == 1 else str(year) if year > 1 else f"前{1 - year}"
+    return f"中華民國{year_text}年{day.month}月{day.day}日（星期{_TW_WEEKDAYS[day.weekday()]}）"
+
+
+def roc_clock(time: str | None) -> str:
+    """09:30 → 上午9時30分, 16:00 → 下午4時, 12:15 → 中午12時15分, 19:00 → 晚上7時."""
+    if not time:
+        return ""
+    hour, minute = (int(part) for part in time.split(":"))
+    if hour < 6:
+        period = "凌晨"
+    elif hour < 12:
+        period = "上午"
+    elif hour == 12:
+        period = "中午"
+    elif hour < 18:
+        period, hour = "下午", hour - 12
+    else:
+        period, hour = "晚上", hour - 12
+    return f"{period}{hour}時" + (f"{minute}分" if minute else "")
+
+
+def _tw_entries(entries: list[str], sub: bool = False) -> tuple[str, list[str]]:
+    """One entry goes on its label's line; several are numbered 一、 (or （一） under a heading)."""
+    if len(entries) == 1:
+        return entries[0], []
+    number = subsection_number if sub else section_number
+    return "", [f"{number(i, 'zh-Hant')}{entry}" for i, entry in enumerate(entries, 1)]
+
+
+def _tw_block(number: int, label: str, text: str = "", entries: list[str] | None = None) -> dict[str, Any]:
+    head = section_number(number, "zh-Hant") if number else ""
+    return {
+        "number": head,
+        "label": label,
+        "heading": f"{head}{label}：",
+        "text": text,
+        "entries": entries or [],
+        "second": "",
+    }
+
+
+def _tw_absentee(absentee: Any, language: str) -> str:
+    who = person_text(Person(department=absentee.department, name=absentee.name), language)
+    extras = [absentee.reason or "", f"由{absentee.proxy}代理" if absentee.proxy else ""]
+    extra = _join(extras, "，")
+    return f"{who}（{extra}）" if extra and who else who or extra
+
+
+def _tw_case(item: AgendaItem, number: int, decision_label: str) -> dict[str, Any]:
+    labels = TW_RECORD
+    fields = []
+    for label, entries in (
+        (labels["case"], [item.title] if item.title else []),
+        (labels["explanation"], list(item.discussion)),
+        (labels["dissent"], list(item.disagreements)),
+        (labels[decision_label], list(item.resolutions)),
+    ):
+        if entries:
+            text, numbered = _tw_entries(entries)
+            fields.append({"label": label, "text": text, "entries": numbered})
+    return {
+        "number": f"第{chinese_numeral(number)}案",
+        "title": item.title,
+        "time": format_time_range(item.start_time, item.end_time),
+        "fields": fields,
+    }
+
+
+def _tw_part_of(item: AgendaItem) -> str:
+    if item.part is not None:
+        return item.part
+    return "discussion" if item.resolutions else "report"
+
+
+def _tw_section(item: AgendaItem, number: int) -> dict[str, Any]:
+    text, entries = _tw_entries([*item.discussion, *item.disagreements, *item.resolutions], sub=True)
+    return _tw_block(number, item.title or TW_RECORD["explanation"], text, entries)
+
+
+def _tw_actions(actions: list[dict[str, Any]], meeting: Meeting) -> list[dict[str, Any]]:
+    """The minutes' action items with the form's own fixed words (the missing marker, the states)."""
+    missing, ours = CATALOGUES[meeting.language]["missing"], TW_RECORD["missing"]
+    out = []
+    for action, item in zip(actions, meeting.action_items, strict=True):
+        own = {key: ours if value == missing else value for key, value in action.items()}
+        own["responsible"] = own["owner_full"] if own["owner_full"] != ours else own["owner"]
+        own["status"] = TW_STATUS[item.status]
+        own["heading"] = f"{TW_RECORD['task']} {action['number']}：{action['id_task']}"
+        own["source"] = _source_text(item, "zh-Hant")
+        del own["sentence"]  # worded in the notes' language; the form has its table instead
+        out.append(own)
+    return out
+
+
+def tw_context(meeting: Meeting, actions: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the tw templates read: the parts of a 會議紀錄 in order, each numbered 一、二、…,
+    with no line for a value the notes do not give."""
+    labels = TW_RECORD
+    language = meeting.language
+    title = meeting_name(meeting.title or "")
+    counter = iter(range(1, 1000))
+
+    def line(label: str, text: str, entries: list[str] | None = None) -> dict[str, Any]:
+        return _tw_block(next(counter), label, text, entries)
+
+    when = roc_date(meeting.date) + roc_clock(meeting.start_time)
+    attendees = [a for a in meeting.attendees if a.role == "attendee"]
+    observers = [a for a in meeting.attendees if a.role == "observer"]
+    chair = person_text(meeting.host, language)
+    recorder = person_text(meeting.recorder, language)
+    on_leave = [_tw_absentee(a, language) for a in meeting.absentees if a.reason]
+    absent = [_tw_absentee(a, language) for a in meeting.absentees if not a.reason]
+    sep = labels["list_sep"]
+    head_values = [
+        (labels["purpose"], meeting.purpose or ""),
+        (labels["time"], when),
+        (labels["location"], meeting.location or ""),
+        (labels["chair"], chair),
+        (labels["recorder"], "" if chair else recorder),
+        (labels["attendees"], _join((person_text(a, language) for a in attendees), sep)),
+        (labels["observers"], _join((person_text(a, language) for a in observers), sep)),
+        (labels["on_leave"], _join(on_leave, sep)),
+        (labels["absent"], _join(absent, sep)),
+    ]
+    head = [line(label, value) for label, value in head_values if value]
+    for block in head:
+        if block["label"] == labels["chair"] and recorder:
+            block["second"] = f"{labels['recorder']}{labels['colon']}{recorder}"
+
+    opening_items = [s for s in meeting.other_sections if any(w in s.title for w in _TW_OPENING_WORDS)]
+    closing_items = [s for s in meeting.other_sections if s not in opening_items]
+    opening = [_tw_section(item, next(counter)) for item in opening_items]
+
+    parts = []
+    for key, label, decision in (
+        ("report", "reports", "decision"),
+        ("discussion", "discussions", "resolution"),
+        ("extempore", "extempore", "resolution"),
+    ):
+        items = [item for item in meeting.agenda if _tw_part_of(item) == key]
+        if items:
+            part = line(labels[label], "")
+            part.update(
+                key=key,
+                heading=part["number"] + part["label"],
+                items=[_tw_case(item, n, decision) for n, item in enumerate(items, 1)],
+            )
+            parts.append(part)
+
+    closing = [_tw_section(item, next(counter)) for item in closing_items]
+    if meeting.risks:
+        closing.append(line(labels["risks"], *_tw_entries(list(meeting.risks), sub=True)))
+    if meeting.next_meeting:
+        closing.append(line(labels["next_meeting"], meeting.next_meeting))
+    tw_actions = _tw_actions(actions, meeting)
+    assignments = line(labels["assignments"], "") if tw_actions else _tw_block(0, labels["assignments"])
+    end = roc_clock(meeting.end_time)
+    adjourn = line(labels["adjourn"], end) if end else _tw_block(0, labels["adjourn"])
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for action in tw_actions:
+        groups.setdefault(action["department"] or labels["no_department"], []).append(action)
+    return {
+        "labels": labels,
+        "minutes_title": _tw_title(title, labels["minutes_title"]),
+        "tasks_title": _tw_title(title, labels["tasks_title"]),
+        "status_mark": labels["draft"] if meeting.status == "draft" else labels["final"],
+        "date": roc_date(meeting.date),
+        "time": when,
+        "start_time": roc_clock(meeting.start_time),
+        "end_time": end,
+        "chair": chair,
+        "recorder": recorder,
+        "head": head,
+        "opening": opening,
+        "parts": parts,
+        "closing": closing,
+        "assignments": assignments,
+        "adjourn": adjourn,
+        "attachments": _tw_entries(list(meeting.attachments))[1] or list(meeting.attachments),
+        "actions": tw_actions,
+        "task_groups": [
+            {
+                "department": department,
+                "count": len(tasks),
+                "heading": f"{department}（{len(tasks)} {labels['task_count']}）",
+                "tasks": tasks,
+            }
+            for department, tasks in groups.items()
+        ],
+    }
+
+
+def _tw_title(name: str, suffix: str) -> str:
+    """社區發展協會理監事聯席會 → …會會議紀錄; a title already ending in 會議 takes 紀錄 alone."""
+    if not name:
+        return suffix
+    if name.endswith(("會議", "会议", "Meeting", "meeting")):
+        return name + suffix[2:] if name.endswith(("會議", "会议")) else f"{name} {suffix}"
+    return name + suffix
