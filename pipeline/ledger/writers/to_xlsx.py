@@ -1,0 +1,210 @@
+"""The ledger as an Excel workbook (XlsxWriter, in its constant-memory mode).
+
+Sheets: all tasks, the overdue ones (most overdue first), then one per responsible
+department (tasks without a department on a sheet of their own, last). Sheet names and
+column headers are in the notes' language. On every sheet the header row is frozen and
+filtered; dates are real Excel dates (``yyyy-mm-dd``); overdue rows are red, rows due
+soon yellow, done and cancelled ones grey; text wraps, and columns are as wide as their
+widest line (a Chinese character counts two) up to :data:`MAX_WIDTH`.
+
+Every text is written as a string, never as a formula; one that a spreadsheet program
+would take for a formula when edited (``=``, ``+``, ``-``, ``@`` first) is marked with
+Excel's own leading apostrophe (the "quote prefix" style), which is not part of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from pipeline.atomic import write_bytes_atomically
+from pipeline.ledger.entry import Ledger, LedgerTask
+from pipeline.ledger.writers.cells import (
+    Cell,
+    display_width,
+    headers,
+    is_formula_like,
+    row_cells,
+    widest_line,
+)
+from pipeline.ledger.writers.labels import LEDGER_LABELS, ledger_language
+
+MAX_WIDTH = 50
+"""No column is wider than this many characters (long text wraps)."""
+
+SHEET_NAME_LIMIT = 31
+FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
+RESERVED_SHEET_NAMES = ("history",)  # Excel keeps "History" for itself
+
+_ROW_STYLES: dict[str, dict[str, Any]] = {
+    "plain": {},
+    "overdue": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "due-soon": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
+    "dim": {"font_color": "#808080"},
+}
+_STYLE_OF_STATE = {"overdue": "overdue", "due-soon": "due-soon", "done": "dim", "cancelled": "dim"}
+OVERDUE_FILL = _ROW_STYLES["overdue"]["bg_color"]
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` UTF-16 code units (Excel's measure)."""
+    while _utf16_len(text) > limit:
+        text = text[:-1]
+    return text
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """A valid, unused sheet name close to ``wanted``; adds it to ``taken`` (casefolded).
+
+    Excel's rules: at most 31 characters, none of ``[]:*?/\\``, no apostrophe first or
+    last, not empty, not "History", unique without regard to case."""
+    name = "".join("_" if char in FORBIDDEN_IN_SHEET_NAMES else char for char in wanted)
+    name = " ".join(name.split()).strip("'").strip() or "_"
+    base = _cut(name, SHEET_NAME_LIMIT).rstrip("'").rstrip() or "_"
+    candidate, number = base, 1
+    while candidate.casefold() in taken or candidate.casefold() in RESERVED_SHEET_NAMES:
+        number += 1
+        suffix = f" ({number})"
+        candidate = _cut(base, SHEET_NAME_LIMIT - len(suffix)).rstrip() + suffix
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def department_of(task: LedgerTask) -> str | None:
+    return task.owner.department if task.owner and task.owner.department else None
+
+
+def ledger_xlsx(ledger: Ledger) -> bytes:
+    """The workbook's bytes."""
+    language = ledger_language(ledger)
+    labels = LEDGER_LABELS[language]
+    header = headers(labels)
+    rows = [row_cells(task, language, labels) for task in ledger.tasks]
+    widths = [_cell_widths(cells) for cells in rows]
+    header_widths = [display_width(text) for text in header]
+
+    by_department: dict[str | None, list[int]] = {}
+    for index, task in enumerate(ledger.tasks):
+        by_department.setdefault(department_of(task), []).append(index)
+    overdue = [i for i, task in enumerate(ledger.tasks) if task.state == "overdue"]
+    overdue.sort(key=lambda i: -ledger.tasks[i].days_overdue)
+
+    taken: set[str] = set()
+    sheets: list[tuple[str, Sequence[int]]] = [
+        (sheet_name(labels["sheet_all"], taken), range(len(rows))),
+        (sheet_name(labels["sheet_overdue"], taken), overdue),
+    ]
+    named = sorted(key for key in by_department if key is not None)
+    sheets += [(sheet_name(key, taken), by_department[key]) for key in named]
+    if None in by_department:
+        sheets.append((sheet_name(labels["sheet_no_department"], taken), by_department[None]))
+
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        buffer,
+        {
+            "constant_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
+    workbook.set_properties(
+        {
+            "title": f"{labels['calendar_name']} {ledger.as_of.isoformat()}",
+            "author": "minutes",
+            "comments": f"minutes ledger, {ledger.as_of.isoformat()}",
+        }
+    )
+    formats = _Formats(workbook)
+    states = [_STYLE_OF_STATE.get(task.state, "plain") for task in ledger.tasks]
+    for name, indices in sheets:
+        sheet = workbook.add_worksheet(name)
+        _write_sheet(sheet, formats, header, header_widths, rows, widths, states, indices)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def write_xlsx(ledger: Ledger, path: Path) -> None:
+    """Write :func:`ledger_xlsx` to ``path`` atomically."""
+    write_bytes_atomically(path, ledger_xlsx(ledger))
+
+
+class _Formats:
+    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
+        base = {"text_wrap": True, "valign": "top"}
+        self.header = workbook.add_format(
+            {**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "border_color": "#8EA9DB"}
+        )
+        self.text: dict[str, Any] = {}
+        self.date: dict[str, Any] = {}
+        self.quoted: dict[str, Any] = {}
+        for style, props in _ROW_STYLES.items():
+            self.text[style] = workbook.add_format({**base, **props})
+            self.date[style] = workbook.add_format({**base, **props, "num_format": "yyyy-mm-dd"})
+            self.quoted[style] = workbook.add_format({**base, **props, "quote_prefix": True})
+
+
+def _cell_widths(cells: Iterable[Cell]) -> list[int]:
+    widths = []
+    for value in cells:
+        if value is None:
+            widths.append(0)
+        elif isinstance(value, str):
+            widths.append(widest_line(value, MAX_WIDTH))
+        elif isinstance(value, dt.date):
+            widths.append(10)
+        else:
+            widths.append(len(str(value)))
+    return widths
+
+
+def _write_sheet(
+    sheet: Any,
+    formats: _Formats,
+    header: list[str],
+    header_widths: list[int],
+    rows: list[list[Cell]],
+    widths: list[list[int]],
+    states: list[str],
+    indices: Sequence[int],
+) -> None:
+    columns = len(header)
+    column_widths = list(header_widths)
+    for index in indices:
+        for col, width in enumerate(widths[index]):
+            if width > column_widths[col]:
+                column_widths[col] = width
+    for col, width in enumerate(column_widths):
+        sheet.set_column(col, col, min(width, MAX_WIDTH) + 2)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(indices), columns - 1)
+
+    for col, text in enumerate(header):
+        sheet.write_string(0, col, text, formats.header)
+    write_string = sheet.write_string
+    write_number = sheet.write_number
+    write_datetime = sheet.write_datetime
+    write_blank = sheet.write_blank
+    for row, index in enumerate(indices, start=1):
+        style = states[index]
+        text_format = formats.text[style]
+        for col, value in enumerate(rows[index]):
+            if value is None:
+                write_blank(row, col, None, text_format)
+            elif isinstance(value, str):
+                quoted = is_formula_like(value)
+                write_string(row, col, value, formats.quoted[style] if quoted else text_format)
+            elif isinstance(value, dt.date):
+                write_datetime(row, col, value, formats.date[style])
+            else:
+                write_number(row, col, value, text_format)
