@@ -141,13 +141,13 @@ def action_context(item: ActionItem, number: int, meeting: Meeting) -> dict[str,
         (f"{label}{labels['colon']}{value}" for label, value in sentence_parts if value),
         labels["group_sep"],
     )
-    sentence = (
-        f"{number}. {id_task} ({details})" if language == "en" else f"{number}. {id_task}（{details}）"
-    )
+    clause = f"{id_task} ({details})" if language == "en" else f"{id_task}（{details}）"
+    sentence = f"{number}. {clause}"
     return {
         "number": number,
         "heading": heading,
         "sentence": sentence,
+        "clause": clause,
         "task": item.task,
         "id": item.id,
         "id_task": id_task,
@@ -180,9 +180,82 @@ def action_context(item: ActionItem, number: int, meeting: Meeting) -> dict[str,
         "status_code": item.status,
         "line": item.line,
         "source": _source_text(item, language),
+        "lines": _line_range(item),
         "agenda_title": agenda_title,
         "project": meeting.project or "",
+        **task_card(item, number, meeting, labels),
     }
+
+
+# The fields the practice's task cards must show even when the notes leave them out
+# (the seeds' 任务名称、负责人、截止日期、完成标准): there the card reads labels.missing.
+REQUIRED_CARD_FIELDS = ("task_name", "owner", "planned_end", "acceptance")
+
+
+def task_card(item: ActionItem, number: int, meeting: Meeting, labels: dict[str, str]) -> dict[str, Any]:
+    """The card of one task: its title and the rows that have a value, in the seeds' order.
+
+    A row with no value is left out, except the required fields, which read
+    labels.missing; the notes' line is not printed (it is in the document's
+    custom properties, ``doc.task_sources``).
+    """
+    language = meeting.language
+    sep = labels["list_sep"]
+    owners = [item.owner, *item.co_owners] if item.owner else list(item.co_owners)
+    owner_names = _join((o.name or "" for o in owners if o), sep)
+    departments = _join(_unique(o.department for o in owners if o), sep)
+    if not owner_names and item.owner_text and not departments:
+        owner_names = item.owner_text
+    rows = [
+        ("task_id", item.id),
+        ("task_name", item.task),
+        ("project", meeting.project or ""),
+        ("task_description", item.description or ""),
+        ("department", departments),
+        ("owner", owner_names),
+        ("collab_department", _join(_unique(p.department for p in item.collaborators), sep)),
+        ("collab_person", _join(_unique(p.name for p in item.collaborators), sep)),
+        ("planned_start", format_date(item.start, language) or (item.start_text or "")),
+        ("planned_end", format_date(item.due, language) or (item.due_text or "")),
+        ("milestones", _numbered(_dated_notes(item.milestones, language))),
+        ("resources", _numbered(list(item.resources))),
+        ("acceptance", item.acceptance or ""),
+        ("remarks", item.notes or ""),
+        ("progress", _numbered(_dated_notes(item.progress, language))),
+        ("task_risks", _numbered(list(item.risks))),
+        ("status", STATUS_LABELS[language][item.status]),
+    ]
+    card_rows = [
+        {
+            "key": key,
+            "label": labels[key],
+            "value": value or labels["missing"],
+            "missing": not value,
+        }
+        for key, value in rows
+        if value or key in REQUIRED_CARD_FIELDS
+    ]
+    return {"card_title": f"{labels['task']} {number}", "card_rows": card_rows}
+
+
+def _line_range(item: ActionItem) -> str:
+    """31 or 31-40: the lines of the notes the task was read from."""
+    if item.end_line and item.end_line != item.line:
+        return f"{item.line}-{item.end_line}"
+    return str(item.line)
+
+
+def task_sources(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One custom document property per task (docProps/custom.xml): name minutes.task.N,
+    value ``id=2024-06-12-3; lines=31-40``, so tools can trace a card back to the notes."""
+    return [
+        {
+            "pid": index,
+            "name": f"minutes.task.{action['number']}",
+            "value": f"id={action['id']}; lines={action['lines']}" if action["id"] else f"lines={action['lines']}",
+        }
+        for index, action in enumerate(actions, 2)  # pid 0 and 1 are reserved
+    ]
 
 
 def _source_text(item: ActionItem, language: str) -> str:
@@ -218,6 +291,8 @@ def agenda_context(item: AgendaItem, number: int, language: str) -> dict[str, An
                     "heading": subsection_number(len(sections) + 1, language) + labels[key],
                     "entries": entries,
                     "numbered_entries": _numbered(entries).split("\n") if len(entries) > 1 else entries,
+                    "numbered": len(entries) > 1,
+                    "num_id": 0,  # set by number_lists
                 }
             )
     return {
@@ -299,6 +374,73 @@ def _with_suffix(name: str, suffix: str, language: str) -> str:
     return name + suffix
 
 
+# Word numbering: each numbered list of a document gets its own w:num (from this id on),
+# restarting at 1; the templates' word/numbering.xml writes one per id in lists.ids.
+FIRST_LIST_ID = 101
+
+
+def number_lists(agenda: list[dict[str, Any]]) -> dict[str, Any]:
+    """Give every numbered list its own numbering instance: the parts of each agenda item
+    (item.sections[].num_id), the risks, the attachments and the work plan."""
+    next_id = FIRST_LIST_ID
+    for item in agenda:
+        for section in item["sections"]:
+            section["num_id"] = next_id
+            next_id += 1
+    named = {}
+    for name in ("risks", "attachments", "actions"):
+        named[name] = next_id
+        next_id += 1
+    return {"ids": list(range(FIRST_LIST_ID, next_id)), **named}
+
+
+def _official_list(values: list[str], language: str) -> str:
+    """抄送：A，B，C。 as GB/T 9704 writes recipients; English: A, B, C."""
+    if not values:
+        return ""
+    if language == "en":
+        return ", ".join(values)
+    return "，".join(values) + "。"
+
+
+def official_fields(meeting: Meeting, labels: dict[str, str]) -> dict[str, Any]:
+    """The 纪要's own fields (number, 签发, 审核, 分送, 抄送, 印发, 密级, 会议事由): each an
+    empty string when not given, so a template shows nothing for it."""
+    language = meeting.language
+    printed_on = format_date(meeting.printed_on, language)
+    if printed_on and language != "en":
+        printed_on_line = printed_on + labels["printed_suffix"]
+    elif printed_on:
+        printed_on_line = f"{labels['printed_on']}{labels['colon']}{printed_on}"
+    else:
+        printed_on_line = ""
+    printed_by = meeting.printed_by or ""
+    if printed_by and language == "en":
+        printed_by_line = f"{labels['printed_by']}{labels['colon']}{printed_by}"
+    else:
+        printed_by_line = printed_by
+    distribution = list(meeting.distribution)
+    copy_to = list(meeting.copy_to)
+    return {
+        "document_number": meeting.document_number or "",
+        "issuer": person_text(meeting.issuer, language),
+        "reviewer": person_text(meeting.reviewer, language),
+        "distribution": _official_list(distribution, language),
+        "distribution_list": distribution,
+        "copy_to": _official_list(copy_to, language),
+        "copy_to_list": copy_to,
+        "printed_by": printed_by,
+        "printed_by_line": printed_by_line,
+        "printed_on": printed_on,
+        "printed_on_line": printed_on_line,
+        "classification": meeting.classification or "",
+        "purpose": meeting.purpose or "",
+        "has_sign_off": bool(meeting.document_number or meeting.issuer or meeting.reviewer),
+        "has_imprint": bool(distribution or copy_to or printed_by or printed_on),
+        "has_printing": bool(printed_by or printed_on),
+    }
+
+
 def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]:
     """Everything a template may use, as plain data (see word_templates/VARIABLES.md)."""
     language = meeting.language
@@ -340,6 +482,7 @@ def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]
             "minutes_title": _with_suffix(minutes_title, labels["minutes_title"], language),
             "tasks_title": _with_suffix(minutes_title, labels["tasks_title"], language),
             "work_plan_heading": section_number(work_plan_number, language) + labels["work_plan"],
+            "task_sources": task_sources(actions),
         },
         "meeting": {
             "title": title,
@@ -374,6 +517,7 @@ def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]
             "risks": list(meeting.risks),
             "next_meeting": meeting.next_meeting or "",
             "intro": _intro(meeting, minutes_title or labels["minutes_title"]),
+            **official_fields(meeting, labels),
         },
         "numbers": {
             "section": [section_number(n, language) for n in range(1, 21)],
@@ -382,6 +526,7 @@ def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]
         "agenda": agenda,
         "actions": actions,
         "task_groups": task_groups,
+        "lists": number_lists(agenda),
         "tw": tw_context(meeting, actions),
     }
 
@@ -545,7 +690,7 @@ def tw_context(meeting: Meeting, actions: list[dict[str, Any]]) -> dict[str, Any
             part.update(
                 key=key,
                 heading=part["number"] + part["label"],
-                items=[_tw_case(item, n, decision) for n, item in enumerate(items, 1)],
+                cases=[_tw_case(item, n, decision) for n, item in enumerate(items, 1)],
             )
             parts.append(part)
 
