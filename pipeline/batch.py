@@ -47,8 +47,16 @@ from pipeline.signals import handle_sigterm, ignore_signals, restore_signals, si
 if TYPE_CHECKING:  # the pool (and multiprocessing) is imported only when workers are started
     from pipeline.batch_pool import Crash, WorkerPool
     from pipeline.check.config import CheckConfig
+    from pipeline.pdf import Converter
 
 LOCK_NAME = ".minutes-build.lock"
+# The folder a PDF conversion works in, inside the output folder (pipeline.pdf.WORK_PREFIX;
+# not imported from there so that a build without --pdf does not load it).
+PDF_WORK_PREFIX = ".minutes-pdf.minutes-tmp-"
+# Notes gathered before a LibreOffice call is started while notes are still being built,
+# and the most one call converts (the rest wait for the next call).
+PDF_GROUP_NOTES = 16
+PDF_MAX_GROUP_NOTES = 64
 
 
 class BuildFunction(Protocol):
@@ -334,6 +342,10 @@ def remove_stray_temps(folder: Path) -> None:
         if is_stray_temp(entry.name) and entry.is_file(follow_symlinks=False):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
+        elif entry.name.startswith(PDF_WORK_PREFIX) and entry.is_dir(follow_symlinks=False):
+            import shutil  # only when a killed run left a PDF conversion folder
+
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- the work
@@ -475,6 +487,7 @@ class BatchSettings:
     options: BuildOptions = field(default_factory=BuildOptions)
     setup: Setup | None = None  # None: computed from the options
     keep_lists: bool = False  # list every note in the summary (for --report)
+    pdf: bool = False  # also a PDF/A of each document, through LibreOffice
 
 
 class BatchRunner:
@@ -516,6 +529,11 @@ class BatchRunner:
         self._warm = False
         self._templates_checked = False
         self._progress: Progress | None = None
+        # --pdf: built notes wait here, per output root, for LibreOffice to convert them
+        self._pdf_waiting: dict[Path, list[Outcome]] = {}
+        self._converter: Converter[list[Outcome]] | None = None
+        self._pdf_slots = 1
+        self._pdf_missing = False
 
     def run(self) -> Summary:
         settings = self.settings
@@ -540,6 +558,7 @@ class BatchRunner:
             self.summary.total = total
             check_configs(samples, settings.options.config)
             tasks = self._tasks(progress)
+            self._pdf_slots = max(1, min(jobs, total))
             if jobs == 1 or total <= 1:
                 outcomes: Iterable[Outcome | Crash[Task]] = self._in_process(tasks)
             else:
@@ -552,14 +571,21 @@ class BatchRunner:
             for outcome in outcomes:
                 if not isinstance(outcome, Outcome):  # a Crash: the worker died on it
                     outcome = _crash_outcome(outcome)
-                with signals_held():  # recorded and counted together, or neither: a signal
-                    # between the two would leave a note the rerun finds unchanged but
-                    # the report does not count
-                    self._settle(outcome, progress)
+                if self._wants_pdf(outcome):
+                    self._pdf_waiting.setdefault(outcome.task.source.root, []).append(outcome)
+                else:
+                    with signals_held():  # recorded and counted together, or neither: a
+                        # signal between the two would leave a note the rerun finds
+                        # unchanged but the report does not count
+                        self._settle(outcome, progress)
+                self._convert(progress, last=False)
                 self._start_over()
                 progress.update(self.summary)
             if pool is not None:
                 pool.close()
+            while self._pdf_waiting or (self._converter is not None and self._converter.busy()):
+                self._convert(progress, last=True, wait=0.5)
+                progress.update(self.summary)
         except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (raised as a KeyboardInterrupt)
             handlers = ignore_signals()  # a second one must not cut the clean-up short
             self.summary.interrupted = True
@@ -575,6 +601,8 @@ class BatchRunner:
                 handlers = ignore_signals()
             if pool is not None:
                 pool.terminate()
+            if self._converter is not None:
+                self._converter.close()  # stops LibreOffice if still running, removes its folders
             progress.finish()
             for manifest in self._manifests.values():
                 manifest.compact()
@@ -608,7 +636,7 @@ class BatchRunner:
                 yield Task(source, digest)
                 continue
             manifest = self._manifest(source.root)
-            expected = expected_outputs(source)
+            expected = expected_outputs(source, pdf=self.settings.pdf)
             if not self.settings.force and self._is_unchanged(manifest, source, digest, expected):
                 self.summary.unchanged += 1
                 if manifest.entries[source.key].errors:
@@ -688,10 +716,10 @@ class BatchRunner:
     def _is_unchanged(
         self, manifest: Manifest, source: Source, digest: str, expected: tuple[str, ...]
     ) -> bool:
-        if not manifest.is_unchanged(source.key, digest, self.setup):
+        # False too when its documents are to take another name now, or when --pdf asks
+        # for PDFs it was built without.
+        if not manifest.is_unchanged(source.key, digest, self.setup, expected):
             return False
-        if manifest.entries[source.key].outputs != expected:
-            return False  # its documents are to take another name now
         # --strict must refuse notes with errors even when they were built before.
         return not (self.settings.options.strict and manifest.entries[source.key].errors)
 
@@ -761,12 +789,18 @@ class BatchRunner:
         if not outcome.ok:
             if source.tracked:
                 manifest = self._manifest(source.root)
+                before = manifest.entries.get(source.key)
                 manifest.forget(source.key)
+                if before is not None:
+                    # Its documents of an earlier build stay known as the build's own: the
+                    # next run may replace them without --force.
+                    manifest.claim(before.outputs)
                 self._drain(manifest)
             self._fail(str(source.notes), outcome.reason, outcome.line, progress)
             return
         if source.tracked:
             outputs = tuple(_relative_to(Path(o), source.root) for o in outcome.outputs)
+            self._remove_stale_pdfs(source, outputs)
             self._manifest(source.root).record(
                 source.key,
                 Entry(
@@ -788,6 +822,89 @@ class BatchRunner:
                     "findings": counts,
                 }
             )
+
+    # ----------------------------------------------------------------------- --pdf
+
+    def _wants_pdf(self, outcome: Outcome) -> bool:
+        """Whether ``outcome``'s documents are to be converted before it is settled."""
+        if not (self.settings.pdf and outcome.ok and outcome.outputs):
+            return False
+        if self._converter is None and not self._pdf_missing:
+            from pipeline.pdf import Converter, find_soffice, missing_message
+
+            soffice = find_soffice()
+            if soffice is None:
+                self._pdf_missing = True
+                problem = Failure("--pdf", missing_message().removeprefix("--pdf "))
+                self.summary.problems.append(problem)
+                if self._progress is not None:
+                    self._progress.line(f"minutes build: {shown(missing_message())}")
+            else:
+                self._converter = Converter(soffice, self._pdf_slots)
+        return self._converter is not None
+
+    def _convert(self, progress: Progress, *, last: bool, wait: float = 0.0) -> None:
+        """Start LibreOffice on the notes waiting (while notes are still being built, only
+        on a group of them), and settle the notes whose conversion ended."""
+        converter = self._converter
+        if converter is None:
+            return
+        while self._pdf_waiting and converter.free_slots() > 0:
+            root = max(self._pdf_waiting, key=lambda r: len(self._pdf_waiting[r]))
+            waiting = self._pdf_waiting[root]
+            if not last and len(waiting) < PDF_GROUP_NOTES:
+                break
+            # At the end, what is left is shared among the free LibreOffice processes.
+            share = -(-len(waiting) // converter.free_slots()) if last else len(waiting)
+            group = waiting[: min(share, PDF_MAX_GROUP_NOTES)]
+            del waiting[: len(group)]
+            if not waiting:
+                del self._pdf_waiting[root]
+            self._start_conversion(converter, root, group)
+        for group, results in converter.finished(wait if not self._pdf_waiting else 0.0):
+            for outcome in group:
+                with signals_held():
+                    self._settle(self._with_pdfs(outcome, results), progress)
+                self._start_over()
+
+    def _start_conversion(self, converter: Converter[list[Outcome]], root: Path, group: list[Outcome]) -> None:
+        from pipeline.pdf import Document
+
+        documents = [
+            Document(Path(output), Path(output).with_suffix(".pdf"))
+            for outcome in group
+            for output in outcome.outputs
+        ]
+        converter.start(group, documents, root)
+
+    def _with_pdfs(self, outcome: Outcome, results: dict[Path, str | None]) -> Outcome:
+        """``outcome`` with its PDFs added, or failed naming each document not converted."""
+        pdfs = [Path(output).with_suffix(".pdf") for output in outcome.outputs]
+        missing = [(pdf, results.get(pdf, "not converted")) for pdf in pdfs if results.get(pdf, "") is not None]
+        if not missing:
+            return dataclasses.replace(outcome, outputs=[*outcome.outputs, *map(str, pdfs)])
+        source = outcome.task.source
+        for pdf, _reason in missing:
+            # An older PDF there would now belong to other documents: not left behind.
+            if not source.tracked or self._manifest(source.root).owns(_relative_to(pdf, source.root)):
+                with contextlib.suppress(OSError):
+                    pdf.unlink()
+        by_reason: dict[str, list[str]] = {}
+        for pdf, why in missing:
+            by_reason.setdefault(str(why), []).append(pdf.name)
+        reason = "; ".join(f"{' and '.join(names)} not written: {why}" for why, names in by_reason.items())
+        return dataclasses.replace(outcome, ok=False, reason=reason)
+
+    def _remove_stale_pdfs(self, source: Source, outputs: tuple[str, ...]) -> None:
+        """A note rebuilt without its PDFs (no --pdf now, or LibreOffice missing): the PDFs
+        of its earlier build, which the build wrote, would no longer match; removed."""
+        before = self._manifest(source.root).entries.get(source.key)
+        if before is None:
+            return
+        for output in before.outputs:
+            if output.endswith(".pdf") and output not in outputs:
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(source.root, output))
 
     def _count_findings(self, findings: list[Any]) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}
@@ -853,12 +970,14 @@ def setup_for(options: BuildOptions) -> Setup:
     )
 
 
-def expected_outputs(source: Source) -> tuple[str, ...]:
-    """The documents of ``source``, relative to its root (POSIX form), as the manifest has them."""
+def expected_outputs(source: Source, pdf: bool = False) -> tuple[str, ...]:
+    """The documents of ``source`` (and their PDFs with ``pdf``), relative to its root
+    (POSIX form), as the manifest has them."""
     stem = source.stem if source.stem is not None else safe_stem(source.notes.stem)
     folder = os.path.relpath(source.out_dir, source.root).replace(os.sep, "/")
     prefix = "" if folder == "." else folder + "/"
-    return tuple(f"{prefix}{stem}.{kind}.docx" for kind in ("minutes", "tasks"))
+    suffixes = ("docx", "pdf") if pdf else ("docx",)
+    return tuple(f"{prefix}{stem}.{kind}.{suffix}" for suffix in suffixes for kind in ("minutes", "tasks"))
 
 
 # --------------------------------------------------------------------------- one build per folder

@@ -45,7 +45,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         ),
         epilog=(
             "exit status: 0 all built or unchanged, 1 some notes failed (the others are "
-            "built) or a folder could not be read, 2 bad usage, a broken minutes.toml or "
+            "built) or a folder could not be read or --pdf found no LibreOffice (the .docx "
+            "are written), 2 bad usage, a broken minutes.toml or "
             "template, or another build writing into the same folder (nothing is built), "
             "130 Ctrl-C, 143 SIGTERM (the summary so far and the report are written); "
             "MINUTES_START_METHOD=spawn starts the workers as on Windows and macOS"
@@ -85,6 +86,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         default=None,
         help="refuse to build notes the checker finds errors in (also [build] strict)",
+    )
+    parser.add_argument(
+        "--pdf",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "also write <stem>.minutes.pdf and <stem>.tasks.pdf (PDF/A-2b) through LibreOffice"
+            " (also [build] pdf; --no-pdf: not); LibreOffice is looked for in MINUTES_SOFFICE,"
+            " on the PATH, then where it installs on Windows and macOS"
+        ),
     )
     parser.add_argument(
         "--force", action="store_true", help="rebuild every note, even unchanged ones"
@@ -136,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
             force=args.force,
             options=options,
             keep_lists=args.report is not None,
+            pdf=args.pdf,
         )
         from pipeline.terminal import ansi_terminal
 
@@ -181,8 +193,11 @@ def _apply_build_defaults(args: argparse.Namespace) -> None:
             args.template_dir = defaults.template_dir
         if args.strict is None:
             args.strict = defaults.strict
+        if getattr(args, "pdf", None) is None:
+            args.pdf = defaults.pdf
     args.profile = args.profile or "business"
     args.strict = bool(args.strict)
+    args.pdf = bool(getattr(args, "pdf", None))
 
 
 def stopped_before_start(arguments: list[str], stop: BaseException) -> int:

@@ -2,9 +2,11 @@
 
 One manifest lives in each output root (``.minutes-manifest.json``). It is keyed by
 the notes' path relative to that root's mirror (POSIX form) and records, per note,
-the hash of the notes bytes and the *setup* the documents were made with (template
-files, profile, tool version, encoding, checker config). A note whose key, notes
-hash and setup match, and whose recorded documents are all present, is unchanged.
+the hash of the notes bytes, the *setup* the documents were made with (template
+files, profile, tool version, encoding, checker config) and the documents written
+(the two ``.docx``, and their PDFs when ``--pdf`` made them). A note whose key,
+notes hash and setup match, and whose documents asked for now are recorded and
+present, is unchanged.
 
 Crash safety: every note built is appended to ``.minutes-manifest.journal`` as one
 flushed JSON line, after its documents have been renamed into place. Loading
@@ -180,12 +182,20 @@ class Manifest:
         else:
             self.entries[key] = Entry.from_json(record["entry"], self._setups)
 
-    def is_unchanged(self, key: str, notes_sha256: str, setup: Setup) -> bool:
+    def is_unchanged(
+        self, key: str, notes_sha256: str, setup: Setup, outputs: Iterable[str] | None = None
+    ) -> bool:
+        """Whether ``key`` was built from these bytes with this setup and its documents are
+        present: ``outputs`` (recorded, and present; the PDFs of a build without ``--pdf``
+        are not asked for), or all it recorded."""
         entry = self.entries.get(key)
         if entry is None or entry.notes_sha256 != notes_sha256 or entry.setup != setup:
             return False
+        wanted = entry.outputs if outputs is None else tuple(outputs)
+        if not set(wanted) <= set(entry.outputs):
+            return False
         root = str(self.root)
-        return all(os.path.isfile(os.path.join(root, output)) for output in entry.outputs)
+        return all(os.path.isfile(os.path.join(root, output)) for output in wanted)
 
     def owns(self, output: str) -> bool:
         """Whether ``output`` (relative to the root, POSIX form) was written by a build here."""

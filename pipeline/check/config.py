@@ -16,6 +16,7 @@
     profile = "gbt9704"             # business or gbt9704
     template_dir = "templates"      # relative to this file's folder
     strict = true                   # refuse to build notes with errors
+    pdf = true                      # also PDF/A copies through LibreOffice (--no-pdf: not)
 """
 
 from __future__ import annotations
@@ -147,6 +148,7 @@ class BuildDefaults:
     profile: str | None = None
     template_dir: Path | None = None
     strict: bool | None = None
+    pdf: bool | None = None
 
 
 def _build_defaults(build: Any, raw_text: str, resolved: Path, shown: str) -> BuildDefaults:
@@ -155,7 +157,7 @@ def _build_defaults(build: Any, raw_text: str, resolved: Path, shown: str) -> Bu
 
     if not isinstance(build, dict):
         raise fail("[build] must be a table", "[build")
-    known = ("profile", "template_dir", "strict")
+    known = ("profile", "template_dir", "strict", "pdf")
     for key in build:
         if key not in known:
             raise fail(f"unknown key {key!r} in [build] (known: {', '.join(known)})", key)
@@ -168,11 +170,15 @@ def _build_defaults(build: Any, raw_text: str, resolved: Path, shown: str) -> Bu
     strict = build.get("strict")
     if strict is not None and not isinstance(strict, bool):
         raise fail("strict must be true or false", "strict")
+    pdf = build.get("pdf")
+    if pdf is not None and not isinstance(pdf, bool):
+        raise fail("pdf must be true or false", "pdf")
     return BuildDefaults(
         profile=profile,
         # relative to the minutes.toml, wherever the build is started from
         template_dir=resolved.parent / folder if folder is not None else None,
         strict=strict,
+        pdf=pdf,
     )
 
 
