@@ -72,10 +72,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument(
         "--profile",
-        choices=("business", "gbt9704"),
+        choices=("business", "gbt9704", "tw"),
         help=(
-            "document style: business (default, or [build] profile in minutes.toml) or "
-            "gbt9704 (GB/T 9704 official layout)"
+            "document style: business (default, or [build] profile in minutes.toml), "
+            "gbt9704 (GB/T 9704 official layout) or tw (Taiwan's 會議紀錄)"
         ),
     )
     parser.add_argument("--template-dir", type=Path, metavar="DIR", help="custom Word templates")

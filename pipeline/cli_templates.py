@@ -55,7 +55,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     templates.set_defaults(func=lambda args: _help(templates))
 
 
-PROFILES = ("business", "gbt9704")
+PROFILES = ("business", "gbt9704", "tw")
 INIT_FILES = ("minutes.docx", "tasks.docx", "VARIABLES.md")
 
 

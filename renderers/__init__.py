@@ -12,7 +12,7 @@ from pipeline.model import Meeting
 from word_templates import TEMPLATES_ROOT, profile_dir
 
 DOCUMENT_KINDS = ("minutes", "tasks")
-PROFILES = ("business", "gbt9704")
+PROFILES = ("business", "gbt9704", "tw")
 BUILTIN_TEMPLATES = TEMPLATES_ROOT
 
 
@@ -44,10 +44,12 @@ def render_documents(
     """Both documents of one meeting, as .docx bytes (pure: no file is written)."""
     from renderers import engine
     from renderers.context import build_context
+    from renderers.docx_hygiene import PROFILES_KEEPING_FONTS
 
     paths = template_paths(profile, template_dir)
     context = build_context(meeting, profile)
-    titles = {"minutes": context["doc"]["minutes_title"], "tasks": context["doc"]["tasks_title"]}
+    doc = context["tw"] if profile == "tw" else context["doc"]  # tw: …會議紀錄, …工作分配表
+    titles = {"minutes": doc["minutes_title"], "tasks": doc["tasks_title"]}
     return {
         kind: engine.render(
             engine.load_template(path),
@@ -55,6 +57,7 @@ def render_documents(
             title=titles[kind],
             language=meeting.language,
             when=meeting.date,
+            keep_fonts=profile in PROFILES_KEEPING_FONTS,
         )
         for kind, path in paths.items()
     }

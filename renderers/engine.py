@@ -27,7 +27,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +36,14 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
 from pipeline.errors import MinutesError
-from renderers import ooxml
+from renderers import docx_hygiene
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+# numbering.xml holds a w:num per numbered list of the document (lists.ids), custom.xml
+# the task-to-notes-line properties (doc.task_sources)
+TEMPLATED_PART = re.compile(
+    r"^(word/(document|header\d*|footer\d*|footnotes|endnotes|numbering)\.xml|docProps/custom\.xml)$"
+)
 DEFAULT_EAST_ASIAN_FONT = "宋体"
 
 
@@ -418,6 +422,7 @@ class TemplatePart:
     template: Any = None  # jinja2.Template
     deflated: bytes | None = None  # static parts: compressed once, at preparation
     crc: int = 0  # static parts: CRC-32 of data, computed once
+    by_script: bool = False  # static parts whose fonts and language tags follow the notes' script
 
 
 
@@ -475,6 +480,8 @@ def write_zip(entries: list[ZipEntry]) -> bytes:
 class PreparedTemplate:
     path: Path
     parts: tuple[TemplatePart, ...]
+    # (part name, language, keep_fonts) → zip entry of a by_script part, made on first use
+    variants: dict[tuple[str, str, bool], ZipEntry] = field(default_factory=dict, compare=False)
 
 
 def unsafe_attribute_in(ast: nodes.Template) -> str | None:
@@ -598,10 +605,6 @@ def bounded(ast: nodes.Template) -> nodes.Template:
     return ast
 
 
-def _prepare_styles(data: bytes) -> bytes:
-    return ooxml.ensure_default_fonts(ooxml.strip_theme_fonts(data), DEFAULT_EAST_ASIAN_FONT)
-
-
 def _member_problem(name: str) -> str | None:
     """Why a zip member name is refused, or None for a part a Word document has."""
     if not name or "\\" in name or name.startswith("/") or _DRIVE.match(name):
@@ -712,12 +715,13 @@ def read_template(path: Path) -> list[tuple[str, bytes]]:
 def prepare(path: Path) -> PreparedTemplate:
     """Check, read, patch and compile one template file (uncached; see :func:`load_template`)."""
     parts = []
-    for name, raw in read_template(path):
-        data = raw
-        if name == "word/styles.xml":
-            data = _prepare_styles(data)
-        elif name.startswith("word/") and name.endswith(".xml"):
-            data = ooxml.strip_theme_fonts(data)
+    try:
+        cleaned = docx_hygiene.clean_package(
+            read_template(path), DEFAULT_EAST_ASIAN_FONT, lambda name: bool(TEMPLATED_PART.match(name))
+        )
+    except etree.XMLSyntaxError as error:
+        raise TemplateRefused(f"a part is not well-formed XML: {error}", path) from None
+    for name, data in cleaned:
         if TEMPLATED_PART.match(name):
             try:
                 source = patched_source(data)
@@ -727,6 +731,8 @@ def prepare(path: Path) -> PreparedTemplate:
                 raise TemplateRefused(f"template syntax error in {name}: {error}", path) from None
             template = compile_part(path, name, source)
             parts.append(TemplatePart(name, data, template))
+        elif docx_hygiene.needs_script_variant(name, data):
+            parts.append(TemplatePart(name, data, by_script=True))
         else:
             parts.append(TemplatePart(name, data, deflated=deflate(data), crc=zlib.crc32(data)))
     names = {p.name for p in parts}
@@ -819,12 +825,14 @@ def render(
     language: str = "zh-Hans",
     when: dt.date | None = None,
     budget: RenderBudget | None = None,
+    keep_fonts: bool = False,
 ) -> bytes:
     """The finished .docx bytes: same template and context, same bytes.
 
     The render is bounded by ``budget`` (by default RENDER_SECONDS, MAX_PART_CHARS,
     MAX_LOOP_ITERATIONS and MAX_WRITTEN_CHARS); a template that goes beyond it is stopped with
-    TemplateRefused.
+    TemplateRefused. Fonts and language tags follow ``language`` (the notes' script);
+    ``keep_fonts`` keeps the template's fonts (docx_hygiene.PROFILES_KEEPING_FONTS).
     """
     budget = budget or RenderBudget.default()
     entries: list[ZipEntry] = []
@@ -838,7 +846,14 @@ def render(
         for part in prepared.parts:
             if part.template is not None:
                 data = render_part(part, context, prepared.path, budget.max_part_chars)
-                entries.append(zip_entry(part.name, data))
+                entries.append(zip_entry(part.name, docx_hygiene.for_script(data, language, keep_fonts)))
+            elif part.by_script:
+                key = (part.name, language, keep_fonts)
+                entry = prepared.variants.get(key)
+                if entry is None:
+                    data = docx_hygiene.for_script(part.data, language, keep_fonts)
+                    entry = prepared.variants[key] = (part.name, data, deflate(data), zlib.crc32(data))
+                entries.append(entry)
             elif part.name == "docProps/core.xml":
                 entries.append(zip_entry(part.name, core_properties(title, language, when)))
             else:

@@ -631,6 +631,7 @@ def main() -> None:
     save(tasks_document(BUSINESS), out / "business" / "tasks.docx")
     save(official_minutes(), out / "gbt9704" / "minutes.docx")
     save(tasks_document(GBT9704), out / "gbt9704" / "tasks.docx")
+    __import__("make_templates_tw").main()  # word_templates/tw: Taiwan's 會議紀錄 (scripts/make_templates_tw.py)
     print(f"templates written to {out}")
 
 

@@ -13,7 +13,7 @@
     date_order = "dmy"   # read 03/04/2019 as 3 April ("mdy": March 4); without it such dates stay unread
 
     [build]                         # company defaults for ``minutes build``; its options win
-    profile = "gbt9704"             # business or gbt9704
+    profile = "gbt9704"             # business, gbt9704 or tw
     template_dir = "templates"      # relative to this file's folder
     strict = true                   # refuse to build notes with errors
     pdf = true                      # also PDF/A copies through LibreOffice (--no-pdf: not)
@@ -138,7 +138,7 @@ def _load_config_cached(resolved: Path, _stamp: int, shown: str) -> CheckConfig:
     return config
 
 
-BUILD_PROFILES = ("business", "gbt9704")
+BUILD_PROFILES = ("business", "gbt9704", "tw")
 
 
 @dataclass(frozen=True)
