@@ -95,7 +95,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-COMMANDS = ("parse", "check", "build", "templates")
+COMMANDS = ("parse", "check", "build", "templates", "ledger", "next")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -104,7 +104,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     The line ``minutes check …`` never shows the other commands, and describing
     them to argparse is a few ms of every start.
     """
-    from pipeline import cli_build, cli_check, cli_parse, cli_templates
+    from pipeline import cli_build, cli_check, cli_ledger, cli_parse, cli_templates
 
     parser = _Parser(
         prog="minutes",
@@ -112,10 +112,17 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"minutes {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    modules = dict(zip(COMMANDS, (cli_parse, cli_check, cli_build, cli_templates), strict=True))
-    for name, module in modules.items():
+    registers: tuple[Any, ...] = (
+        cli_parse.register,
+        cli_check.register,
+        cli_build.register,
+        cli_templates.register,
+        cli_ledger.register_ledger,
+        cli_ledger.register_next,
+    )
+    for name, register in zip(COMMANDS, registers, strict=True):
         if only is None or name == only:
-            module.register(commands)
+            register(commands)
     return parser
 
 

@@ -72,6 +72,7 @@ class LedgerTask(_Row):
     history: list[LedgerUpdate] = Field(default_factory=list)
     language: Language = "zh-Hans"
     owner_text: str | None = None
+    end_line: int | None = Field(default=None, description="the last line the item spans")
 
 
 class LedgerProblem(_Row):
