@@ -249,7 +249,7 @@ class Converter(Generic[Tag]):
                 elif said and not call.reason:
                     reason += f" ({said})"
                 results[document.pdf] = reason
-            for document in call.documents[len(call.inputs):]:
+            for document in call.documents[len(call.inputs) :]:
                 results[document.pdf] = call.reason or "not converted"
         finally:
             self._remove(call)
