@@ -400,6 +400,7 @@ TW_RECORD: Final[dict[str, str]] = {
     "milestones": "查核點",
     "resources": "所需資源與協助",
     "acceptance_notes": "完成標準與備註",
+    "remarks": "備註",
     "progress": "辦理進度",
     "task_risks": "風險",
     "tracking": "追蹤",
