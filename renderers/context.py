@@ -634,9 +634,32 @@ def _tw_actions(actions: list[dict[str, Any]], meeting: Meeting) -> list[dict[st
         own["status"] = TW_STATUS[item.status]
         own["heading"] = f"{TW_RECORD['task']} {action['number']}：{action['id_task']}"
         own["source"] = _source_text(item, "zh-Hant")
+        own["card_rows"] = _tw_card_rows(own)
         del own["sentence"]  # worded in the notes' language; the form has its table instead
         out.append(own)
     return out
+
+
+# a task's card shows every row that has a value, and these even without one (【未填寫】)
+_TW_CARD_REQUIRED = ("task_name", "owner", "planned_end", "acceptance")
+_TW_CARD_ROWS = (
+    ("task_name", "task"), ("project", "project"), ("task_description", "description"),
+    ("department", "department"), ("owner", "owner"), ("collab_department", "collab_departments"),
+    ("collab_person", "collab_people"), ("planned_start", "start"), ("planned_end", "due"),
+    ("milestones", "milestones_text"), ("resources", "resources_text"), ("acceptance", "acceptance"),
+    ("remarks", "notes"), ("progress", "progress_text"), ("task_risks", "risks_text"),
+    ("status", "status"), ("source_line", "source"),
+)  # fmt: skip
+
+
+def _tw_card_rows(action: dict[str, Any]) -> list[dict[str, Any]]:
+    missing = TW_RECORD["missing"]
+    rows = []
+    for label, key in _TW_CARD_ROWS:
+        value = action[key] if action[key] != missing else ""
+        if value or label in _TW_CARD_REQUIRED:
+            rows.append({"label": TW_RECORD[label], "value": value or missing, "missing": not value})
+    return rows
 
 
 def tw_context(meeting: Meeting, actions: list[dict[str, Any]]) -> dict[str, Any]:
