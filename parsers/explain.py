@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from parsers.frontmatter import FrontMatter, split_front_matter
 from parsers.markdown_notes import NotesReader, decision_cue
-from pipeline.model import ActionItem, Meeting, Person
+from pipeline.model import ActionItem, Meeting, Person, TaskUpdate
 
 if TYPE_CHECKING:
     from parsers.dates import DateOrder
@@ -101,6 +101,8 @@ def explain_meeting(
             or _layout(source_lines, number)
         )
         role, detail = claimed or ("ignored", "no role")
+        if role == "task update" and cue:
+            detail = f"{detail} ({cue})"  # why the line is an update: its section, or its id
         explained.append(ExplainedLine(number, role, detail, cue, source))
     return explained
 
@@ -190,7 +192,22 @@ def _model_roles(meeting: Meeting, source_lines: list[str]) -> dict[int, tuple[s
     # a task's own line beats the continuation of the task it is nested in
     roles.update(continued)
     roles.update(first)
+    for update in meeting.task_updates:
+        roles[update.line] = ("task update", _update_detail(update))
     return roles
+
+
+def _update_detail(update: TaskUpdate) -> str:
+    """``#Q3-7 done · 2024-07-20``: which task, its new status and due date, as read."""
+    parts = [f"#{update.task_id}" if update.task_id else "by its words"]
+    if update.status is not None:
+        parts.append(update.status)
+    detail = " ".join(parts)
+    if update.due is not None:
+        detail += f" · {update.due.isoformat()}"
+    elif update.due_text:
+        detail += f" · {update.due_text}?"
+    return detail
 
 
 def _info_roles(meeting: Meeting) -> dict[int, tuple[str, str]]:
@@ -331,6 +348,7 @@ _FAMILIES = {
     "next meeting": "info",
     "table header": "agenda",
     "task": "task",
+    "task update": "task",
     "ignored": "ignored",
 }
 _FAMILY_COLOURS = {

@@ -44,8 +44,19 @@ from parsers.language import detect_language
 from parsers.lazy_regex import lazy_compile
 from parsers.people import attendance_table, attendee_entry, parse_absentees, parse_person
 from parsers.sentences import find_tasks, is_question, owner_marker
+from parsers.updates import (
+    UpdateDraft,
+    clause_status,
+    id_date,
+    may_name_a_task,
+    read_update,
+    starts_with_id,
+)
 from parsers.vocabulary import (
     BULLETS,
+    FOLLOW_UP_EARLIER,
+    FOLLOW_UP_SECTIONS,
+    FOLLOW_UP_TASK_WORDS,
     MEETING_KEYS,
     MEETING_STATUS,
     MEETING_TITLE_WORDS,
@@ -511,6 +522,8 @@ class AgendaDraft:
     listed: bool = False  # an item of an agenda list or table
     numbered: bool = False  # "陸、討論事項": a numbered part of the minutes
     other: bool = False  # "## Links", "## Chat": never an agenda item
+    # "## 上次行动项跟进": updates on earlier tasks, never new tasks of this meeting
+    follow_up: bool = False
 
     def add_text(self, kind: str, text: str, line: int, end_line: int) -> None:
         text = text.strip()
@@ -579,6 +592,9 @@ class NotesReader:
         self.listed_container: AgendaDraft | None = None
         # tasks whose owners were read from names nested below them (ids of the drafts)
         self.owners_below: set[int] = set()
+        # updates on earlier tasks, and the notes' text the walk read (front matter blanked)
+        self.updates: list[UpdateDraft] = []
+        self.markdown_text = ""
 
     # -- meeting info
 
@@ -927,6 +943,18 @@ class NotesReader:
         ):
             self.h1_title = (title, line)
             self.cue(line, "title", f"first heading (h{level})")
+            return
+        if is_follow_up_heading(title) and not (
+            self.item is not None and not self.item.implicit and level > self.item_level
+        ):
+            # "## 上次行动项跟进": what became of earlier tasks, line by line
+            if not (self.container_level is not None and level > self.container_level):
+                self.close_item()
+                self.container_level = None
+            self.open_item(title, line, level)
+            assert self.item is not None
+            self.item.follow_up = self.item.previous_items = True
+            self.cues[line] = ("section", "follow-up of earlier tasks")
             return
         if self.section == "actions" and kind is None and level > self.actions_level and looks_like_department(title):
             # "## 待办事项" then "### 研发部": the tasks below are that department's
@@ -1483,6 +1511,9 @@ class NotesReader:
     def item_block(self, node: Block) -> None:
         item = self.item
         assert item is not None
+        if item.follow_up:
+            self.follow_up_block(node)
+            return
         if node.type == "paragraph":
             self.item_paragraph(paragraph_lines(node))
         elif node.type in ("bullet_list", "ordered_list"):
@@ -1505,6 +1536,138 @@ class NotesReader:
         elif node.type in ("fence", "code_block"):
             first, last = node_lines(node, self.blank)
             item.add_text(item.text_field(), node.content.rstrip("\n"), first, last)
+
+    # -- updates on earlier tasks
+
+    def follow_up_block(self, node: Block) -> None:
+        """A block of a follow-up section: each line an update on an earlier task, its text kept."""
+        item = self.item
+        assert item is not None
+        if node.type == "paragraph":
+            for source in paragraph_lines(node):
+                text = source.text.strip()
+                if not text:
+                    continue
+                item.add_text("discussion", text, source.line, source.line)
+                if not text.endswith((":", "：")):
+                    self.add_update(read_update(text, source.line), "follow-up")
+        elif node.type in ("bullet_list", "ordered_list"):
+            for entry in list_entries(node, self.blank):
+                for part in split_inline_enumeration(entry.flat_text()):
+                    item.add_text("discussion", part, entry.line, entry.end_line)
+                self.follow_up_entry(entry)
+        elif node.type == "table":
+            self.follow_up_table(node)
+        elif node.type in ("fence", "code_block"):
+            first, last = node_lines(node, self.blank)
+            item.add_text("discussion", node.content.rstrip("\n"), first, last)
+
+    def follow_up_entry(self, entry: ListEntry) -> None:
+        """A list item of a follow-up section; the items nested in it add to its progress.
+
+        A nested item with an id of its own is an update of its own; an item that only
+        groups others (``研发部：`` over its tasks) is none.
+        """
+        text = "\n".join(source.text for source in entry.lines) or entry.text
+        update = read_update(text.split("\n")[0], entry.line, entry.end_line)
+        grouping = bool(entry.children) and not update.task_id and (
+            entry.text.rstrip().endswith((":", "："))
+            or looks_like_department(entry.text.strip(" *_"))
+            or (update.status is None and update.due_text is None and all(
+                starts_with_id(child.text) or clause_status(child.text)[0] for child in entry.children
+            ))
+        )
+        if grouping:
+            self.cue(entry.line, "section", "a group of follow-up lines")
+            for child in entry.children:
+                self.follow_up_entry(child)
+            return
+        for source in entry.lines[1:]:
+            update.add_line(source.text)
+        for child in entry.children:
+            if starts_with_id(child.text):
+                self.follow_up_entry(child)
+            else:
+                update.add_line(child.flat_text())
+        self.add_update(update, "follow-up")
+
+    def follow_up_table(self, node: Block) -> None:
+        """``| 编号 | 事项 | 负责人 | 状态 | 进展 |`` in a follow-up section: one update a row."""
+        item = self.item
+        assert item is not None
+        header, rows = table_rows(node)
+        kinds = column_kinds(header)
+        for line, cells in rows:
+            item.add_text("discussion", "；".join(cell for cell in cells if cell), line, line)
+            values = {kind: cell for kind, cell in zip(kinds, cells, strict=False) if kind and cell}
+            written = values.get("index", "")
+            first = written if starts_with_id(written) else ""
+            words = "，".join(values[kind] for kind in ("status", "progress", "notes") if kind in values)
+            update = read_update(f"{first} {words}".strip() if first else words, line)
+            if not first:
+                update.task = values.get("task") or update.task
+                update.text = words
+            elif values.get("task") and not words:
+                update.text = values["task"]
+            update.owner_text = values.get("owner") or update.owner_text
+            if values.get("due") and update.due_text is None:
+                update.due_text = values["due"]
+            if not (update.task_id or update.task):
+                continue
+            self.add_update(update, "follow-up")
+
+    def add_update(self, update: UpdateDraft, cue: str) -> None:
+        if not (update.task_id or update.task):
+            self.cue(update.line, "ignored", "a follow-up line naming no task")
+            return
+        self.updates.append(update)
+        self.cue(update.line, "task update", cue)
+
+    def updates_elsewhere(self, date: dt.date | None) -> None:
+        """Lines outside follow-up sections that report on an earlier task.
+
+        A line opening with an id made from an earlier meeting's date (``- 2024-06-12-3：进行中``),
+        or a check-list line opening with an id and a status word (``- [x] #Q3-7 已完成``).
+        A line with an id that gives an owner or a deadline (``- [ ] #Q3-7 张三负责…，截止：…``)
+        stays a new task of this meeting.
+        """
+        follow_up = [
+            (draft.line, draft.end_line) for draft in self.agenda if draft.follow_up
+        ]
+        if self.item is not None and self.item.follow_up:
+            follow_up.append((self.item.line, self.item.end_line))
+        taken = {update.line for update in self.updates}
+        fence = False
+        for number, raw in enumerate(self.markdown_text.split("\n"), start=1):
+            stripped = raw.strip()
+            if stripped.startswith(("```", "~~~")):
+                fence = not fence
+                continue
+            if fence or number in taken or not may_name_a_task(raw) or stripped.startswith(("|", "#")):
+                continue
+            if any(first <= number <= last for first, last in follow_up):
+                continue
+            task_id = starts_with_id(stripped.lstrip(">").strip())
+            if task_id is None:
+                continue
+            body = stripped.lstrip(">").strip()
+            update = read_update(body, number)
+            earlier = id_date(task_id)
+            checked = strip_checkbox(strip_enumerator(body))[1]
+            if checked is None:
+                checked = strip_checkbox(body)[1]
+            by_date = earlier is not None and date is not None and earlier < date
+            by_status = checked is not None and update.status_first and not update.task_shaped
+            if not (by_date or by_status):
+                continue
+            replaced = [draft for draft in self.actions if draft.line == number]
+            for draft in replaced:
+                for below in range(draft.line + 1, draft.end_line + 1):
+                    update.add_line(strip_enumerator(strip_checkbox(self.source_line(below).strip())[0]))
+            self.actions = [draft for draft in self.actions if draft.line != number]
+            self.updates.append(update)
+            self.cues.pop(number, None)
+            self.cue(number, "task update", "earlier id" if by_date else "id + status")
 
     def item_paragraph(self, lines: list[SourceLine]) -> None:
         item = self.item
@@ -1864,6 +2027,7 @@ class NotesReader:
 
     def read(self) -> Meeting:
         markdown_text = capped_indentation(normalise_headings(self.read_front_matter()))
+        self.markdown_text = markdown_text
         root = block_tree(markdown_for(markdown_text).parse(markdown_text))
         # notes without a single heading: what is not meeting information is the minutes' body
         self.headingless = not any(node.type == "heading" for node in root.children)
@@ -1931,6 +2095,7 @@ class NotesReader:
         names = frozenset(person.name for person in self.info_people() if person.name)
         for draft in self.actions:
             draft.resolve_speaker(names)
+        self.updates_elsewhere(date)
         kept = []
         for draft in _without_restatements(self.actions):
             if _standing_role(draft.task):
@@ -2007,6 +2172,9 @@ class NotesReader:
             language=self.info.get("language") or detect_language(self.text),
             info_lines=info_lines,
             line_count=_line_count(self.text),
+            task_updates=[
+                update.finish(date, self.date_order) for update in sorted(self.updates, key=lambda u: u.line)
+            ],
         )
 
 
@@ -2050,6 +2218,28 @@ def decision_cue(text: str) -> str | None:
     if match is None or _NOT_DECIDED.search(text) is not None:
         return None
     return match.group().strip(" ，,。；;：:（(）)]】*")
+
+
+_FOLLOW_UP_HEADING = lazy_compile(
+    "(?i)(?:" + "|".join(re.escape(word) if not word.isascii() else rf"\b{re.escape(word)}\b" for word in FOLLOW_UP_EARLIER) + ")"
+    r".{0,20}?"
+    "(?:" + "|".join(re.escape(word) if not word.isascii() else rf"\b{re.escape(word)}\b" for word in FOLLOW_UP_TASK_WORDS) + ")"
+)
+
+
+def is_follow_up_heading(title: str) -> bool:
+    """``上次行动项跟进``, ``上次會議決議執行情形``, ``Action items from last meeting``: earlier tasks, reported on."""
+    bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title
+    if normalise_key(bare) in FOLLOW_UP_SECTIONS:
+        return True
+    return len(bare) <= 40 and (_FOLLOW_UP_HEADING.search(bare) is not None or _FOLLOW_UP_REVERSED.search(bare) is not None)
+
+
+_FOLLOW_UP_REVERSED = lazy_compile(
+    "(?i)(?:" + "|".join(rf"\b{re.escape(word)}\b" for word in FOLLOW_UP_TASK_WORDS if word.isascii()) + ")"
+    r"\s+(?:from|of)\s+(?:the\s+)?"
+    "(?:" + "|".join(rf"\b{re.escape(word)}\b" for word in FOLLOW_UP_EARLIER if word.isascii()) + ")"
+)
 
 
 def is_agenda_word(title: str) -> bool:

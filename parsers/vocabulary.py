@@ -256,3 +256,58 @@ def looks_like_department(text: str) -> bool:
         return True
     last = lowered.split()[-1]
     return last in ENGLISH_DEPARTMENT_SUFFIXES and len(lowered.split()) > 1
+
+
+# ---------------------------------------------------------------- updates on earlier tasks
+
+# Sections that report on the tasks of earlier meetings: every line in them is an update
+# ("- [x] #2024-06-12-3 已上线"), never a new task of this meeting.
+FOLLOW_UP_SECTIONS = frozenset(
+    normalise_key(word)
+    for word in (
+        "上次行动项跟进", "上次行動項跟進", "上次会议行动项跟进", "上次會議行動項跟進", "上次行动项", "上次行動項",
+        "上次会议行动项", "上次會議行動項", "上次会议决议执行情况", "上次會議決議執行情況", "上次会议决议执行情形",
+        "上次會議決議執行情形", "上次会议事项落实情况", "上次會議事項落實情況", "上次会议待办", "上次會議待辦",
+        "上次会议待办事项", "上次會議待辦事項", "前次会议决议执行情形", "前次會議決議執行情形", "前次会议追踪事项",
+        "前次會議追蹤事項", "上次会议任务跟进", "上次會議任務跟進", "上周行动项跟进", "上週行動項跟進", "行动项跟进",
+        "行動項跟進", "往期任务跟进", "往期任務跟進", "上期任务跟进", "上期任務跟進", "决议执行情况", "決議執行情況",
+        "决议执行情形", "決議執行情形", "follow-up of previous actions", "follow up of previous actions",
+        "follow-up on previous actions", "follow-up of action items", "action items from last meeting",
+        "action items from the last meeting", "actions from last meeting", "actions from the last meeting",
+        "previous action items", "previous actions", "review of action items", "review of previous actions",
+        "action item review", "action items review", "status of previous actions", "open action items",
+        "outstanding action items", "matters arising", "follow-up of last meeting", "last meeting's action items",
+    )
+)
+# a heading naming an earlier meeting and its tasks counts too: "上周会议待办回顾", "Last week's AIs"
+FOLLOW_UP_EARLIER = (
+    "上次", "上周", "上週", "前次", "上期", "上一次", "上一期", "往期",
+    "last", "previous", "prior", "earlier",
+)
+FOLLOW_UP_TASK_WORDS = (
+    "行动项", "行動項", "待办", "待辦", "任务", "任務", "决议", "決議", "事项", "事項", "跟进", "跟進",
+    "action", "actions", "ais", "tasks", "todo", "todos", "to-dos", "follow-up", "follow up", "items",
+)
+
+# What an update says of an earlier task. A word counts as the update's status only as a
+# clause of its own ("进行中，延期到7月20日", "取消（需求变更）", "in progress, moved to …"),
+# at the end of a clause after 已 ("接口已完成"), or before a new date ("延期到7月20日"):
+# "完成接口文档" restates the task, it does not report it done.
+UPDATE_STATUS = _table(
+    {
+        "not_started": "未开始|未開始|尚未开始|尚未開始|not started|not yet started",
+        "in_progress": "进行中|進行中|处理中|處理中|执行中|執行中|推进中|推進中|跟进中|跟進中|开发中|開發中|测试中|測試中|in progress|ongoing|underway|wip|on track|started",
+        "done": "已完成|完成|已结束|已結束|已关闭|已關閉|关闭|關閉|已上线|已上線|已交付|已解决|已解決|已办结|已辦結|办结|辦結|done|completed|complete|finished|closed|resolved|shipped",
+        "delayed": "延期|已延期|延后|延後|已延后|已延後|推迟|推遲|已推迟|已推遲|顺延|順延|逾期|已逾期|延误|延誤|delayed|postponed|overdue|deferred|slipped|behind",
+        "needs_support": "需支持|需要支持|待支持|需协调|需協調|受阻|阻塞|卡住|needs support|need support|needs help|blocked|stuck",
+        "cancelled": "取消|已取消|作废|作廢|撤销|撤銷|不再跟进|不再跟進|cancelled|canceled|dropped|withdrawn|won't do",
+    }
+)
+# "延期到7月20日", "moved to 2024-07-20", "新截止：…": the words that give an earlier task a new date
+UPDATE_NEW_DUE = (
+    "延期到", "延期至", "延后到", "延後到", "延后至", "延後至", "推迟到", "推遲到", "推迟至", "推遲至", "顺延到", "順延到",
+    "顺延至", "順延至", "改到", "改至", "调整到", "調整到", "调整为", "調整為", "改为", "改為", "延到", "延至",
+    "新截止", "新的截止", "截止改为", "截止改為", "截止调整为", "截止調整為",
+    "moved to", "pushed to", "postponed to", "postponed until", "delayed to", "delayed until", "deferred to",
+    "rescheduled to", "rescheduled for", "slipped to", "new due date", "new due", "now due", "extended to",
+)

@@ -35,6 +35,11 @@ RULES: dict[str, Rule] = {
             "Two action items of one meeting have the same id.",
         ),
         Rule(
+            "conflicting-update",
+            "warning",
+            "Two updates in one note on the same earlier task disagree on its status or due date.",
+        ),
+        Rule(
             "looks-like-task",
             "warning",
             "A decision names who does it and by when, but is not among the action items.",
@@ -172,6 +177,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hant": "給每項任務一個不同的編號，或刪去編號（將按會議日期和順序編號）",
         "en": "give each task its own id, or drop the id (the meeting date and position are used)",
     },
+    "conflicting-update": {
+        "zh-Hans": "任务“{task}”的更新与第{first}行不一致：{what}",
+        "zh-Hant": "任務「{task}」的更新與第{first}行不一致：{what}",
+        "en": 'the update on task "{task}" disagrees with line {first}: {what}',
+    },
+    "conflicting-update.status": {
+        "zh-Hans": "状态先是“{was}”，这里是“{now}”",
+        "zh-Hant": "狀態先是「{was}」，這裡是「{now}」",
+        "en": 'status "{was}" there, "{now}" here',
+    },
+    "conflicting-update.due": {
+        "zh-Hans": "截止日期先是{was}，这里是{now}",
+        "zh-Hant": "截止日期先是{was}，這裡是{now}",
+        "en": "due date {was} there, {now} here",
+    },
+    "conflicting-update.suggestion": {
+        "zh-Hans": "每项任务只写一条更新，或改正其中一条",
+        "zh-Hant": "每項任務只寫一條更新，或改正其中一條",
+        "en": "give each task one update, or correct one of them",
+    },
     "looks-like-task": {
         "zh-Hans": "决议“{text}”写了负责人和期限，是一项任务，却不在行动项里",
         "zh-Hant": "決議「{text}」寫了負責人和期限，是一項任務，卻不在行動項裡",
@@ -247,6 +272,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hant": "刪除這條註解（或其中的這個規則名稱）",
         "en": "remove the comment (or this rule from it)",
     },
+}
+
+# an action item's status as the messages name it
+STATUS_NAMES: dict[str, dict[str, str]] = {
+    "not_started": {"zh-Hans": "未开始", "zh-Hant": "未開始", "en": "not started"},
+    "in_progress": {"zh-Hans": "进行中", "zh-Hant": "進行中", "en": "in progress"},
+    "done": {"zh-Hans": "已完成", "zh-Hant": "已完成", "en": "done"},
+    "delayed": {"zh-Hans": "延期", "zh-Hant": "延期", "en": "delayed"},
+    "needs_support": {"zh-Hans": "需支持", "zh-Hant": "需支援", "en": "needs support"},
+    "cancelled": {"zh-Hans": "已取消", "zh-Hant": "已取消", "en": "cancelled"},
 }
 
 MEETING_FIELDS: dict[str, dict[str, tuple[str, str]]] = {

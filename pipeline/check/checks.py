@@ -18,10 +18,12 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pipeline.check.catalog import MEETING_FIELDS, RULES, Severity, message
+from pipeline.check.catalog import MEETING_FIELDS, RULES, STATUS_NAMES, Severity, message
 from pipeline.check.config import DEFAULT_CONFIG, CheckConfig
 from pipeline.check.finding import WHOLE_FILE, Finding
 from pipeline.check.suppress import Suppressions
+from pipeline.check.updates import STILL_CHECKED as UPDATE_RULES
+from pipeline.check.updates import conflicts as update_conflicts
 
 if TYPE_CHECKING:
     from pipeline.model import Absentee, ActionItem, AgendaItem, Meeting, Person
@@ -673,6 +675,30 @@ class _Run:
                 length=len(item.id) + 1 if written != -1 else 0,
             )
 
+    def conflicting_updates(self) -> None:
+        """Two updates on one earlier task that disagree: reported at the second."""
+        for conflict in update_conflicts(self.meeting.task_updates):
+            update = conflict.update
+            if conflict.field == "status":
+                names = STATUS_NAMES
+                was = names.get(conflict.was, {}).get(self.language, conflict.was)
+                now = names.get(conflict.now, {}).get(self.language, conflict.now)
+            else:
+                was, now = conflict.was, conflict.now
+            what = self.msg(f"conflicting-update.{conflict.field}", was=was, now=now)
+            task = f"#{update.task_id}" if update.task_id else _short(update.task or "", self.language)
+            written = -1
+            if 1 <= update.line <= len(self.lines) and update.task_id:
+                written = self.lines[update.line - 1].find("#" + update.task_id)
+            self.add(
+                "conflicting-update",
+                update.line,
+                written + 1 if written != -1 else self.text_column(update.line),
+                self.msg("conflicting-update", task=task, first=conflict.first.line, what=what),
+                self.msg("conflicting-update.suggestion"),
+                length=len(update.task_id) + 1 if written != -1 else 0,
+            )
+
     # -- the run --------------------------------------------------------------------
 
     def run(self) -> list[Finding]:
@@ -687,9 +713,14 @@ class _Run:
                 self.action_item(item, own_lines[id(item)])
         self.task_shaped_resolutions(items)
         self.duplicate_ids(items)
+        self.conflicting_updates()
         self.placeholders(closed_lines)
         separator = "; " if self.language == "en" else "；"
         findings = [_merged(list(parts.values()), separator) for parts in self.found.values()]
+        update_lines = {update.line for update in self.meeting.task_updates}
+        if update_lines:
+            # an update on an earlier task is no decision and no new task: only its own rule reads it
+            findings = [f for f in findings if f.line not in update_lines or f.rule in UPDATE_RULES]
         suppressions = Suppressions(self.lines) if "minutes-" in "".join(self.lines) else None
         if suppressions:
             findings = [f for f in findings if not suppressions.is_suppressed(f.line, f.rule)]
