@@ -577,7 +577,17 @@ def compile_part(path: Path, name: str, source: str) -> Any:
         raise TemplateRefused(
             f"template refused: it reaches for the Python internal '{unsafe}' in {name}", path
         )
-    return ENVIRONMENT.from_string(bounded(ast))
+    code = ENVIRONMENT.compile(bounded(ast))
+    template = template_from_code(code)
+    template.minutes_code = code  # what the per-user cache keeps (renderers.compiled_cache)
+    return template
+
+
+def template_from_code(code: Any) -> Any:
+    """The template of code compiled by ENVIRONMENT, run in it (what ``from_string`` does)."""
+    return ENVIRONMENT.template_class.from_code(
+        ENVIRONMENT, code, ENVIRONMENT.make_globals(None), None
+    )
 
 
 _LITERAL_BRACES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
@@ -756,10 +766,86 @@ def load_template(path: Path) -> PreparedTemplate:
         cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    prepared = prepare(path)
+    prepared = prepare_cached(path)
     with _CACHE_LOCK:
         _CACHE[key] = prepared
     return prepared
+
+
+def _part_fields() -> tuple[str, ...]:
+    from dataclasses import fields
+
+    return tuple(part_field.name for part_field in fields(TemplatePart))
+
+
+def prepare_cached(path: Path) -> PreparedTemplate:
+    """:func:`prepare`, or what it made for the same template before (renderers.compiled_cache).
+
+    The template's zip is read and checked (:func:`read_template`) every time; only the
+    patching, compiling and compressing of its parts is taken from the cache.
+    """
+    from renderers import compiled_cache
+
+    try:
+        before = path.stat()
+    except OSError as error:
+        raise TemplateRefused(f"cannot read the template: {error.strerror}", path) from None
+    key = compiled_cache.key_for(read_template(path))
+    if key is not None:
+        cached = _revive(path, compiled_cache.load(key))
+        if cached is not None:
+            return cached
+    prepared = prepare(path)
+    try:
+        after = path.stat()
+    except OSError:
+        return prepared
+    unchanged = (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size)
+    records = _records(prepared)
+    if key is not None and unchanged and records is not None:
+        compiled_cache.store(key, records)  # only a template not changed while it was read
+    return prepared
+
+
+def _records(prepared: PreparedTemplate) -> tuple[tuple[Any, ...], ...] | None:
+    """The parts as plain values for the cache, each template as its compiled code."""
+    names = _part_fields()
+    at = names.index("template")
+    records = []
+    for part in prepared.parts:
+        values = [getattr(part, name) for name in names]
+        if values[at] is not None:
+            values[at] = getattr(values[at], "minutes_code", None)
+            if values[at] is None:
+                return None
+        records.append(tuple(values))
+    return tuple(records)
+
+
+def _revive(path: Path, records: Any) -> PreparedTemplate | None:
+    """The prepared template of cached records; None for records this version did not write."""
+    from types import CodeType
+
+    names = _part_fields()
+    if not isinstance(records, tuple) or not records:
+        return None
+    parts = []
+    for record in records:
+        if not isinstance(record, tuple) or len(record) != len(names):
+            return None
+        values = dict(zip(names, record, strict=True))
+        if not isinstance(values["name"], str) or not isinstance(values["data"], bytes):
+            return None
+        code = values["template"]
+        if code is not None:
+            if not isinstance(code, CodeType):
+                return None
+            try:
+                values["template"] = template_from_code(code)
+            except Exception:  # a damaged entry: compiled afresh
+                return None
+        parts.append(TemplatePart(**values))
+    return PreparedTemplate(path, tuple(parts))
 
 
 def render_part(
