@@ -70,11 +70,20 @@ TRADITIONAL_FONTS = {
     "FangSong_GB2312": "標楷體",
 }
 _TRADITIONAL_BYTES = {k.encode(): v.encode() for k, v in TRADITIONAL_FONTS.items()}
+# ="name" first (a literal the regular expression engine scans for quickly), the attribute after.
 _SIMPLIFIED_FONT = re.compile(
-    rb'(\sw:(?:ascii|hAnsi|eastAsia|cs)=")('
+    rb'="('
     + b"|".join(re.escape(name) for name in sorted(_TRADITIONAL_BYTES, key=len, reverse=True))
     + rb')"'
 )
+_FONT_ATTRIBUTE_BEFORE = re.compile(rb"\sw:(?:ascii|hAnsi|eastAsia|cs)$")
+
+
+def _traditional_font(match: re.Match[bytes]) -> bytes:
+    if _FONT_ATTRIBUTE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()) is None:
+        return match.group(0)  # not a font attribute (a style's name, say)
+    return b'="' + _TRADITIONAL_BYTES[match.group(1)] + b'"'
+
 
 # East Asian language tag by the notes' script (Meeting.language).
 EAST_ASIAN_LANGUAGE = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW", "en": "zh-CN"}
@@ -427,9 +436,14 @@ def _language_tag(language: str) -> Callable[[re.Match[bytes]], bytes]:
 
 
 def needs_script_variant(name: str, data: bytes) -> bool:
-    """A static part whose fonts or language tags depend on the notes' script."""
+    """A part that :func:`for_script` may change: a Simplified font name or a language tag in it.
+
+    A rendered part can hold no font name or tag its template part has not (the
+    notes' text is escaped), so the answer for a template part holds for every
+    document rendered from it.
+    """
     return name.startswith("word/") and name.endswith(".xml") and (
-        b"<w:rFonts" in data or b"<w:lang" in data or b"<w:themeFontLang" in data
+        b"<w:lang" in data or b"<w:themeFontLang" in data or _SIMPLIFIED_FONT.search(data) is not None
     )
 
 
@@ -441,7 +455,7 @@ def for_script(xml: bytes, language: str, keep_fonts: bool = False) -> bytes:
     A template naming Traditional fonts already (the ``tw`` profile) is left as it is.
     """
     if language == "zh-Hant" and not keep_fonts:
-        xml = _SIMPLIFIED_FONT.sub(lambda m: m.group(1) + _TRADITIONAL_BYTES[m.group(2)] + b'"', xml)
+        xml = _SIMPLIFIED_FONT.sub(_traditional_font, xml)
     if b"<w:lang" in xml or b"<w:themeFontLang" in xml:
         xml = _LANG.sub(_language_tag(language), xml)
     return xml

@@ -422,7 +422,7 @@ class TemplatePart:
     template: Any = None  # jinja2.Template
     deflated: bytes | None = None  # static parts: compressed once, at preparation
     crc: int = 0  # static parts: CRC-32 of data, computed once
-    by_script: bool = False  # static parts whose fonts and language tags follow the notes' script
+    by_script: bool = False  # parts whose fonts and language tags follow the notes' script
 
 
 
@@ -740,7 +740,8 @@ def prepare(path: Path) -> PreparedTemplate:
             except UnclosedTag as error:
                 raise TemplateRefused(f"template syntax error in {name}: {error}", path) from None
             template = compile_part(path, name, source)
-            parts.append(TemplatePart(name, data, template))
+            by_script = docx_hygiene.needs_script_variant(name, data)
+            parts.append(TemplatePart(name, data, template, by_script=by_script))
         elif docx_hygiene.needs_script_variant(name, data):
             parts.append(TemplatePart(name, data, by_script=True))
         else:
@@ -932,7 +933,9 @@ def render(
         for part in prepared.parts:
             if part.template is not None:
                 data = render_part(part, context, prepared.path, budget.max_part_chars)
-                entries.append(zip_entry(part.name, docx_hygiene.for_script(data, language, keep_fonts)))
+                if part.by_script:
+                    data = docx_hygiene.for_script(data, language, keep_fonts)
+                entries.append(zip_entry(part.name, data))
             elif part.by_script:
                 key = (part.name, language, keep_fonts)
                 entry = prepared.variants.get(key)
