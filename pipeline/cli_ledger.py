@@ -8,7 +8,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pipeline.ledger.archive import Archive
@@ -16,13 +16,8 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-# -o FILE: the writer of each format, by the file's suffix (module, function(ledger, path))
-WRITERS = {
-    ".xlsx": ("pipeline.ledger.writers.to_xlsx", "write_xlsx"),
-    ".csv": ("pipeline.ledger.writers.to_csv", "write_csv"),
-    ".json": ("pipeline.ledger.writers.to_json", "write_json"),
-    ".ics": ("pipeline.ledger.writers.to_ics", "write_ics"),
-}
+# -o FILE: the formats, by the file's suffix (pipeline.ledger.writers.WRITERS)
+SUFFIXES = (".xlsx", ".csv", ".json", ".ics")
 
 
 def _date(text: str) -> dt.date:
@@ -203,7 +198,7 @@ def run_ledger(args: argparse.Namespace) -> int:
     writer = None
     if args.output is not None:
         suffix = args.output.suffix.lower()
-        if suffix not in WRITERS:
+        if suffix not in SUFFIXES:
             raise UsageError(
                 f"unknown output format {suffix or '(no suffix)'!r}; use .xlsx, .csv, .json or .ics",
                 args.output,
@@ -214,7 +209,9 @@ def run_ledger(args: argparse.Namespace) -> int:
                 "exists and is no ledger written by minutes; give another name or --force",
                 args.output,
             )
-        writer = _writer(suffix, args.output)
+        from pipeline.ledger.writers import WRITERS
+
+        writer = WRITERS[suffix]
     as_of = args.as_of or dt.date.today()
     archive = read(args, list(args.paths))
     ledger = select(build_ledger(archive.notes, as_of), args.owner, args.open)
@@ -236,19 +233,6 @@ def run_ledger(args: argparse.Namespace) -> int:
     failed = bool(archive.problems or archive.folder_problems)
     overdue = args.fail_on_overdue and any(task.state == "overdue" for task in ledger.tasks)
     return EXIT_FINDINGS if failed or overdue else EXIT_OK
-
-
-def _writer(suffix: str, output: Path) -> Any:
-    import importlib
-
-    from pipeline.errors import UsageError
-
-    module_name, function = WRITERS[suffix]
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        raise UsageError(f"the {suffix} format is not available in this installation", output) from None
-    return getattr(module, function)
 
 
 # --------------------------------------------------------------------------- next
