@@ -861,7 +861,8 @@ class BatchRunner:
             if not waiting:
                 del self._pdf_waiting[root]
             self._start_conversion(converter, root, group)
-        for group, results in converter.finished(wait if not self._pdf_waiting else 0.0):
+        # At the end, what still waits has no free process: waiting for one is all to do.
+        for group, results in converter.finished(wait):
             for outcome in group:
                 with signals_held():
                     self._settle(self._with_pdfs(outcome, results), progress)

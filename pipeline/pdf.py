@@ -187,7 +187,8 @@ class Converter(Generic[Tag]):
             call.budget = CALL_SECONDS + DOCUMENT_SECONDS * len(documents)
             call.deadline = time.monotonic() + call.budget
         except OSError as error:
-            call.reason = f"LibreOffice could not be started: {error.strerror or error}"
+            where = f" ({error.filename})" if error.filename else ""
+            call.reason = f"cannot convert: {error.strerror or error}{where}"
 
     def finished(self, wait: float = 0.0) -> list[tuple[Tag, dict[Path, str | None]]]:
         """The calls that ended (waiting up to ``wait`` seconds for one): per call its tag

@@ -10,6 +10,7 @@ PDF that is not PDF/A, or hangs. The real conversion is tested in test_build_pdf
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -331,3 +332,43 @@ def test_libreoffice_is_found_where_it_installs_on_windows_and_macos(
     mac = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
     monkeypatch.setattr(pdf.os.path, "isfile", lambda path: path == mac)
     assert find_soffice({}) == mac
+
+
+def test_sigterm_during_a_conversion_stops_libreoffice_and_leaves_nothing_behind(
+    tmp_path: Path, fake_soffice: Path
+) -> None:
+    notes = notes_folder(tmp_path, "周会A")
+    out = tmp_path / "out"
+    minutes = Path(sys.executable).with_name("minutes")
+    env = dict(os.environ, FAKE_SOFFICE="hang")
+    process = subprocess.Popen(
+        [str(minutes), "build", str(notes), "-o", str(out), "--pdf", "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    child_file = fake_soffice.parent / "starts.log.child"
+    deadline = time.monotonic() + 30
+    while not child_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert child_file.exists(), "LibreOffice was not started"
+    process.send_signal(signal.SIGTERM)
+    stdout, _ = process.communicate(timeout=30)
+    assert process.returncode == 143
+    assert "interrupted" in stdout
+    child = int(child_file.read_text())
+    for _ in range(50):
+        if not _alive(child):
+            break
+        time.sleep(0.1)
+    assert not _alive(child), "a process LibreOffice started is still running"
+    assert not [p for p in out.iterdir() if p.name.startswith(".minutes-pdf")]
+    assert names(out, "*.pdf") == []
+    profile = fake_soffice.read_text(encoding="utf-8").split()[0]
+    assert profile.startswith("-env:UserInstallation=file:///")
+    assert not Path(profile.removeprefix("-env:UserInstallation=file://")).exists()
+    # not recorded as built: the next run builds and converts it
+    os.environ.pop("FAKE_SOFFICE", None)
+    assert build(notes, "-o", out, "--pdf", "-j", "1") == 0
+    assert names(out, "*.pdf") == ["周会A.minutes.pdf", "周会A.tasks.pdf"]
