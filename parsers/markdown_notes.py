@@ -42,7 +42,13 @@ from parsers.dates import (
 from parsers.frontmatter import blank_front_matter, split_front_matter
 from parsers.language import detect_language
 from parsers.lazy_regex import lazy_compile
-from parsers.people import attendance_table, attendee_entry, parse_absentees, parse_person
+from parsers.people import (
+    attendance_table,
+    attendee_entry,
+    parse_absentees,
+    parse_people,
+    parse_person,
+)
 from parsers.sentences import find_tasks, is_question, owner_marker
 from parsers.updates import (
     UpdateDraft,
@@ -668,6 +674,25 @@ class NotesReader:
         elif key == "next_meeting":
             self.next_meeting.append(value)
             self.info_lines.setdefault("next_meeting", line)
+        elif key in ("issuer", "reviewer"):
+            people = parse_people(value)
+            person = parse_person(value)
+            if len(people) == 2 and people[0].name is None and people[1].department is None:
+                person = Person(department=people[0].department, name=people[1].name)  # "Operations, Ana Lee"
+            if person is not None and key not in self.info:
+                self.info[key] = person
+                self.info_lines[key] = line
+        elif key in ("distribution", "copy_to"):
+            # "分送：各部门、财务处；办公室", "To: Sales, Legal"
+            names = [part.strip(" 。.") for part in _RECIPIENTS.split(value) if part.strip(" 。.")]
+            if names:
+                self.info.setdefault(key, []).extend(names)
+                self.info_lines.setdefault(key, line)
+        elif key == "printed_on":
+            printed = parse_date(value, date_order=self.date_order)
+            if printed is not None and key not in self.info:
+                self.info[key] = printed
+                self.info_lines[key] = line
         elif key not in self.info:
             # the first one given: a log of several meetings is read as its first
             self.info[key] = value
@@ -743,6 +768,8 @@ class NotesReader:
         for line, cells in candidates:
             if len(cells) >= 2:
                 key = MEETING_KEYS.lookup(cells[0])
+                if key in _RECORD_KEYS and len(cells) > 2:
+                    continue  # "| 编号 | 任务 | 负责人 |": a task table's columns, not the minutes' number
                 if key:
                     self.set_info(key, "；".join(c for c in cells[1:] if c), line)
                     found = True
@@ -1226,6 +1253,10 @@ class NotesReader:
                         self.item_paragraph(lines[index + 1 :])
                     return
                 if self.dateline(source):
+                    continue
+                if "document_number" not in self.info and _DOCUMENT_NUMBER.match(source.text.strip()):
+                    self.set_info("document_number", source.text.strip(), source.line)
+                    self.cue(source.line, "info", "the minutes' number on a line of its own")
                     continue
                 if not self.info_from_lines([source]) and self.headingless and source.text.strip():
                     self.body_item()
@@ -2144,6 +2175,9 @@ class NotesReader:
             title, title_line = self.h1_title
         if title is None and "subject" in self.info:
             title, title_line = self.info["subject"], self.info_lines.get("subject")
+        if title is None and "purpose" in self.info:
+            # "開會事由：…" names the meeting when nothing else does
+            title, title_line = self.info["purpose"], self.info_lines.get("purpose")
         if title is None and self.first_line is not None:
             title, title_line = self.first_line
         self.times_from_elsewhere(title)
@@ -2175,9 +2209,26 @@ class NotesReader:
             task_updates=[
                 update.finish(date, self.date_order) for update in sorted(self.updates, key=lambda u: u.line)
             ],
+            purpose=self.info.get("purpose"),
+            document_number=self.info.get("document_number"),
+            issuer=self.info.get("issuer"),
+            reviewer=self.info.get("reviewer"),
+            distribution=self.info.get("distribution", []),
+            copy_to=self.info.get("copy_to", []),
+            printed_by=self.info.get("printed_by"),
+            printed_on=self.info.get("printed_on"),
+            classification=self.info.get("classification"),
         )
 
 
+# recipients of the minutes, one from the next: "各部门、财务处；办公室", "Sales, Legal; HR"
+_RECIPIENTS = lazy_compile(r"\s*[、，,;；]\s*")
+# the fields of a formal record, which a table row of several cells never gives
+_RECORD_KEYS = frozenset(
+    ("purpose", "document_number", "issuer", "reviewer", "distribution", "copy_to", "printed_by", "printed_on", "classification")
+)
+# "〔2024〕3号", "××办纪〔2024〕12号", "第12期": the minutes' number on a line of its own
+_DOCUMENT_NUMBER = lazy_compile(r"^[^\s:：，,。]{0,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*第?\s*\d{1,4}\s*[号號]$|^第\s*\d{1,4}\s*期$")
 # meeting-info keys that mean the meeting wherever they stand ("主题：" may title an agenda item)
 _LATE_INFO_KEYS = frozenset(
     ("date", "time", "start_time", "end_time", "location", "host", "recorder", "attendees", "absentees", "observers", "next_meeting")

@@ -83,7 +83,17 @@ MEETING_KEYS = _table(
     {
         "title": "会议名称|會議名稱|名称|名稱|title|meeting|meeting title",
         # what the meeting is about: the title only when the notes have no title heading
-        "subject": "会议|會議|会议主题|會議主題|主题|主題|subject|topic|meeting subject|会议议题名称|事由|開會事由|开会事由",
+        "subject": "会议|會議|会议主题|會議主題|主题|主題|subject|topic|meeting subject|会议议题名称",
+        # the fields of a formal record (纪要): its number, who signs and reviews it, who gets it
+        "purpose": "事由|開會事由|开会事由|会议事由|會議事由|purpose|purpose of meeting|meeting purpose",
+        "document_number": "纪要编号|紀要編號|会议纪要编号|會議紀要編號|编号|編號|文号|文號|发文字号|發文字號|期号|期號|字号|字號|minutes no|minutes no.|minutes number|ref|ref.|reference|reference no|document no|document number|document_number",
+        "issuer": "签发|簽發|签发人|簽發人|签批|簽批|approved by|signed off by|signed-off by|sign-off|signoff|issuer",
+        "reviewer": "审核|審核|审核人|審核人|核稿|核稿人|reviewed by|reviewer",
+        "distribution": "分送|主送|发送|發送|分发|分發|distribution|distribution list|to|recipients",
+        "copy_to": "抄送|副本|抄報|抄报|cc|copy to|copies to|copy_to",
+        "printed_by": "印发机关|印發機關|印发单位|印發單位|印发|印發|issued by|issuing office|printed_by",
+        "printed_on": "印发日期|印發日期|印发时间|印發時間|date of issue|issue date|issued on|printed_on",
+        "classification": "密级|密級|保密等级|保密等級|classification|confidentiality|security level",
         "duration": "时长|時長|会议时长|會議時長|duration|length",
         "date": "会议日期|會議日期|日期|date|meeting date|开会日期|開會日期",
         "time": "会议时间|會議時間|时间|時間|time|meeting time|会议时段|會議時段|开会时间|開會時間|when",
