@@ -71,6 +71,8 @@ SAMPLE_SLIPS: dict[str, set[tuple[int, str, str]]] = {
     "store-event-planning.big5.md": {(55, "vague-term", "大概"), (55, "unparsed-date", "")},
     # 大概800元 on line 25 is said in a discussion point: not a commitment, not reported.
     "design-marketing-weekly.zh-Hans.md": {(32, "missing-due", "")},
+    # 缺席 without a reason: the 會議紀錄 lists him under 缺席者, apart from 請假者
+    "community-committee.zh-Hant.md": {(12, "absent-without-reason", "")},
 }
 
 
