@@ -60,7 +60,7 @@ TW = Profile(
     body_font=BIAOKAI,
     body_pt=14,
     title_font=BIAOKAI,
-    title_pt=20,
+    title_pt=18,
     heading1_font=BIAOKAI,
     heading2_font=BIAOKAI,
     heading_pt=(14, 14),
@@ -184,7 +184,8 @@ def minutes() -> Any:
     tag(document, "endif")
 
     tag(document, "if tw.adjourn.text")
-    hanging(document, "{{ tw.adjourn.heading }}{{ tw.adjourn.text }}", left=2, hang=2)
+    para = hanging(document, "{{ tw.adjourn.heading }}{{ tw.adjourn.text }}", left=2, hang=2)
+    para.paragraph_format.space_before = Pt(6)
     tag(document, "endif")
 
     tag(document, "if tw.attachments")
@@ -212,7 +213,7 @@ def tasks() -> Any:
 
     paragraph(document, "一、{{ tw.labels.task_summary }}", "Heading 1")
     labels = ["number", "task_name", "department", "owner", "collaborators", "start", "due", "acceptance", "status"]
-    widths = scale([12, 62, 26, 22, 30, 24, 24, 37, 20], width)
+    widths = scale([12, 60, 26, 27, 28, 24, 24, 36, 20], width)
     summary = table(document, widths, [var("tw.labels." + label) for label in labels])
     blank = [""] * (len(labels) - 1)
     add_row(summary, ["{%tr for g in tw.task_groups %}", *blank])
@@ -241,33 +242,9 @@ def tasks() -> Any:
     paragraph(document, "{{ t.heading }}", "Heading 2")
     widths = [46, width - 46]
     card = table(document, widths)
-    for heading, rows in (
-        ("basic_task_info", [("task_name", "t.task"), ("project", "t.project"), ("task_description", "t.description")]),
-        (
-            "responsibility",
-            [
-                ("department", "t.department"),
-                ("owner", "t.owner"),
-                ("collab_department", "t.collab_departments"),
-                ("collab_person", "t.collab_people"),
-            ],
-        ),
-        ("timeline", [("planned_start", "t.start"), ("planned_end", "t.due"), ("milestones", "t.milestones_text")]),
-        (
-            "tracking",
-            [
-                ("resources", "t.resources_text"),
-                ("acceptance_notes", "t.acceptance_notes"),
-                ("progress", "t.progress_text"),
-                ("task_risks", "t.risks_text"),
-                ("status", "t.status"),
-                ("source_line", "t.source"),
-            ],
-        ),
-    ):
-        merged_row(card, var("tw.labels." + heading), fill=GROUP_FILL, bold=True)
-        for label, value in rows:
-            add_row(card, [var("tw.labels." + label), var(value)], label_fill_first=True)
+    add_row(card, ["{%tr for r in t.card_rows %}", ""])
+    add_row(card, ["{{ r.label }}", "{{ r.value }}"], label_fill_first=True)
+    add_row(card, ["{%tr endfor %}", ""])
     finish_table(card, widths)
     keep_on_one_page(card)
     paragraph(document)
