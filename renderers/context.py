@@ -762,9 +762,10 @@ def tw_context(meeting: Meeting, actions: list[dict[str, Any]]) -> dict[str, Any
 
 
 def _tw_title(name: str, suffix: str) -> str:
-    """社區發展協會理監事聯席會 → …會會議紀錄; a title already ending in 會議 takes 紀錄 alone."""
+    """社區發展協會理監事聯席會 → …會會議紀錄; a title already ending in 會議 takes 紀錄 alone
+    (…會議工作分配表 keeps its whole suffix); a Latin title is followed by a space."""
     if not name:
         return suffix
-    if name.endswith(("會議", "会议", "Meeting", "meeting")):
-        return name + suffix[2:] if name.endswith(("會議", "会议")) else f"{name} {suffix}"
-    return name + suffix
+    if suffix.startswith("會議") and name.endswith(("會議", "会议")):
+        return name + suffix[2:]
+    return f"{name} {suffix}" if name[-1].isascii() and name[-1].isalnum() else name + suffix
