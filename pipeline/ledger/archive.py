@@ -45,18 +45,25 @@ def find_notes(inputs: Sequence[Path], problems: list[str]) -> list[Path]:
     def problem(path: str, reason: str) -> None:
         problems.append(f"{shown(path)}: {reason}")
 
+    def add(path: Path, real: str) -> None:
+        if real not in seen:
+            seen.add(real)
+            found.append(path)
+
     for path in inputs:
-        if path.is_dir():
-            candidates = [
-                Path(folder) / name for folder, names in walk_notes(path, None, problem) for name in names
-            ]
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            real = os.path.realpath(candidate)
-            if real not in seen:
-                seen.add(real)
-                found.append(candidate)
+        if not path.is_dir():
+            add(path, os.path.realpath(path))
+            continue
+        for folder, names in walk_notes(path, None, problem):
+            real_folder = os.path.realpath(folder)  # once per folder: notes are no links
+            for name in names:
+                candidate = os.path.join(folder, name)
+                real = (
+                    os.path.realpath(candidate)
+                    if os.path.islink(candidate)
+                    else os.path.join(real_folder, name)
+                )
+                add(Path(candidate), real)
     return found
 
 

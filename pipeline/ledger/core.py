@@ -159,8 +159,6 @@ class _Run:
         self.tasks.append(task)
         self.task_meeting.append(entry.position)
         self.by_id[task_id].append(index)
-        department, name = _person_key(item.owner)
-        self.by_text[(normalise(item.task), department, name)].append(index)
 
     # ------------------------------------------------------------------ updates
 
@@ -241,6 +239,10 @@ class _Run:
                 "the update names no task (no id and no task text); not applied",
             )
             return None
+        if not self.by_text:  # made on the first update without an id
+            for index, task in enumerate(self.tasks):
+                department, name = _person_key(task.owner)
+                self.by_text[(normalise(task.task), department, name)].append(index)
         candidates = [
             index
             for index in self.by_text.get((text, *_person_key(update.owner)), [])

@@ -14,7 +14,7 @@ LABELS: dict[Language, dict[str, str]] = {
         "actions": "行动项",
         "owner": "负责人",
         "due": "截止",
-        "overdue": "已逾期{days}天",
+        "overdue": "⚠ 已逾期{days}天",
         "sep": "：",
         "list": "、",
         "groups": "；",
@@ -26,7 +26,7 @@ LABELS: dict[Language, dict[str, str]] = {
         "actions": "行動項",
         "owner": "負責人",
         "due": "截止",
-        "overdue": "已逾期{days}天",
+        "overdue": "⚠ 已逾期{days}天",
         "sep": "：",
         "list": "、",
         "groups": "；",
@@ -38,7 +38,7 @@ LABELS: dict[Language, dict[str, str]] = {
         "actions": "Action items",
         "owner": "Owner",
         "due": "Due",
-        "overdue": "overdue by {days} days",
+        "overdue": "⚠ {days} days past due",
         "sep": ": ",
         "list": ", ",
         "groups": "; ",
@@ -52,10 +52,13 @@ def has_recorder_id(task: LedgerTask) -> bool:
     return bool(task.id) and ":" not in task.id
 
 
-def person_text(person: Person | None) -> str:
+def person_text(person: Person | None, language: Language = "zh-Hans") -> str:
+    """``研发部 张三``; in English ``Engineering/Ann Lee`` (a department of several words
+    stays apart from the name)."""
     if person is None:
         return ""
-    return " ".join(part for part in (person.department, person.name) if part)
+    joiner = "/" if language == "en" else " "
+    return joiner.join(part for part in (person.department, person.name) if part)
 
 
 def attendees_text(attendees: list[Attendee], language: Language) -> str:
@@ -81,7 +84,7 @@ def attendees_text(attendees: list[Attendee], language: Language) -> str:
 def task_line(task: LedgerTask, language: Language) -> str:
     labels = LABELS[language]
     words = [f"#{task.id} {task.task}" if has_recorder_id(task) else task.task]
-    owner = person_text(task.owner) or (task.owner_text or "")
+    owner = person_text(task.owner, language) or (task.owner_text or "")
     if owner:
         words.append(f"{labels['owner']}{labels['sep']}{owner}")
     if task.due is not None:
