@@ -421,8 +421,20 @@ def official_fields(meeting: Meeting, labels: dict[str, str]) -> dict[str, Any]:
         printed_by_line = printed_by
     distribution = list(meeting.distribution)
     copy_to = list(meeting.copy_to)
+    sign_off = [
+        (labels[key], value)
+        for key, value in (
+            ("doc_number", meeting.document_number or ""),
+            ("issuer", person_text(meeting.issuer, language)),
+            ("reviewer", person_text(meeting.reviewer, language)),
+        )
+        if value
+    ]
     return {
         "document_number": meeting.document_number or "",
+        "sign_off_line": ("   " if language == "en" else "　　").join(
+            f"{label}{labels['colon']}{value}" for label, value in sign_off
+        ),
         "issuer": person_text(meeting.issuer, language),
         "reviewer": person_text(meeting.reviewer, language),
         "distribution": _official_list(distribution, language),

@@ -21,7 +21,9 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -324,6 +326,253 @@ def scale(widths: list[float], total: float) -> list[float]:
     return [round(w * factor, 1) for w in widths]
 
 
+# --- numbered lists (Word numbering, restarting for every list) ----------------------
+
+LIST_ABSTRACT_ID = 90
+THICK_RULE = 8  # eighths of a point: 1 pt, GB/T 9704's 0.35 mm 版记 rules
+THIN_RULE = 6  # 0.75 pt, its 0.25 mm middle rule
+
+
+def list_numbering(profile: Profile) -> str:
+    """The abstractNum every numbered list of the document uses: decimal "1." at level 0.
+
+    business: the number two characters in, wrapped lines aligned after it (a hanging
+    indent); gbt9704: the Chinese official style, "1." at the paragraph's two-character
+    first-line indent with the text right after it and wrapped lines flush left, and
+    "（1）" one level down.
+    """
+    size = profile.body_pt
+    char = round(size * 20)
+    fonts = (
+        f'<w:rFonts w:ascii="{ooxml.LATIN_FONT}" w:hAnsi="{ooxml.LATIN_FONT}" '
+        f'w:cs="{ooxml.LATIN_FONT}" w:eastAsia="{profile.body_font}"/>'
+    )
+    if profile.name == "gbt9704":
+        levels = [("%1.", 0), ("（%2）", 1)]
+        body = "".join(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="0" w:leftChars="0" w:firstLine="{2 * char}" w:firstLineChars="200"/></w:pPr>'
+            f"<w:rPr>{fonts}</w:rPr></w:lvl>"
+            for text, level in levels
+        )
+    else:
+        levels = [("%1.", 0, 2), ("(%2)", 1, 4)]
+        body = ""
+        for text, level, start_chars in levels:
+            hanging = round(char * (1.5 if level == 0 else 2))
+            left = start_chars * char + hanging
+            body += (
+                f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
+                f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>'
+                f"<w:rPr>{fonts}</w:rPr></w:lvl>"
+            )
+    return (
+        f'<w:abstractNum w:abstractNumId="{LIST_ABSTRACT_ID}"><w:nsid w:val="4D494E{LIST_ABSTRACT_ID:02X}"/>'
+        f'<w:multiLevelType w:val="multilevel"/>{body}</w:abstractNum>'
+    )
+
+
+# one w:num per list id of the render context, each restarting at 1
+LIST_INSTANCES = (
+    "{% for n in lists.ids %}"
+    f'<w:num w:numId="{{{{ n }}}}"><w:abstractNumId w:val="{LIST_ABSTRACT_ID}"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    "{% endfor %}"
+)
+
+TASK_SOURCES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "{% for s in doc.task_sources %}"
+    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="{{ s.pid }}" name="{{ s.name }}">'
+    "<vt:lpwstr>{{ s.value }}</vt:lpwstr></property>"
+    "{% endfor %}</Properties>"
+)
+
+
+def numbered(container: Any, text: str, list_id: str) -> Any:
+    """A paragraph of a numbered list: w:numPr naming the list's own w:num ({{ list_id }})."""
+    para = paragraph(container, text)
+    numpr = para._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().set(qn("w:val"), "0")
+    numpr.get_or_add_numId().set(qn("w:val"), var(list_id))
+    return para
+
+
+def numbered_entries(document: Any, plain_first_line: bool = True) -> None:
+    """The entries of one part of an agenda item (inside {%p for s in item.sections %}):
+    a numbered list when there are several, one plain paragraph when there is one."""
+    tag(document, "if s.numbered")
+    tag(document, "for e in s.entries")
+    numbered(document, "{{ e }}", "s.num_id")
+    tag(document, "endfor")
+    tag(document, "else")
+    paragraph(document, "{{ s.entries[0] }}", first_line=2 if plain_first_line else 0)
+    tag(document, "endif")
+
+
+def classification_line(document: Any, profile: Profile) -> None:
+    """密级 at the top left of the first page (GB/T 9704: 3号黑体, the level alone)."""
+    tag(document, "if meeting.classification")
+    if profile.name == "gbt9704":
+        paragraph(document, "{{ meeting.classification }}", font=HEI)
+    else:
+        paragraph(document, "{{ labels.classification }}{{ labels.colon }}{{ meeting.classification }}", bold=True, font=HEI)
+    tag(document, "endif")
+
+
+def set_table_borders(tbl: Any, **sides: int) -> None:
+    """w:tblBorders: the given sides single lines of that size (eighths of a point), the rest none."""
+    tblpr = tbl._tbl.tblPr
+    for old in tblpr.findall(qn("w:tblBorders")):
+        tblpr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{side}")
+        size = sides.get(side, 0)
+        element.set(qn("w:val"), "single" if size else "nil")
+        if size:
+            element.set(qn("w:sz"), str(size))
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), "000000")
+        borders.append(element)
+    successor = next(
+        (tblpr.find(qn(n)) for n in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook") if tblpr.find(qn(n)) is not None),
+        None,
+    )
+    if successor is not None:
+        successor.addprevious(borders)
+    else:
+        tblpr.append(borders)
+
+
+def cell_top_rule(row: Any, size: int) -> None:
+    for tc in row._tr.tc_lst:
+        tcpr = tc.get_or_add_tcPr()
+        borders = OxmlElement("w:tcBorders")
+        top = OxmlElement("w:top")
+        top.set(qn("w:val"), "single")
+        top.set(qn("w:sz"), str(size))
+        top.set(qn("w:space"), "0")
+        top.set(qn("w:color"), "000000")
+        borders.append(top)
+        tcpr.append(borders)
+
+
+def at_page_foot(tbl: Any) -> None:
+    """A floating table anchored to the bottom of the text area of the page it falls on."""
+    tblpr = tbl._tbl.tblPr
+    position = OxmlElement("w:tblpPr")
+    for name, value in (
+        ("leftFromText", "0"), ("rightFromText", "0"), ("topFromText", "0"), ("bottomFromText", "0"),
+        ("vertAnchor", "margin"), ("horzAnchor", "margin"), ("tblpXSpec", "center"), ("tblpYSpec", "bottom"),
+    ):  # fmt: skip
+        position.set(qn(f"w:{name}"), value)
+    overlap = OxmlElement("w:tblOverlap")
+    overlap.set(qn("w:val"), "never")
+    style = tblpr.find(qn("w:tblStyle"))
+    if style is not None:
+        style.addnext(position)
+    else:
+        tblpr.insert(0, position)
+    position.addnext(overlap)
+
+
+def imprint_text_row(tbl: Any, label: str, value: str, size: float) -> Any:
+    """分送：A，B。 — one character in, wrapped lines aligned after the colon."""
+    row = add_row(tbl, [""])
+    para = row.cells[0].paragraphs[0]
+    add_run(para, var("labels." + label) + var("labels.colon"), size=size)
+    add_run(para, var(value), size=size)
+    ooxml.indent_in_chars(para, size, left=4, hanging=3)
+    return row
+
+
+def official_imprint(document: Any, profile: Profile) -> None:
+    """GB/T 9704's 版记 at the foot of the last page: 分送 and 抄送, then 印发机关 left and
+    印发日期 right, between full-width rules (the first and last thick, the middle thin).
+    Only the lines that are given; no rules at all when nothing of it is."""
+    size = 14.0  # 4号仿宋
+    width = text_width_mm(profile)
+    tag(document, "if meeting.has_imprint")
+    tbl = document.add_table(rows=0, cols=1)
+    add_row(tbl, ["{%tr if meeting.distribution %}"])
+    imprint_text_row(tbl, "distribution", "meeting.distribution", size)
+    add_row(tbl, ["{%tr endif %}"])
+    add_row(tbl, ["{%tr if meeting.copy_to %}"])
+    imprint_text_row(tbl, "copy_to", "meeting.copy_to", size)
+    add_row(tbl, ["{%tr endif %}"])
+    add_row(tbl, ["{%tr if meeting.has_printing %}"])
+    add_row(tbl, ["{%tr if meeting.distribution or meeting.copy_to %}"])
+    for ruled in (True, False):
+        row = add_row(tbl, [""])
+        para = row.cells[0].paragraphs[0]
+        add_run(para, "{{ meeting.printed_by_line }}", size=size)
+        para.add_run().add_tab()
+        add_run(para, "{{ meeting.printed_on_line }}", size=size)
+        ooxml.indent_in_chars(para, size, left=1)
+        tab_pos = round(ooxml.mm_to_twips(width) - size * 20)
+        para.paragraph_format.tab_stops.add_tab_stop(Twips(tab_pos), WD_TAB_ALIGNMENT.RIGHT)
+        if ruled:
+            cell_top_rule(row, THIN_RULE)
+            add_row(tbl, ["{%tr else %}"])
+    add_row(tbl, ["{%tr endif %}"])
+    add_row(tbl, ["{%tr endif %}"])
+    ooxml.fix_table_layout(tbl, [width])
+    ooxml.narrow_cell_margins(tbl, 0)
+    set_table_borders(tbl, top=THICK_RULE, bottom=THICK_RULE)
+    at_page_foot(tbl)
+    paragraph(document)  # the floating table's anchor (LibreOffice drops one that ends the body)
+    tag(document, "endif")
+
+
+def business_distribution(document: Any) -> None:
+    """分送, 抄送, 印发 at the end of the business minutes: only the lines given."""
+    tag(document, "if meeting.has_imprint")
+    paragraph(document)
+    for label, value in (
+        ("distribution", "meeting.distribution"),
+        ("copy_to", "meeting.copy_to"),
+        ("printed_by", "meeting.printed_by"),
+        ("printed_on", "meeting.printed_on"),
+    ):
+        tag(document, f"if {value}")
+        para = document.add_paragraph()
+        indent(para, left=5, hanging=5)
+        add_run(para, var("labels." + label) + var("labels.colon"), bold=True)
+        add_run(para, var(value))
+        tag(document, "endif")
+    tag(document, "endif")
+
+
+def task_cell(row: Any, index: int, small_pt: float) -> None:
+    """The task column: the id on a line of its own in a smaller size (it never breaks
+    inside), then the task."""
+    cell = row.cells[index]
+    first = cell.paragraphs[0]
+    first.text = ""
+    add_run(first, "{%p if t.id %}")
+    id_para = cell.add_paragraph(style=first.style)
+    add_run(id_para, "{{ t.id }}", size=small_pt)
+    end = cell.add_paragraph(style=first.style)
+    add_run(end, "{%p endif %}")
+    task = cell.add_paragraph(style=first.style)
+    add_run(task, "{{ t.task }}")
+
+
+# Column widths (mm) of the task tables: 序号, an ISO date (2024-06-12) and the task id
+# (2024-06-12-3, in the smaller size) each fit on one line at the table's font size.
+SUMMARY_WIDTHS = {
+    "business": [11.5, 31, 16, 15, 20.5, 20.5, 31.5, 14],
+    "gbt9704": [12, 28, 15.5, 13, 23, 23, 26.5, 15],
+}
+ACTION_WIDTHS = [12, 33, 17.5, 16, 21, 27, 17.5, 16]  # business minutes, 160 mm
+
+
 # --- the minutes ---------------------------------------------------------------
 
 
@@ -335,13 +584,20 @@ def business_minutes() -> Any:
     page_x_of_y_footer(section)
     width = text_width_mm(profile)
 
+    classification_line(document, profile)
     paragraph(document, "{{ doc.minutes_title }}", "Title")
+    tag(document, "if meeting.sign_off_line")
+    paragraph(document, "{{ meeting.sign_off_line }}", align=WD_ALIGN_PARAGRAPH.RIGHT, size=10.5)
+    tag(document, "endif")
 
     paragraph(document, "{{ numbers.section[0] }}{{ labels.basic_info }}", "Heading 1")
     widths = [32, width - 32]
     info = table(document, widths)
+    add_row(info, [var("labels.meeting_name"), var("meeting.title")], label_fill_first=True)
+    add_row(info, ["{%tr if meeting.purpose %}", ""])
+    add_row(info, ["{{ labels.purpose }}", "{{ meeting.purpose }}"], label_fill_first=True)
+    add_row(info, ["{%tr endif %}", ""])
     for label, value in (
-        ("meeting_name", "meeting.title"),
         ("date", "meeting.date"),
         ("time", "meeting.time"),
         ("location", "meeting.location"),
@@ -361,9 +617,7 @@ def business_minutes() -> Any:
     paragraph(document, "{{ item.heading }}", "Heading 2")
     tag(document, "for s in item.sections")
     paragraph(document, "{{ s.label }}{{ labels.colon }}", bold=True)
-    tag(document, "for e in s.numbered_entries")
-    paragraph(document, "{{ e }}", first_line=2)
-    tag(document, "endfor")
+    numbered_entries(document)
     tag(document, "endfor")
     tag(document, "endfor")
     tag(document, "if not agenda")
@@ -384,7 +638,7 @@ def business_minutes() -> Any:
     finish_table(summary, widths)
 
     paragraph(document, "{{ numbers.section[3] }}{{ labels.action_tracking }}", "Heading 1")
-    widths = scale([10, 27, 19, 21, 21, 30, 19, 13], width)
+    widths = ACTION_WIDTHS
     actions = table(
         document,
         widths,
@@ -393,14 +647,15 @@ def business_minutes() -> Any:
             "{{ labels.due }}", "{{ labels.acceptance }}", "{{ labels.status }}", "{{ labels.remarks }}",
         ],
     )  # fmt: skip
-    add_row(actions, ["{%tr for a in actions %}"] + [""] * 7)
+    add_row(actions, ["{%tr for t in actions %}"] + [""] * 7)
     row = add_row(
         actions,
         [
-            "{{ a.number }}", "{{ a.id_task }}", "{{ a.department }}", "{{ a.owner }}",
-            "{{ a.due_short }}", "{{ a.acceptance }}", "{{ a.status }}", "{{ a.notes }}",
+            "{{ t.number }}", "", "{{ t.department }}", "{{ t.owner }}",
+            "{{ t.due_short }}", "{{ t.acceptance }}", "{{ t.status }}", "{{ t.notes }}",
         ],
     )  # fmt: skip
+    task_cell(row, 1, 9)
     for index in (0, 4, 6):
         row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_row(actions, ["{%tr endfor %}"] + [""] * 7)
@@ -411,7 +666,7 @@ def business_minutes() -> Any:
 
     paragraph(document, "{{ numbers.section[4] }}{{ labels.risks }}", "Heading 1")
     tag(document, "for r in meeting.risks")
-    paragraph(document, "{{ loop.index }}. {{ r }}", first_line=2)
+    numbered(document, "{{ r }}", "lists.risks")
     tag(document, "endfor")
     tag(document, "if not meeting.risks")
     paragraph(document, "{{ labels.none }}", first_line=2)
@@ -423,11 +678,12 @@ def business_minutes() -> Any:
 
     paragraph(document, "{{ numbers.section[5] }}{{ labels.attachments }}", "Heading 1")
     tag(document, "for x in meeting.attachments")
-    paragraph(document, "{{ loop.index }}. {{ x }}", first_line=2)
+    numbered(document, "{{ x }}", "lists.attachments")
     tag(document, "endfor")
     tag(document, "if not meeting.attachments")
     paragraph(document, "{{ labels.none }}", first_line=2)
     tag(document, "endif")
+    business_distribution(document)
     return document
 
 
@@ -450,12 +706,19 @@ def official_minutes() -> Any:
     status_header(section, even=True)
     official_page_footers(document, section)
 
+    classification_line(document, profile)
     paragraph(document, "{{ doc.minutes_title }}", "Title")
+    tag(document, "if meeting.document_number")
+    paragraph(document, "{{ meeting.document_number }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    tag(document, "endif")
     tag(document, "if meeting.date")
     paragraph(document, "{{ meeting.date_line }}", align=WD_ALIGN_PARAGRAPH.CENTER)
     tag(document, "endif")
     paragraph(document)
     paragraph(document, "{{ meeting.intro }}", first_line=2)
+    tag(document, "if meeting.purpose")
+    paragraph(document, "{{ labels.purpose }}{{ labels.colon }}{{ meeting.purpose }}", first_line=2)
+    tag(document, "endif")
 
     tag(document, "for item in agenda")
     para = paragraph(document, "{{ item.official_heading }}", "Heading 1")
@@ -463,9 +726,7 @@ def official_minutes() -> Any:
     tag(document, "for s in item.sections")
     para = paragraph(document, "{{ s.heading }}", "Heading 2")
     indent(para, first_line=2)
-    tag(document, "for e in s.numbered_entries")
-    paragraph(document, "{{ e }}", first_line=2)
-    tag(document, "endfor")
+    numbered_entries(document)
     tag(document, "endfor")
     tag(document, "endfor")
 
@@ -473,14 +734,14 @@ def official_minutes() -> Any:
     para = paragraph(document, "{{ doc.work_plan_heading }}", "Heading 1")
     indent(para, first_line=2)
     tag(document, "for a in actions")
-    paragraph(document, "{{ a.sentence }}", first_line=2)
+    numbered(document, "{{ a.clause }}", "lists.actions")
     tag(document, "endfor")
     tag(document, "endif")
 
     tag(document, "if meeting.risks")
     para = paragraph(document, "{{ labels.risks }}{{ labels.colon }}", font=KAI, first_line=2)
     tag(document, "for r in meeting.risks")
-    paragraph(document, "{{ loop.index }}. {{ r }}", first_line=2)
+    numbered(document, "{{ r }}", "lists.risks")
     tag(document, "endfor")
     tag(document, "endif")
     tag(document, "if meeting.next_meeting")
@@ -498,10 +759,34 @@ def official_minutes() -> Any:
     attendance_line(document, "present", "meeting.attendee_names")
     attendance_line(document, "on_leave", "meeting.absentees")
     attendance_line(document, "in_attendance", "meeting.observer_names")
+    official_imprint(document, profile)
     return document
 
 
 # --- the task assignment document ------------------------------------------------
+
+
+def task_card(document: Any, profile: Profile) -> None:
+    """One card per task (inside {%p for t in actions %}): a title row with the task's
+    number, then only the rows that have a value (t.card_rows); every row kept whole and
+    with the next, so a card never straddles a page and several share one."""
+    width = text_width_mm(profile)
+    label_mm = 30 if profile.name == "business" else 34
+    widths = [label_mm, width - label_mm]
+    card = table(document, widths)
+    merged_row(card, "{{ t.card_title }}", fill=GROUP_FILL, bold=True)
+    add_row(card, ["{%tr for r in t.card_rows %}", ""])
+    add_row(card, ["{{ r.label }}", "{{ r.value }}"], label_fill_first=True)
+    add_row(card, ["{%tr endfor %}", ""])
+    finish_table(card, widths)
+    for row in card.rows:
+        for cell in row.cells:
+            for para in cell.paragraphs:
+                para.paragraph_format.keep_with_next = True
+    spacer = paragraph(document)
+    if profile.name == "business":  # gbt9704 keeps its line grid: a spacer of one line
+        spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        spacer.paragraph_format.line_spacing = Pt(8)
 
 
 def tasks_document(profile: Profile) -> Any:
@@ -513,7 +798,6 @@ def tasks_document(profile: Profile) -> Any:
         official_page_footers(document, section)
     else:
         page_x_of_y_footer(section)
-    width = text_width_mm(profile)
     table_pt = profile.table_pt
 
     paragraph(document, "{{ doc.tasks_title }}", "Title")
@@ -523,7 +807,7 @@ def tasks_document(profile: Profile) -> Any:
     add_run(para, "{% if meeting.recorder %}　{{ labels.recorder }}{{ labels.colon }}{{ meeting.recorder }}{% endif %}", size=table_pt)
 
     paragraph(document, "{{ numbers.section[0] }}{{ labels.task_summary }}", "Heading 1")
-    widths = scale([10, 27, 18, 18, 21, 21, 29, 16], width)
+    widths = SUMMARY_WIDTHS[profile.name]
     summary = table(
         document,
         widths,
@@ -538,10 +822,11 @@ def tasks_document(profile: Profile) -> Any:
     row = add_row(
         summary,
         [
-            "{{ t.number }}", "{{ t.id_task }}", "{{ t.owner }}", "{{ t.collaborators }}",
+            "{{ t.number }}", "", "{{ t.owner }}", "{{ t.collaborators }}",
             "{{ t.start_short }}", "{{ t.due_short }}", "{{ t.acceptance }}", "{{ t.status }}",
         ],
     )  # fmt: skip
+    task_cell(row, 1, 9 if profile.name == "business" else 10.5)
     for index in (0, 4, 5, 7):
         row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     add_row(summary, ["{%tr endfor %}"] + [""] * 7)
@@ -553,42 +838,7 @@ def tasks_document(profile: Profile) -> Any:
 
     paragraph(document, "{{ numbers.section[1] }}{{ labels.task_cards }}", "Heading 1")
     tag(document, "for t in actions")
-    paragraph(document, "{{ t.heading }}", "Heading 2")
-    widths = [38, width - 38]
-    card = table(document, widths)
-    for heading, rows in (
-        ("basic_task_info", [("task_name", "t.task"), ("project", "t.project"), ("task_description", "t.description")]),
-        (
-            "responsibility",
-            [
-                ("department", "t.department"),
-                ("owner", "t.owner"),
-                ("collab_department", "t.collab_departments"),
-                ("collab_person", "t.collab_people"),
-            ],
-        ),
-        (
-            "timeline",
-            [("planned_start", "t.start"), ("planned_end", "t.due"), ("milestones", "t.milestones_text")],
-        ),
-        (
-            "tracking",
-            [
-                ("resources", "t.resources_text"),
-                ("acceptance_notes", "t.acceptance_notes"),
-                ("progress", "t.progress_text"),
-                ("task_risks", "t.risks_text"),
-                ("status", "t.status"),
-                ("source_line", "t.source"),
-            ],
-        ),
-    ):
-        merged_row(card, var("labels." + heading), fill=GROUP_FILL, bold=True)
-        for label, value in rows:
-            add_row(card, [var("labels." + label), var(value)], label_fill_first=True)
-    finish_table(card, widths)
-    keep_on_one_page(card)
-    paragraph(document)
+    task_card(document, profile)
     tag(document, "endfor")
     tag(document, "if not actions")
     paragraph(document, "{{ labels.no_tasks }}", first_line=2)
@@ -598,26 +848,59 @@ def tasks_document(profile: Profile) -> Any:
 
 # --- saving --------------------------------------------------------------------
 
+CUSTOM_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 
-def save(document: Any, path: Path) -> None:
-    """Save with no theme font attribute left anywhere and fixed zip timestamps."""
+
+def _with_lists(numbering: bytes, abstract: str) -> bytes:
+    """word/numbering.xml with the lists' abstractNum (after the others) and a w:num per list."""
+    text = numbering.decode("utf-8")
+    first_num = re.search(r"<w:num\b[^g]", text)
+    at = first_num.start() if first_num else text.index("</w:numbering>")
+    text = text[:at] + abstract + text[at:]
+    text = text.replace("</w:numbering>", LIST_INSTANCES + "</w:numbering>")
+    return text.encode("utf-8")
+
+
+def save(document: Any, path: Path, profile: Profile | None = None) -> None:
+    """Save with no theme font attribute left anywhere and fixed zip timestamps.
+
+    With ``profile``, the document also gets the numbering of its lists (one w:num per
+    list, see :func:`list_numbering`) and the custom properties naming each task's notes
+    lines (docProps/custom.xml).
+    """
     buffer = io.BytesIO()
     document.core_properties.author = "minutes"
+    if profile is not None:
+        document.part.numbering_part  # noqa: B018 (creates word/numbering.xml if missing)
     document.save(buffer)
     path.parent.mkdir(parents=True, exist_ok=True)
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(
         output, "w", zipfile.ZIP_DEFLATED
     ) as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename.startswith("word/") and info.filename.endswith(".xml"):
+        members = [(info.filename, source.read(info)) for info in source.infolist()]
+        if profile is not None:
+            members.append(("docProps/custom.xml", TASK_SOURCES.encode("utf-8")))
+        for name, data in members:
+            if name.startswith("word/") and name.endswith(".xml"):
                 data = ooxml.strip_theme_fonts(data)
-            if info.filename == "docProps/core.xml":
-                data = b"".join(
-                    re.split(rb"<dcterms:(?:created|modified)[^<]*</dcterms:\w+>", data)
+            if name == "docProps/core.xml":
+                data = b"".join(re.split(rb"<dcterms:(?:created|modified)[^<]*</dcterms:\w+>", data))
+            if profile is not None and name == "word/numbering.xml":
+                data = _with_lists(data, list_numbering(profile))
+            if profile is not None and name == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/docProps/custom.xml" ContentType="{CUSTOM_CONTENT_TYPE}"/></Types>'.encode(),
                 )
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            if profile is not None and name == "_rels/.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdCustom" Type="{CUSTOM_RELATIONSHIP}" Target="docProps/custom.xml"/>'
+                    "</Relationships>".encode(),
+                )
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             target.writestr(entry, data)
@@ -627,10 +910,10 @@ def save(document: Any, path: Path) -> None:
 
 def main() -> None:
     out = ROOT / "word_templates"
-    save(business_minutes(), out / "business" / "minutes.docx")
-    save(tasks_document(BUSINESS), out / "business" / "tasks.docx")
-    save(official_minutes(), out / "gbt9704" / "minutes.docx")
-    save(tasks_document(GBT9704), out / "gbt9704" / "tasks.docx")
+    save(business_minutes(), out / "business" / "minutes.docx", BUSINESS)
+    save(tasks_document(BUSINESS), out / "business" / "tasks.docx", BUSINESS)
+    save(official_minutes(), out / "gbt9704" / "minutes.docx", GBT9704)
+    save(tasks_document(GBT9704), out / "gbt9704" / "tasks.docx", GBT9704)
     __import__("make_templates_tw").main()  # word_templates/tw: Taiwan's 會議紀錄 (scripts/make_templates_tw.py)
     print(f"templates written to {out}")
 
