@@ -743,7 +743,10 @@ def prepare(path: Path) -> PreparedTemplate:
             by_script = docx_hygiene.needs_script_variant(name, data)
             parts.append(TemplatePart(name, data, template, by_script=by_script))
         elif docx_hygiene.needs_script_variant(name, data):
-            parts.append(TemplatePart(name, data, by_script=True))
+            # Prepared (and compressed) for Simplified notes, the most common; other scripts
+            # get their own copy on first use (PreparedTemplate.variants).
+            data = docx_hygiene.for_script(data, "zh-Hans")
+            parts.append(TemplatePart(name, data, deflated=deflate(data), crc=zlib.crc32(data), by_script=True))
         else:
             parts.append(TemplatePart(name, data, deflated=deflate(data), crc=zlib.crc32(data)))
     names = {p.name for p in parts}
@@ -941,7 +944,11 @@ def render(
                 entry = prepared.variants.get(key)
                 if entry is None:
                     data = docx_hygiene.for_script(part.data, language, keep_fonts)
-                    entry = prepared.variants[key] = (part.name, data, deflate(data), zlib.crc32(data))
+                    if data == part.data and part.deflated is not None:
+                        entry = (part.name, part.data, part.deflated, part.crc)
+                    else:
+                        entry = (part.name, data, deflate(data), zlib.crc32(data))
+                    prepared.variants[key] = entry
                 entries.append(entry)
             elif part.name == "docProps/core.xml":
                 entries.append(zip_entry(part.name, core_properties(title, language, when)))
