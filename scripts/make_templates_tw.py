@@ -169,7 +169,7 @@ def minutes() -> Any:
     blocks(document, "tw.closing")
 
     tag(document, "if tw.actions")
-    para = paragraph(document, "{{ tw.assignments.heading }}")
+    para = hanging(document, "{{ tw.assignments.heading }}", left=2, hang=2)
     para.paragraph_format.keep_with_next = True
     widths = scale([12, 86, 42, 25], width - 4)
     labels = ["number", "work_item", "responsible", "deadline"]
