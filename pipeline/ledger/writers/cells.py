@@ -9,6 +9,7 @@ the CSV as ISO text. A missing value is ``None``, never a guess.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from pipeline.ledger.entry import LedgerTask, LedgerUpdate
@@ -72,8 +73,7 @@ def row_cells(task: LedgerTask, language: Language, labels: dict[str, str]) -> l
         task.id,
         task.meeting_title,
         task.meeting_date,
-        task.file,
-        task.line,
+        f"{task.file}:{task.line}",
         task.task,
         person_text(task.owner),
         labels["list_sep"].join(collaborators) or None,
@@ -106,14 +106,25 @@ def display_width(text: str) -> int:
     return width
 
 
+# East Asian wide and full-width characters (Hangul Jamo, CJK and its punctuation, kana,
+# Hangul syllables, compatibility ideographs, full-width forms, the supplementary planes
+# of ideographs): a fast count for sizing spreadsheet columns.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
+
+
 def widest_line(text: str, cap: int) -> int:
-    """The display width of the widest line of ``text``, no more than ``cap``."""
+    """About the display width of the widest line of ``text`` (a wide character counts
+    two), no more than ``cap``."""
     widest = 0
     for line in text.split("\n"):
         if len(line) >= cap:
             return cap
-        if len(line) * 2 > widest:
-            widest = max(widest, display_width(line))
+        width = len(line) if line.isascii() else len(line) + len(_WIDE.findall(line))
+        widest = max(widest, width)
     return min(widest, cap)
 
 

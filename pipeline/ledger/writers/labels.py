@@ -15,13 +15,13 @@ from pipeline.model import Language
 from renderers.labels import STATUS_LABELS
 
 # Column headers, in the order of the spreadsheet's and the CSV's columns
-# (the same content as pipeline.ledger.entry.JSON_KEYS, in readable form).
+# (the content of pipeline.ledger.entry.JSON_KEYS in readable form: "file" and "line"
+# make one "file:line" column).
 COLUMN_KEYS: Final[tuple[str, ...]] = (
     "id",
     "meeting_title",
     "meeting_date",
-    "file",
-    "line",
+    "source",
     "task",
     "owner",
     "collaborators",
@@ -41,8 +41,7 @@ LEDGER_LABELS: Final[dict[Language, dict[str, str]]] = {
         "id": "编号",
         "meeting_title": "会议",
         "meeting_date": "会议日期",
-        "file": "纪要文件",
-        "line": "行号",
+        "source": "纪要位置",
         "task": "任务",
         "owner": "负责人",
         "collaborators": "协作人",
@@ -80,8 +79,7 @@ LEDGER_LABELS: Final[dict[Language, dict[str, str]]] = {
         "id": "編號",
         "meeting_title": "會議",
         "meeting_date": "會議日期",
-        "file": "紀錄檔案",
-        "line": "行號",
+        "source": "紀錄位置",
         "task": "任務",
         "owner": "負責人",
         "collaborators": "協辦人",
@@ -116,8 +114,7 @@ LEDGER_LABELS: Final[dict[Language, dict[str, str]]] = {
         "id": "ID",
         "meeting_title": "Meeting",
         "meeting_date": "Meeting date",
-        "file": "Notes file",
-        "line": "Line",
+        "source": "Notes (file:line)",
         "task": "Task",
         "owner": "Owner",
         "collaborators": "Collaborators",

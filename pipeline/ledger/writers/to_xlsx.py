@@ -48,6 +48,7 @@ _ROW_STYLES: dict[str, dict[str, Any]] = {
     "dim": {"font_color": "#808080"},
 }
 _STYLE_OF_STATE = {"overdue": "overdue", "due-soon": "due-soon", "done": "dim", "cancelled": "dim"}
+_FILLED = {style for style, props in _ROW_STYLES.items() if "bg_color" in props}
 OVERDUE_FILL = _ROW_STYLES["overdue"]["bg_color"]
 
 
@@ -100,7 +101,7 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
 
     taken: set[str] = set()
     sheets: list[tuple[str, Sequence[int]]] = [
-        (sheet_name(labels["sheet_all"], taken), range(len(rows))),
+        (sheet_name(labels["sheet_all"], taken), range(len(ledger.tasks))),
         (sheet_name(labels["sheet_overdue"], taken), overdue),
     ]
     named = sorted(key for key in by_department if key is not None)
@@ -126,10 +127,13 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
         }
     )
     formats = _Formats(workbook)
-    states = [_STYLE_OF_STATE.get(task.state, "plain") for task in ledger.tasks]
+    styles = [_STYLE_OF_STATE.get(task.state, "plain") for task in ledger.tasks]
+    plans = [_plan(cells, style, formats) for cells, style in zip(rows, styles, strict=True)]
+    row_formats = [formats.text[style] if style in _FILLED else None for style in styles]
+    del rows
     for name, indices in sheets:
         sheet = workbook.add_worksheet(name)
-        _write_sheet(sheet, formats, header, header_widths, rows, widths, states, indices)
+        _write_sheet(sheet, formats, header, header_widths, plans, widths, row_formats, indices)
     workbook.close()
     return buffer.getvalue()
 
@@ -154,6 +158,27 @@ class _Formats:
             self.quoted[style] = workbook.add_format({**base, **props, "quote_prefix": True})
 
 
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+# A row to write: (column, is a number, value, format) for each cell with a value.
+_Plan = list[tuple[int, bool, "str | int", Any]]
+
+
+def _plan(cells: Sequence[Cell], style: str, formats: _Formats) -> _Plan:
+    plan: _Plan = []
+    for col, value in enumerate(cells):
+        if value is None:
+            continue
+        if isinstance(value, str):
+            quoted = is_formula_like(value)
+            plan.append((col, False, value, (formats.quoted if quoted else formats.text)[style]))
+        elif isinstance(value, dt.date):  # Excel's dates: days since 1899-12-30
+            plan.append((col, True, (value - _EXCEL_EPOCH).days, formats.date[style]))
+        else:
+            plan.append((col, True, value, formats.text[style]))
+    return plan
+
+
 def _cell_widths(cells: Iterable[Cell]) -> list[int]:
     widths = []
     for value in cells:
@@ -173,38 +198,30 @@ def _write_sheet(
     formats: _Formats,
     header: list[str],
     header_widths: list[int],
-    rows: list[list[Cell]],
+    plans: list[_Plan],
     widths: list[list[int]],
-    states: list[str],
+    row_formats: list[Any],
     indices: Sequence[int],
 ) -> None:
-    columns = len(header)
-    column_widths = list(header_widths)
-    for index in indices:
-        for col, width in enumerate(widths[index]):
-            if width > column_widths[col]:
-                column_widths[col] = width
+    column_widths = [
+        max(column) for column in zip(header_widths, *(widths[i] for i in indices), strict=True)
+    ]
     for col, width in enumerate(column_widths):
         sheet.set_column(col, col, min(width, MAX_WIDTH) + 2)
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, len(indices), columns - 1)
+    sheet.autofilter(0, 0, len(indices), len(header) - 1)
 
     for col, text in enumerate(header):
         sheet.write_string(0, col, text, formats.header)
     write_string = sheet.write_string
     write_number = sheet.write_number
-    write_datetime = sheet.write_datetime
-    write_blank = sheet.write_blank
+    set_row = sheet.set_row
     for row, index in enumerate(indices, start=1):
-        style = states[index]
-        text_format = formats.text[style]
-        for col, value in enumerate(rows[index]):
-            if value is None:
-                write_blank(row, col, None, text_format)
-            elif isinstance(value, str):
-                quoted = is_formula_like(value)
-                write_string(row, col, value, formats.quoted[style] if quoted else text_format)
-            elif isinstance(value, dt.date):
-                write_datetime(row, col, value, formats.date[style])
+        row_format = row_formats[index]
+        if row_format is not None:  # the colour of the whole row, empty cells too
+            set_row(row, None, row_format)
+        for col, is_number, value, cell_format in plans[index]:
+            if is_number:
+                write_number(row, col, value, cell_format)
             else:
-                write_number(row, col, value, text_format)
+                write_string(row, col, value, cell_format)
