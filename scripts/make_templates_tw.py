@@ -193,7 +193,7 @@ def minutes() -> Any:
     para = paragraph(document, "{{ tw.labels.attachments }}{{ tw.labels.colon }}")
     para.paragraph_format.keep_with_next = True
     tag(document, "for x in tw.attachments")
-    hanging(document, "{{ x }}", left=2, hang=0)
+    hanging(document, "{{ x }}", left=4, hang=2)
     tag(document, "endfor")
     tag(document, "endif")
     return document
