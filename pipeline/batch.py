@@ -9,7 +9,11 @@ The flow is a stream, so memory stays flat however large the archive:
 
 A note is recorded in its manifest only after its documents are renamed into
 place, one flushed journal line per note, so a run killed at any point is
-finished by the next one without redoing what was done.
+finished by the next one without redoing what was done. With ``--pdf`` a built
+note first waits, in the parent, for LibreOffice to convert its documents: the
+waiting notes are converted in groups, by at most one LibreOffice process per
+worker at a time (:mod:`pipeline.pdf`), and each is recorded with its PDFs or
+fails naming the documents not converted.
 """
 
 from __future__ import annotations

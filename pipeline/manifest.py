@@ -224,6 +224,7 @@ class Manifest:
 
     def forget(self, key: str) -> None:
         if self.entries.pop(key, None) is not None:
+            self._owned = None  # its documents are no longer owned through it
             self._append({"key": key, "drop": True})
 
     def _append(self, record: dict[str, Any]) -> None:

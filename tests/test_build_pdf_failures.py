@@ -371,3 +371,20 @@ def test_sigterm_during_a_conversion_stops_libreoffice_and_leaves_nothing_behind
     # not recorded as built: the next run builds and converts it
     assert build(notes, "-o", out, "--pdf", "-j", "1") == 0
     assert names(out, "*.pdf") == ["周会A.minutes.pdf", "周会A.tasks.pdf"]
+
+
+def test_a_note_that_failed_once_keeps_its_documents_and_pdfs_as_the_builds_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_soffice: Path
+) -> None:
+    notes = notes_folder(tmp_path, "周会A")
+    out = tmp_path / "out"
+    assert build(notes, "-o", out, "--pdf", "-j", "1") == 0
+    (notes / "周会A.md").write_bytes(b"# \xe5\x91\xa8\xe4\xbc\x9a\x00\x01\n")  # NUL: unreadable
+    assert build(notes, "-o", out, "--pdf", "-j", "1") == 1
+    (notes / "周会A.md").write_text(NOTE.format(title="周会A二"), encoding="utf-8")
+    capsys.readouterr()
+    assert build(notes, "-o", out, "--pdf", "-j", "1") == 0
+    captured = capsys.readouterr()
+    assert "not replacing" not in captured.err
+    assert "1 built (4 documents), 0 unchanged, 0 failed" in captured.out
+    assert starts(fake_soffice) == 2
