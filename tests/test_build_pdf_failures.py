@@ -388,3 +388,15 @@ def test_a_note_that_failed_once_keeps_its_documents_and_pdfs_as_the_builds_own(
     assert "not replacing" not in captured.err
     assert "1 built (4 documents), 0 unchanged, 0 failed" in captured.out
     assert starts(fake_soffice) == 2
+
+
+def test_pdf_in_minutes_toml_must_be_true_or_false(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_soffice: Path
+) -> None:
+    notes = notes_folder(tmp_path, "周会A")
+    (notes / "minutes.toml").write_text('[build]\npdf = "yes"\n', encoding="utf-8")
+    assert build(notes, "-o", tmp_path / "out", "-j", "1") == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "minutes.toml:2:" in err and "pdf must be true or false" in err
+    assert starts(fake_soffice) == 0
