@@ -30,4 +30,11 @@ page "$work/gbt9704/$stem.minutes.pdf" 1 gbt9704-minutes
 page "$work/gbt9704/$stem.minutes.pdf" last gbt9704-attendance
 page "$work/business/$stem.tasks.pdf" 1 tasks
 page "$work/business/$stem.tasks.pdf" 2 tasks-card
+
+# Taiwan's 會議紀錄 from the Traditional sample written for it
+tw_note=samples/community-committee.zh-Hant.md
+.venv/bin/minutes build "$tw_note" -o "$work/tw" --profile tw >/dev/null
+soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf \
+  --outdir "$work/tw" "$work/tw"/*.docx >/dev/null 2>&1
+page "$work/tw/$(basename "$tw_note" .md).minutes.pdf" 1 tw-minutes
 ls -l docs/*.png
