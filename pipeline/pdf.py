@@ -233,6 +233,10 @@ class Converter(Generic[Tag]):
         if time.monotonic() > call.deadline:
             _kill_tree(call.process)
             call.reason = f"LibreOffice was stopped after {call.budget:.0f} s without finishing"
+            # what it left in its profile (locks, a half-written configuration) is not reused
+            profile = self._profiles.pop(call.slot, None)
+            if profile is not None:
+                shutil.rmtree(profile, ignore_errors=True)
             return True
         return False
 
