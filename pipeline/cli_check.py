@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pipeline.check import CheckConfig, Finding
@@ -138,11 +138,13 @@ def run(args: argparse.Namespace) -> int:
         except MinutesError as error:
             failed = True
             say(str(error))
+    task_ids = _TaskIds(args.encoding)
     for path in files:
         try:
             config = fixed_config or load_config(find_config(path))
             meeting, source = load_meeting(path, args.encoding, config.date_order)
             findings.extend(check_meeting(meeting, source, str(path), config))
+            task_ids.add(path, meeting, source, config)
             checked += 1
         except MinutesError as error:
             failed = True
@@ -153,6 +155,14 @@ def run(args: argparse.Namespace) -> int:
             failed = True
             say(f"{path}: cannot check: {type(error).__name__}: {error}")
 
+    if task_ids.pending:
+        found, used = task_ids.unknown()
+        # a comment that silenced an unknown-task-id was not unused after all
+        findings = [
+            f for f in findings if not (f.rule == "unused-suppression" and (f.file, f.line, f.column) in used)
+        ]
+        findings.extend(found)
+        findings.sort(key=lambda f: (f.file, f.line, f.column))
     if args.format == "json":
         text = format_findings_json(findings)
     elif args.format == "sarif":
@@ -172,3 +182,107 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     counted = {"error", "warning"} if args.strict else {"error"}
     return EXIT_FINDINGS if any(f.severity in counted for f in findings) else EXIT_OK
+
+
+class _TaskIds:
+    """``unknown-task-id``: an update naming a task id that no notes checked, nor any
+    other notes in the update's folder, assign. The folder's other notes are read
+    through the ledger's index, and only when an id is not among the notes checked."""
+
+    def __init__(self, encoding: str | None):
+        self.encoding = encoding
+        self.known: set[str] = set()
+        self.checked: set[str] = set()
+        # (path, meeting, source, config) of notes whose updates name ids
+        self.pending: list[tuple[Path, Any, str, CheckConfig]] = []
+
+    def add(self, path: Path, meeting: Any, source: str, config: CheckConfig) -> None:
+        import os
+
+        self.checked.add(os.path.realpath(path))
+        self.known.update(item.id for item in meeting.action_items if item.id)
+        if any(update.task_id for update in meeting.task_updates) and not config.is_off(RULE):
+            self.pending.append((path, meeting, source, config))
+
+    def _missing(self) -> set[str]:
+        return {
+            update.task_id.lstrip("#")
+            for _, meeting, _, _ in self.pending
+            for update in meeting.task_updates
+            if update.task_id and update.task_id.lstrip("#") not in self.known
+        }
+
+    def _read_folders(self) -> None:
+        """Add the ids of the notes beside the notes checked (those not checked already)."""
+        import os
+
+        from pipeline.ledger.archive import read_archive
+        from pipeline.ledger.index import NoteIndex, index_path
+        from pipeline.notes_files import is_notes_name
+
+        folders = sorted({os.path.dirname(os.path.abspath(path)) for path, _, _, _ in self.pending})
+        for folder in folders:
+            try:
+                names = sorted(name for name in os.listdir(folder) if is_notes_name(name))
+            except OSError:
+                continue
+            others = [
+                Path(folder) / name
+                for name in names
+                if os.path.realpath(os.path.join(folder, name)) not in self.checked
+            ]
+            if not others:
+                continue
+            index = NoteIndex(index_path([Path(folder)]))
+            try:
+                archive = read_archive(others, index, self.encoding, keep=lambda _: True)
+            finally:
+                index.close()
+            for _, meeting in archive.notes:
+                self.known.update(item.id for item in meeting.action_items if item.id)
+
+    def unknown(self) -> tuple[list[Finding], set[tuple[str, int, int]]]:
+        """The findings, and where comments naming the rule silenced one of them
+        (file, line, column of the rule's name), which are then no unused comments."""
+        from pipeline.check import Finding
+        from pipeline.check.catalog import RULES, message
+        from pipeline.check.suppress import Suppressions
+
+        if self._missing():
+            self._read_folders()
+        findings: list[Finding] = []
+        used: set[tuple[str, int, int]] = set()
+        for path, meeting, source, config in self.pending:
+            lines = source.splitlines()
+            suppressions = Suppressions(lines) if "minutes-" in source else None
+            severity = config.severity_of(RULE, RULES[RULE].severity)
+            for update in meeting.task_updates:
+                task_id = update.task_id.lstrip("#")
+                if not task_id or task_id in self.known:
+                    continue
+                if suppressions and suppressions.is_suppressed(update.line, RULE):
+                    used.update(
+                        (str(path), directive.line, column)
+                        for directive in suppressions.directives
+                        for name, column in directive.names
+                        if name == RULE
+                    )
+                    continue
+                text = lines[update.line - 1] if update.line <= len(lines) else ""
+                column = text.find(task_id) + 1
+                findings.append(
+                    Finding(
+                        file=str(path),
+                        line=update.line,
+                        column=max(column, 1),
+                        rule=RULE,
+                        severity=severity,  # type: ignore[arg-type]
+                        message=message(RULE, meeting.language, id=task_id),
+                        suggestion=message(f"{RULE}.suggestion", meeting.language),
+                        end_column=column + len(task_id) if column else 0,
+                    )
+                )
+        return findings, used
+
+
+RULE = "unknown-task-id"

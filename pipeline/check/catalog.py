@@ -35,6 +35,11 @@ RULES: dict[str, Rule] = {
             "Two action items of one meeting have the same id.",
         ),
         Rule(
+            "unknown-task-id",
+            "warning",
+            "An update names a task id that no notes in its folder (or given to check) assign.",
+        ),
+        Rule(
             "conflicting-update",
             "warning",
             "Two updates in one note on the same earlier task disagree on its status or due date.",
@@ -176,6 +181,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hans": "给每项任务一个不同的编号，或删去编号（将按会议日期和顺序编号）",
         "zh-Hant": "給每項任務一個不同的編號，或刪去編號（將按會議日期和順序編號）",
         "en": "give each task its own id, or drop the id (the meeting date and position are used)",
+    },
+    "unknown-task-id": {
+        "zh-Hans": "任务编号“{id}”不在本文件夹（或一并检查）的纪要里",
+        "zh-Hant": "任務編號「{id}」不在本資料夾（或一併檢查）的紀錄裡",
+        "en": 'no notes in this folder (or checked with these) have a task with the id "{id}"',
+    },
+    "unknown-task-id.suggestion": {
+        "zh-Hans": "核对编号是否写错，或把布置这项任务的纪要一并检查",
+        "zh-Hant": "核對編號是否寫錯，或把交辦這項任務的紀錄一併檢查",
+        "en": "check the id for a typo, or check the notes that assign the task along with these",
     },
     "conflicting-update": {
         "zh-Hans": "任务“{task}”的更新与第{first}行不一致：{what}",
