@@ -45,6 +45,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 DISABLE_VARIABLE = "MINUTES_NO_CACHE"
 FORMAT = b"minutes prepared template 1\n"
@@ -53,9 +54,7 @@ MAX_ENTRIES = 32  # the oldest entries beyond this are removed when one is writt
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 STALE_TEMPORARY_SECONDS = 3600
 
-# One part of a prepared template as plain values (renderers.engine.TemplatePart's
-# fields, its compiled template as a code object): what marshal can write.
-Record = tuple[object, ...]
+KIND = "templates"  # the sub-folder of prepared templates
 
 
 def disabled() -> bool:
@@ -63,7 +62,7 @@ def disabled() -> bool:
 
 
 def cache_folder() -> Path | None:
-    """Where entries are kept (None: no home folder to keep them in)."""
+    """The tool's per-user cache folder (None: no home folder to keep it in)."""
     try:
         if sys.platform == "win32":
             base = os.environ.get("LOCALAPPDATA") or os.path.join(
@@ -79,7 +78,7 @@ def cache_folder() -> Path | None:
         return None
     if not os.path.isabs(base):
         return None
-    return Path(base) / "minutes" / "templates"
+    return Path(base) / "minutes"
 
 
 def _private(info: os.stat_result, *, folder: bool) -> bool:
@@ -92,13 +91,14 @@ def _private(info: os.stat_result, *, folder: bool) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def usable_folder() -> Path | None:
-    """The cache folder, made private if new; None when it is off, missing or not private."""
+def usable_folder(kind: str = KIND) -> Path | None:
+    """The cache folder of ``kind``, made private if new; None when off or not private."""
     if disabled():
         return None
-    folder = cache_folder()
-    if folder is None:
+    tool = cache_folder()
+    if tool is None:
         return None
+    folder = tool / kind
     try:
         folder.parent.parent.mkdir(parents=True, exist_ok=True)
         for step in (folder.parent, folder):
@@ -172,9 +172,9 @@ def _entry(folder: Path, key: bytes) -> Path:
     return folder / (key.hex() + SUFFIX)
 
 
-def load(key: bytes) -> tuple[Record, ...] | None:
-    """The records stored under ``key``; None when absent, not private, or damaged."""
-    folder = usable_folder()
+def load(key: bytes, kind: str = KIND) -> Any:
+    """What was stored under ``key``; None when absent, not private, or damaged."""
+    folder = usable_folder(kind)
     if folder is None:
         return None
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -197,21 +197,18 @@ def load(key: bytes) -> tuple[Record, ...] | None:
     if hashlib.sha256(payload).digest() != checksum:
         return None
     try:
-        records = marshal.loads(payload)
+        return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
-    if not isinstance(records, tuple) or not all(isinstance(r, tuple) for r in records):
-        return None
-    return records
 
 
-def store(key: bytes, records: Sequence[Record]) -> None:
-    """Keep ``records`` under ``key``; silently nothing when the cache cannot be used."""
-    folder = usable_folder()
+def store(key: bytes, value: Any, kind: str = KIND) -> None:
+    """Keep ``value`` (what marshal can write) under ``key``; nothing when the cache is unusable."""
+    folder = usable_folder(kind)
     if folder is None:
         return
     try:
-        payload = marshal.dumps(tuple(records))  # type: ignore[arg-type]
+        payload = marshal.dumps(value)
     except ValueError:
         return
     import tempfile

@@ -30,7 +30,7 @@ POSIX_ONLY = pytest.mark.skipif(os.name == "nt", reason="POSIX owners and modes"
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh, empty cache folder for this test; the per-process cache emptied."""
     folder = tmp_path / "user-cache" / "minutes" / "templates"
-    monkeypatch.setattr(compiled_cache, "cache_folder", lambda: folder)
+    monkeypatch.setattr(compiled_cache, "cache_folder", lambda: folder.parent)
     monkeypatch.delenv(compiled_cache.DISABLE_VARIABLE, raising=False)
     engine._CACHE.clear()
     yield folder
@@ -102,7 +102,7 @@ def plant(cache: Path, marker: Path) -> Path:
     at = engine._part_fields().index("template")
     hostile = compile(f"open({str(marker)!r}, 'w').close()", "<template>", "exec")
     records = [(*r[:at], hostile, *r[at + 1 :]) if r[at] is not None else r for r in records]
-    compiled_cache.store(key, records)
+    compiled_cache.store(key, tuple(records))
     return marker
 
 
