@@ -213,7 +213,7 @@ def tasks() -> Any:
 
     paragraph(document, "一、{{ tw.labels.task_summary }}", "Heading 1")
     labels = ["number", "task_name", "department", "owner", "collaborators", "start", "due", "acceptance", "status"]
-    widths = scale([12, 60, 26, 27, 28, 24, 24, 36, 20], width)
+    widths = scale([12, 56, 24, 24, 26, 24, 24, 47, 20], width)
     summary = table(document, widths, [var("tw.labels." + label) for label in labels])
     blank = [""] * (len(labels) - 1)
     add_row(summary, ["{%tr for g in tw.task_groups %}", *blank])
