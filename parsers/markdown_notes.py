@@ -66,6 +66,8 @@ from parsers.vocabulary import (
     MEETING_KEYS,
     MEETING_STATUS,
     MEETING_TITLE_WORDS,
+    RECORD_LABELS,
+    RECORD_PARTS,
     SECTION_NAMES,
     SUBSECTION_LABELS,
     TABLE_COLUMNS,
@@ -427,14 +429,30 @@ _MAX_LABEL = 40
 _COLON_NEAR_START = lazy_compile("[:：]")
 
 
-def subsection_label(text: str) -> tuple[str, str] | None:
-    """``讨论要点：`` → ("discussion", ""), ``决议结果：锁定华东`` → ("resolutions", "锁定华东")."""
+def subsection_label(text: str, record: bool = False) -> tuple[str, str] | None:
+    """``讨论要点：`` → ("discussion", ""), ``决议结果：锁定华东`` → ("resolutions", "锁定华东").
+
+    ``record``: inside an item of a formal record's part, ``案由：`` (its subject) and
+    ``說明：`` (its explanation) are labels too.
+    """
     stripped = text.strip().strip("#>").strip()
     if len(stripped) > _MAX_LABEL and not _COLON_NEAR_START.search(stripped, 0, _MAX_LABEL):
         return None  # a sentence, not a label: spare the key lookups
     if (stripped and not stripped[0].isalpha()) or _PART_NUMBER.match(stripped):
         stripped = _LINE_ENUMERATOR.sub("", stripped, count=1)
-    return table_label(stripped, SUBSECTION_LABELS)
+    found = table_label(stripped, SUBSECTION_LABELS)
+    if found is None and record:
+        found = table_label(stripped, RECORD_LABELS)
+    return found
+
+
+def record_part(title: str) -> str | None:
+    """``陸、討論事項`` → "discussion", ``Any other business`` → "extempore", else None."""
+    bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title
+    bare = bare.rstrip(":：").strip()
+    if len(bare) > 30:
+        return None
+    return RECORD_PARTS.get(normalise_key(bare))
 
 
 _MEETING_KEY_AT = lazy_compile(
@@ -530,6 +548,10 @@ class AgendaDraft:
     other: bool = False  # "## Links", "## Chat": never an agenda item
     # "## 上次行动项跟进": updates on earlier tasks, never new tasks of this meeting
     follow_up: bool = False
+    # "## 討論事項" and the items under it: the part of a formal record the item belongs to
+    part: str | None = None
+    # "### 第一案": a heading that numbers the item without naming it (案由 names it)
+    untitled: bool = False
 
     def add_text(self, kind: str, text: str, line: int, end_line: int) -> None:
         text = text.strip()
@@ -601,6 +623,8 @@ class NotesReader:
         # updates on earlier tasks, and the notes' text the walk read (front matter blanked)
         self.updates: list[UpdateDraft] = []
         self.markdown_text = ""
+        # the part of a formal record being read ("## 報告事項"): its heading level and part
+        self.part_container: tuple[int, str] | None = None
 
     # -- meeting info
 
@@ -811,7 +835,11 @@ class NotesReader:
                 owner_heading=name if looks_like_department(name) or name in _ROLE_HEADINGS else None,
                 status_report=_STATUS_HEADING.search(name) is not None,
                 previous_items=_PREVIOUS_ITEMS.search(name) is not None,
+                untitled=_UNTITLED_ITEM.match(name) is not None,
             )
+            part = self.part_container
+            if part is not None and level > part[0]:
+                self.item.part = part[1]
             if not implicit:
                 self.cue(line, "agenda", "heading")
         self.item_level = level
@@ -983,12 +1011,27 @@ class NotesReader:
             self.item.follow_up = self.item.previous_items = True
             self.cues[line] = ("section", "follow-up of earlier tasks")
             return
+        part = record_part(title)
+        if part is not None and not (self.item is not None and not self.item.implicit and level > self.item_level):
+            # "## 討論事項", "## Any other business": a part of the record; an item of its own
+            # until a heading below it opens the part's first item
+            self.close_item()
+            if not (self.container_level is not None and level > self.container_level):
+                self.container_level = None
+            self.part_container = (level, part)
+            self.open_item(title, line, level)
+            assert self.item is not None
+            self.item.part = part
+            self.cues[line] = ("agenda", f"{part} part of the record")
+            return
+        if self.part_item(title, line, level):
+            return
         if self.section == "actions" and kind is None and level > self.actions_level and looks_like_department(title):
             # "## 待办事项" then "### 研发部": the tasks below are that department's
             self.action_department = title
             self.cue(line, "section", "the department whose tasks follow")
             return
-        label = subsection_label(title)
+        label = subsection_label(title, record=self.item is not None and self.item.part is not None)
         if self.item is not None and level > self.item_level and label and kind in (None, "actions"):
             self.item.subsection = label[0]
             self.item.touch(line)
@@ -1016,6 +1059,7 @@ class NotesReader:
             self.cue(line, "agenda", "the last meeting's items, reviewed")
         elif kind == "agenda":
             self.container_level = level
+            self.part_container = None
             self.open_item(title, line, level, implicit=True)
         elif kind == "other":
             # "## Links", "## Chat log": kept with its text, never counted as an agenda item
@@ -1252,7 +1296,7 @@ class NotesReader:
                     if self.item is not None:
                         self.item_paragraph(lines[index + 1 :])
                     return
-                if self.dateline(source):
+                if self.dateline(source) or self.adjourned(source.text, source.line):
                     continue
                 if "document_number" not in self.info and _DOCUMENT_NUMBER.match(source.text.strip()):
                     self.set_info("document_number", source.text.strip(), source.line)
@@ -1297,9 +1341,66 @@ class NotesReader:
         if kind == "actions":
             self.add_action_line(text, line, end_line)
             return
+        if kind == "subject":
+            self.item_subject(text, line, end_line)
+            return
         for part in split_inline_enumeration(text):
             self.item.add_text(kind, part, line, end_line)
         self.tasks_in_text(text, line, end_line, decided=kind == "resolutions")
+
+    def part_item(self, title: str, line: int, level: int) -> bool:
+        """A heading under a part of the record (``## 討論事項`` then ``### 第一案``): an item of that part.
+
+        A heading naming who reports (``### 一、會長``, ``### 財務部``) stays a line of the
+        part's item, as under any item; so do a sub-section label and a section name.
+        """
+        part = self.part_container
+        item = self.item
+        if part is None or item is None or item.part is None or level <= part[0]:
+            if part is not None and level <= part[0]:
+                self.part_container = None  # the next part, or the end of the record's parts
+            return False
+        if part[1] == "report":
+            return False  # "## 報告事項" then "### 一、財務報告": the reports of one item
+        if classify_section(title)[0] is not None or subsection_label(title, record=True) is not None:
+            return False
+        unit = parse_agenda_title(title)[0]
+        if looks_like_department(unit) or unit in _ROLE_HEADINGS:
+            return False
+        if item.level == part[0] and not item.has_content:
+            item.implicit = True  # the part's heading only groups its items
+            self.cues[item.line] = ("section", f"{part[1]} part of the record")
+        self.open_item(title, line, level)
+        return True
+
+    def item_subject(self, text: str, line: int, end_line: int) -> None:
+        """``案由：修訂管理辦法``: the item's title when its heading gives none, else a point of it."""
+        item = self.item
+        assert item is not None
+        text = text.strip()
+        item.subsection = "discussion"
+        if not text:
+            return
+        if item.untitled:
+            item.title, item.untitled = text, False
+            item.touch(end_line)
+            self.cues[line] = ("agenda", "案由: the item's subject")
+            return
+        item.add_text("discussion", text, line, end_line)
+
+    def adjourned(self, text: str, line: int) -> bool:
+        """``散會：下午4時30分``, ``散会 16:30``, ``Adjourned at 4:30 pm``: when the meeting ended."""
+        match = _ADJOURNED_LINE.match(text.strip())
+        if match is None:
+            return False
+        start, end = parse_time_range(match.group("time"))
+        if not start:
+            return False
+        if "end_time" not in self.info:
+            self.info["end_time"] = end or start
+            self.info_lines["end_time"] = line
+        self.cue(line, "info", "the meeting adjourned")
+        return True
 
     def tasks_in_text(
         self,
@@ -1715,7 +1816,7 @@ class NotesReader:
         for source in lines:
             if not source.text.strip():
                 continue
-            if self.late_info(source.text, source.line):
+            if self.late_info(source.text, source.line) or self.adjourned(source.text, source.line):
                 flush()
                 continue
             self.schedule_tasks(source.line)
@@ -1732,7 +1833,7 @@ class NotesReader:
                 flush()
                 self.cue(source.line, "ignored", "a label between the agenda and its minutes")
                 continue
-            label = subsection_label(source.text)
+            label = subsection_label(source.text, record=item.part is not None)
             if label:
                 flush()
                 item.subsection = label[0]
@@ -1763,9 +1864,10 @@ class NotesReader:
     def item_entry(self, entry: ListEntry) -> None:
         item = self.item
         assert item is not None
-        if not entry.children and self.late_info(entry.text, entry.line):
+        if not entry.children and (self.late_info(entry.text, entry.line) or self.adjourned(entry.text, entry.line)):
             return
-        label = subsection_label(entry.lines[0].text if len(entry.lines) > 1 else entry.text) if entry.lines else None
+        first_text = entry.lines[0].text if len(entry.lines) > 1 else entry.text
+        label = subsection_label(first_text, record=item.part is not None) if entry.lines else None
         if label:
             # "- ACTION: send the deck", "- 结论：采用 JWT": that point is a task or a decision;
             # the points after it are not (only a label alone opens a sub-section)
@@ -1811,6 +1913,9 @@ class NotesReader:
             item.touch(entry.end_line)
             return
         kind = item.subsection
+        if kind == "subject":
+            self.item_subject(entry.flat_text(), entry.line, entry.end_line)
+            return
         for part in split_inline_enumeration(entry.flat_text()):
             item.add_text(kind, part, entry.line, entry.end_line)
         self.entry_tasks(entry)
@@ -2164,6 +2269,7 @@ class NotesReader:
                 line=draft.line,
                 end_line=draft.end_line,
                 spans=draft.spans,
+                part=draft.part,
             )
             for index, draft in enumerate(self.agenda)
         ]
@@ -2229,6 +2335,16 @@ _RECORD_KEYS = frozenset(
 )
 # "〔2024〕3号", "××办纪〔2024〕12号", "第12期": the minutes' number on a line of its own
 _DOCUMENT_NUMBER = lazy_compile(r"^[^\s:：，,。]{0,12}[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*第?\s*\d{1,4}\s*[号號]$|^第\s*\d{1,4}\s*期$")
+# "散會：下午4時30分", "散会 16:30", "Meeting adjourned at 4:30 pm.": when the meeting ended
+_ADJOURNED_LINE = lazy_compile(
+    r"^\W{0,3}(?:散会|散會|(?i:(?:the\s+)?meeting\s+(?:was\s+)?adjourned|adjourned))"
+    r"\s*(?:(?i:at)|于|於|时间|時間)?\s*[:：]?\s*(?P<time>[^，,；;。]{1,30}?)\s*[。.]?$"
+)
+# "第一案", "提案二", "Motion 3": a heading that numbers an item without naming it
+_UNTITLED_ITEM = lazy_compile(
+    r"^(?:第?\s*[0-9一二三四五六七八九十]{1,3}\s*[案項项]?|提案\s*[0-9一二三四五六七八九十]{1,3}|案\s*[0-9一二三四五六七八九十]{1,3}"
+    r"|(?i:(?:motion|proposal|item)\s*\d{1,3}))\s*[:：.、]?$"
+)
 # meeting-info keys that mean the meeting wherever they stand ("主题：" may title an agenda item)
 _LATE_INFO_KEYS = frozenset(
     ("date", "time", "start_time", "end_time", "location", "host", "recorder", "attendees", "absentees", "observers", "next_meeting")
@@ -2617,6 +2733,8 @@ def _other_sections(drafts: list[AgendaDraft]) -> set[int]:
             return True
         if draft.implicit and real and draft.title.strip() and not draft.numbered:
             return True
+        if draft.part in ("report", "discussion"):
+            return False  # 報告事項 and 討論事項 are the record's topics, numbered or not
         return topic_level is not None and not draft.explicit and not draft.listed and draft.level <= topic_level
 
     others = {index for index, draft in enumerate(drafts) if is_other(draft)}

@@ -321,3 +321,23 @@ UPDATE_NEW_DUE = (
     "moved to", "pushed to", "postponed to", "postponed until", "delayed to", "delayed until", "deferred to",
     "rescheduled to", "rescheduled for", "slipped to", "new due date", "new due", "now due", "extended to",
 )
+
+
+# ---------------------------------------------------------------- parts of a formal record
+
+# The parts a formal record (纪要, 會議紀錄) is divided into; the items under each belong to it.
+RECORD_PARTS = _table(
+    {
+        "report": "报告事项|報告事項|报告|報告|工作报告|工作報告|reports|report items|matters for report|reports and announcements",
+        "discussion": "讨论事项|討論事項|审议事项|審議事項|提案讨论|提案討論|讨论提案|討論提案|matters for discussion|discussion items|items for discussion|motions",
+        "extempore": "临时动议|臨時動議|临时提案|臨時提案|临时动议事项|臨時動議事項|extempore motions|extempore motion|any other business|other business|aob|a.o.b.",
+    }
+)
+# Labels inside an item of such a part: its subject (案由) and its explanation (說明);
+# its decision (決議 / Resolution) is an ordinary decision label.
+RECORD_LABELS = _table(
+    {
+        "subject": "案由|提案事由|subject|proposal",
+        "discussion": "说明|說明|explanation",
+    }
+)
