@@ -1373,6 +1373,28 @@ class NotesReader:
         self.open_item(title, line, level)
         return True
 
+    def part_list(self, node: Block) -> bool:
+        """``## 討論事項`` then ``1. 修訂停車辦法`` with its 說明 and 決議 nested: an item a point."""
+        item, part = self.item, self.part_container
+        if item is None or part is None or part[1] == "report" or item.part is None:
+            return False
+        if item.level != part[0] or item.has_content:
+            return False
+        entries = list_entries(node, self.blank)
+        if not entries or not all(entry.children or len(entry.lines) > 1 for entry in entries):
+            return False
+        item.implicit = True  # the part's heading only groups its items
+        self.cues[item.line] = ("section", f"{part[1]} part of the record")
+        for entry in entries:
+            self.open_item(entry.lines[0].text if entry.lines else entry.text, entry.line, part[0] + 1)
+            self.cues[entry.line] = ("agenda", f"an item of the {part[1]} part")
+            assert self.item is not None
+            self.item.touch(entry.end_line)
+            self.item_paragraph(entry.lines[1:])
+            for child in entry.children:
+                self.item_entry(child)
+        return True
+
     def item_subject(self, text: str, line: int, end_line: int) -> None:
         """``案由：修訂管理辦法``: the item's title when its heading gives none, else a point of it."""
         item = self.item
@@ -1645,6 +1667,8 @@ class NotesReader:
         assert item is not None
         if item.follow_up:
             self.follow_up_block(node)
+            return
+        if node.type in ("bullet_list", "ordered_list") and self.part_list(node):
             return
         if node.type == "paragraph":
             self.item_paragraph(paragraph_lines(node))

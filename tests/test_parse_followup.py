@@ -228,3 +228,47 @@ def test_explain_names_update_lines_and_why() -> None:
     english = {line.line: line for line in explain_lines(ENGLISH)}
     assert english[9].role == "task update"
     assert "in_progress" in english[9].margin
+
+
+def test_a_follow_up_table_gives_one_update_a_row() -> None:
+    notes = """\
+# 周会
+
+日期：2024-06-19
+
+## 上次行动项跟进
+
+| 编号 | 事项 | 负责人 | 状态 | 备注 |
+| --- | --- | --- | --- | --- |
+| #2024-06-12-1 | 完成接口文档 | 张三 | 已完成 | |
+| #Q3-7 | 联调 | 李四 | 进行中 | 延期到7月5日 |
+| 3 | 整理用户反馈 | 王五 | 需支持 | 等待数据 |
+"""
+    meeting = parse_notes(notes)
+    assert meeting.action_items == []
+    found = updates(meeting)
+    assert found["2024-06-12-1"].status == "done"
+    assert found["Q3-7"].status == "in_progress"
+    assert found["Q3-7"].due == dt.date(2024, 7, 5)
+    assert found["整理用户反馈"].status == "needs_support"
+    assert found["整理用户反馈"].owner == Person(name="王五")
+    assert [update.line for update in meeting.task_updates] == [9, 10, 11]
+
+
+def test_a_group_line_in_a_follow_up_section_is_no_update() -> None:
+    notes = """\
+# Weekly sync
+
+Date: 2024-07-03
+
+## Action items from last meeting
+
+- Engineering:
+  - #Q3-7 done
+  - #Q3-8 blocked
+"""
+    meeting = parse_notes(notes)
+    assert [(update.task_id, update.status) for update in meeting.task_updates] == [
+        ("Q3-7", "done"),
+        ("Q3-8", "needs_support"),
+    ]

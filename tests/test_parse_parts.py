@@ -170,3 +170,36 @@ def test_explain_names_the_parts() -> None:
     assert lines["## 貳、討論事項"].cue == "discussion part of the record"
     assert lines["案由：修訂停車管理辦法"].role == "agenda"  # 案由 names the item
     assert lines["散會：下午4時30分"].margin == "info: time"
+
+
+def test_a_numbered_list_under_a_discussion_part_gives_one_item_a_point() -> None:
+    notes = """\
+# 业委会会议纪要
+
+日期：2024-07-03
+
+## 二、讨论事项
+
+1. 电梯维保合同续签
+   - 说明：现合同7月底到期。
+   - 决议：同意续签一年。
+2. 增设快递柜
+   - 决议：下次会议再议。
+"""
+    meeting = parse_notes(notes)
+    assert [(item.title, item.part) for item in meeting.agenda] == [
+        ("电梯维保合同续签", "discussion"),
+        ("增设快递柜", "discussion"),
+    ]
+    assert meeting.agenda[0].discussion == ["现合同7月底到期。"]
+    assert meeting.agenda[0].resolutions == ["同意续签一年。"]
+    assert meeting.agenda[1].resolutions == ["下次会议再议。"]
+
+
+def test_a_plain_list_under_a_discussion_part_stays_its_points() -> None:
+    notes = "# Board\n\nDate: 2024-07-03\n\n## Discussion items\n\n- Parking is short.\n- Agreed to add ten spaces.\n"
+    meeting = parse_notes(notes)
+    (item,) = items(meeting)
+    assert item.part == "discussion"
+    assert item.discussion == ["Parking is short."]
+    assert item.resolutions == ["Agreed to add ten spaces."]
