@@ -36,7 +36,6 @@ from make_templates import (
     add_run,
     finish_table,
     indent,
-    keep_on_one_page,
     merged_row,
     new_document,
     paragraph,
@@ -246,7 +245,6 @@ def tasks() -> Any:
     add_row(card, ["{{ r.label }}", "{{ r.value }}"], label_fill_first=True)
     add_row(card, ["{%tr endfor %}", ""])
     finish_table(card, widths)
-    keep_on_one_page(card)
     paragraph(document)
     tag(document, "endfor")
     tag(document, "if not tw.actions")
