@@ -61,6 +61,7 @@ from parsers.updates import (
 from parsers.vocabulary import (
     BULLETS,
     FOLLOW_UP_EARLIER,
+    FOLLOW_UP_NOT,
     FOLLOW_UP_SECTIONS,
     FOLLOW_UP_TASK_WORDS,
     MEETING_KEYS,
@@ -2423,6 +2424,9 @@ def is_follow_up_heading(title: str) -> bool:
     bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title
     if normalise_key(bare) in FOLLOW_UP_SECTIONS:
         return True
+    lowered = bare.lower()
+    if any((word in lowered) if not word.isascii() else re.search(rf"\b{word}\b", lowered) for word in FOLLOW_UP_NOT):
+        return False
     return len(bare) <= 40 and (_FOLLOW_UP_HEADING.search(bare) is not None or _FOLLOW_UP_REVERSED.search(bare) is not None)
 
 

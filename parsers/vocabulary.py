@@ -279,20 +279,23 @@ FOLLOW_UP_SECTIONS = frozenset(
         "上次会议行动项", "上次會議行動項", "上次会议决议执行情况", "上次會議決議執行情況", "上次会议决议执行情形",
         "上次會議決議執行情形", "上次会议事项落实情况", "上次會議事項落實情況", "上次会议待办", "上次會議待辦",
         "上次会议待办事项", "上次會議待辦事項", "前次会议决议执行情形", "前次會議決議執行情形", "前次会议追踪事项",
-        "前次會議追蹤事項", "上次会议任务跟进", "上次會議任務跟進", "上周行动项跟进", "上週行動項跟進", "行动项跟进",
-        "行動項跟進", "往期任务跟进", "往期任務跟進", "上期任务跟进", "上期任務跟進", "决议执行情况", "決議執行情況",
+        "前次會議追蹤事項", "上次会议任务跟进", "上次會議任務跟進", "上周行动项跟进", "上週行動項跟進", "往期任务跟进", "往期任務跟進", "上期任务跟进", "上期任務跟進", "决议执行情况", "決議執行情況",
         "决议执行情形", "決議執行情形", "follow-up of previous actions", "follow up of previous actions",
         "follow-up on previous actions", "follow-up of action items", "action items from last meeting",
         "action items from the last meeting", "actions from last meeting", "actions from the last meeting",
         "previous action items", "previous actions", "review of action items", "review of previous actions",
-        "action item review", "action items review", "status of previous actions", "open action items",
-        "outstanding action items", "matters arising", "follow-up of last meeting", "last meeting's action items",
+        "action item review", "action items review", "status of previous actions", "outstanding action items", "matters arising", "follow-up of last meeting", "last meeting's action items",
     )
 )
 # a heading naming an earlier meeting and its tasks counts too: "上周会议待办回顾", "Last week's AIs"
 FOLLOW_UP_EARLIER = (
     "上次", "上周", "上週", "前次", "上期", "上一次", "上一期", "往期",
     "last", "previous", "prior", "earlier",
+)
+# ... unless it also names this meeting's or later work: "上周回顾与本周任务" assigns tasks
+FOLLOW_UP_NOT = (
+    "本周", "本週", "本次", "本期", "本月", "下周", "下週", "下次", "下一步", "计划", "計劃", "安排",
+    "this week", "this meeting", "next", "plan", "new",
 )
 FOLLOW_UP_TASK_WORDS = (
     "行动项", "行動項", "待办", "待辦", "任务", "任務", "决议", "決議", "事项", "事項", "跟进", "跟進",

@@ -272,3 +272,10 @@ Date: 2024-07-03
         ("Q3-7", "done"),
         ("Q3-8", "needs_support"),
     ]
+
+
+@pytest.mark.parametrize("heading", ["## 上周回顾与本周任务", "## Previous action items and next steps", "## 上次会议纪要确认"])
+def test_a_heading_that_also_names_new_work_is_no_follow_up_section(heading: str) -> None:
+    notes = f"# 周会\n\n日期：2024-06-19\n\n{heading}\n\n- [ ] 张三负责联系供应商，截止：6月30日\n"
+    meeting = parse_notes(notes)
+    assert meeting.task_updates == []
