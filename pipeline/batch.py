@@ -57,10 +57,10 @@ LOCK_NAME = ".minutes-build.lock"
 # The folder a PDF conversion works in, inside the output folder (pipeline.pdf.WORK_PREFIX;
 # not imported from there so that a build without --pdf does not load it).
 PDF_WORK_PREFIX = ".minutes-pdf.minutes-tmp-"
-# Notes gathered before a LibreOffice call is started while notes are still being built,
-# and the most one call converts (the rest wait for the next call).
-PDF_GROUP_NOTES = 16
-PDF_MAX_GROUP_NOTES = 64
+# The most notes one LibreOffice call converts, and how many must be waiting before a
+# call is started while notes are still being built (the .docx are made a hundred times
+# faster than LibreOffice converts them: what waits at the end is shared out evenly).
+PDF_GROUP_NOTES = 32
 
 
 class BuildFunction(Protocol):
@@ -538,6 +538,7 @@ class BatchRunner:
         self._converter: Converter[list[Outcome]] | None = None
         self._pdf_slots = 1
         self._pdf_missing = False
+        self._pdf_converting = 0  # notes in a LibreOffice call now
 
     def run(self) -> Summary:
         settings = self.settings
@@ -853,20 +854,29 @@ class BatchRunner:
         converter = self._converter
         if converter is None:
             return
-        while self._pdf_waiting and converter.free_slots() > 0:
+        hold = False
+        if not last:
+            # When all that is left fits in the free processes, wait for the end and share
+            # it out evenly rather than start one on the first group.
+            held = sum(len(group) for group in self._pdf_waiting.values())
+            to_come = self.summary.total - self.summary.done - held - self._pdf_converting
+            hold = held + to_come <= converter.free_slots() * PDF_GROUP_NOTES
+        while self._pdf_waiting and converter.free_slots() > 0 and not hold:
             root = max(self._pdf_waiting, key=lambda r: len(self._pdf_waiting[r]))
             waiting = self._pdf_waiting[root]
             if not last and len(waiting) < PDF_GROUP_NOTES:
                 break
             # At the end, what is left is shared among the free LibreOffice processes.
             share = -(-len(waiting) // converter.free_slots()) if last else len(waiting)
-            group = waiting[: min(share, PDF_MAX_GROUP_NOTES)]
+            group = waiting[: min(share, PDF_GROUP_NOTES)]
             del waiting[: len(group)]
             if not waiting:
                 del self._pdf_waiting[root]
             self._start_conversion(converter, root, group)
+            self._pdf_converting += len(group)
         # At the end, what still waits has no free process: waiting for one is all to do.
         for group, results in converter.finished(wait):
+            self._pdf_converting -= len(group)
             for outcome in group:
                 with signals_held():
                     self._settle(self._with_pdfs(outcome, results), progress)
