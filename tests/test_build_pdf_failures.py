@@ -400,3 +400,14 @@ def test_pdf_in_minutes_toml_must_be_true_or_false(
     assert len(err.splitlines()) == 1
     assert "minutes.toml:2:" in err and "pdf must be true or false" in err
     assert starts(fake_soffice) == 0
+
+
+def test_the_notes_of_a_batch_are_shared_evenly_among_one_libreoffice_per_worker(
+    tmp_path: Path, fake_soffice: Path
+) -> None:
+    notes = notes_folder(tmp_path, *(f"周会{number}" for number in range(10)))
+    out = tmp_path / "out"
+    assert build(notes, "-o", out, "--pdf", "-j", "2") == 0
+    calls = fake_soffice.read_text(encoding="utf-8").splitlines()
+    assert sorted(call.count(".docx") for call in calls) == [10, 10]
+    assert len(names(out, "*.pdf")) == 20
