@@ -80,7 +80,7 @@ def missing_message(environ: Mapping[str, str] | None = None) -> str:
     chosen = environ.get(SOFFICE_VARIABLE, "").strip()
     if chosen:
         return (
-            f"--pdf needs LibreOffice, but {SOFFICE_VARIABLE} names {chosen!r}, which is not"
+            f"--pdf needs LibreOffice, but {SOFFICE_VARIABLE} names {chosen}, which is not"
             " a program; the .docx files are written"
         )
     return (
