@@ -900,8 +900,8 @@ class BatchRunner:
             return dataclasses.replace(outcome, outputs=[*outcome.outputs, *map(str, pdfs)])
         source = outcome.task.source
         for pdf, _reason in missing:
-            # An older PDF there would now belong to other documents: not left behind.
-            if not source.tracked or self._manifest(source.root).owns(_relative_to(pdf, source.root)):
+            # An older PDF the build wrote there would now belong to other documents.
+            if source.tracked and self._manifest(source.root).owns(_relative_to(pdf, source.root)):
                 with contextlib.suppress(OSError):
                     pdf.unlink()
         by_reason: dict[str, list[str]] = {}
