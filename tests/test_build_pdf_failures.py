@@ -411,3 +411,27 @@ def test_the_notes_of_a_batch_are_shared_evenly_among_one_libreoffice_per_worker
     calls = fake_soffice.read_text(encoding="utf-8").splitlines()
     assert sorted(call.count(".docx") for call in calls) == [10, 10]
     assert len(names(out, "*.pdf")) == 20
+
+
+def test_a_note_whose_new_pdfs_fail_keeps_none_of_its_old_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_soffice: Path
+) -> None:
+    notes = notes_folder(tmp_path, "周会A")
+    out = tmp_path / "out"
+    assert build(notes, "-o", out, "--pdf", "-j", "1") == 0
+    assert names(out, "*.pdf") == ["周会A.minutes.pdf", "周会A.tasks.pdf"]
+    (notes / "周会A.md").write_text(NOTE.format(title="UNCONVERTIBLE"), encoding="utf-8")
+    assert build(notes, "-o", out, "--pdf", "-j", "1") == 1
+    assert "1 failed" in capsys.readouterr().out
+    assert names(out, "*.pdf") == []  # the old ones showed the notes as they were
+    assert names(out, "*.docx") == ["周会A.minutes.docx", "周会A.tasks.docx"]
+
+
+def test_a_failed_conversion_of_a_note_built_next_to_itself_leaves_a_pdf_there_alone(
+    tmp_path: Path, fake_soffice: Path
+) -> None:
+    notes = notes_folder(tmp_path, "UNCONVERTIBLE")
+    theirs = notes / "UNCONVERTIBLE.minutes.pdf"
+    theirs.write_bytes(b"%PDF-1.4 someone's")
+    assert build(notes / "UNCONVERTIBLE.md", "--pdf") == 1
+    assert theirs.read_bytes() == b"%PDF-1.4 someone's"
