@@ -15,8 +15,9 @@ Excel's own leading apostrophe (the "quote prefix" style), which is not part of 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,11 +87,22 @@ def department_of(task: LedgerTask) -> str | None:
 
 def ledger_xlsx(ledger: Ledger) -> bytes:
     """The workbook's bytes."""
+    # A big ledger means millions of short-lived tuples: the cyclic garbage collector
+    # would walk every object of the process again and again (a fifth of the time)
+    # while nothing here makes cycles worth collecting.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _workbook_bytes(ledger)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _workbook_bytes(ledger: Ledger) -> bytes:
     language = ledger_language(ledger)
     labels = LEDGER_LABELS[language]
     header = headers(labels)
-    rows = [row_cells(task, language, labels) for task in ledger.tasks]
-    widths = [_cell_widths(cells) for cells in rows]
     header_widths = [display_width(text) for text in header]
 
     by_department: dict[str | None, list[int]] = {}
@@ -128,9 +140,14 @@ def ledger_xlsx(ledger: Ledger) -> bytes:
     )
     formats = _Formats(workbook)
     styles = [_STYLE_OF_STATE.get(task.state, "plain") for task in ledger.tasks]
-    plans = [_plan(cells, style, formats) for cells, style in zip(rows, styles, strict=True)]
+    prepared = [
+        _prepare(row_cells(task, language, labels), style, formats)
+        for task, style in zip(ledger.tasks, styles, strict=True)
+    ]
+    plans = [plan for plan, _ in prepared]
+    widths = [cell_widths for _, cell_widths in prepared]
+    del prepared
     row_formats = [formats.text[style] if style in _FILLED else None for style in styles]
-    del rows
     for name, indices in sheets:
         sheet = workbook.add_worksheet(name)
         _write_sheet(sheet, formats, header, header_widths, plans, widths, row_formats, indices)
@@ -164,33 +181,25 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _Plan = list[tuple[int, bool, "str | int", Any]]
 
 
-def _plan(cells: Sequence[Cell], style: str, formats: _Formats) -> _Plan:
+def _prepare(cells: Sequence[Cell], style: str, formats: _Formats) -> tuple[_Plan, list[int]]:
+    """How to write a task's cells, and the width of each (the widest line; 0 if empty)."""
     plan: _Plan = []
+    widths = [0] * len(cells)
     for col, value in enumerate(cells):
         if value is None:
             continue
         if isinstance(value, str):
             quoted = is_formula_like(value)
             plan.append((col, False, value, (formats.quoted if quoted else formats.text)[style]))
+            simple = value.isascii() and "\n" not in value
+            widths[col] = len(value) if simple else widest_line(value, MAX_WIDTH)
         elif isinstance(value, dt.date):  # Excel's dates: days since 1899-12-30
             plan.append((col, True, (value - _EXCEL_EPOCH).days, formats.date[style]))
+            widths[col] = 10
         else:
             plan.append((col, True, value, formats.text[style]))
-    return plan
-
-
-def _cell_widths(cells: Iterable[Cell]) -> list[int]:
-    widths = []
-    for value in cells:
-        if value is None:
-            widths.append(0)
-        elif isinstance(value, str):
-            widths.append(widest_line(value, MAX_WIDTH))
-        elif isinstance(value, dt.date):
-            widths.append(10)
-        else:
-            widths.append(len(str(value)))
-    return widths
+            widths[col] = len(str(value))
+    return plan, widths
 
 
 def _write_sheet(
