@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import user_cache
 from pipeline.errors import MinutesError
 from renderers import BUILTIN_TEMPLATES, compiled_cache, engine, render_documents
 from tests.test_render_helpers import q4_meeting
@@ -30,7 +31,7 @@ POSIX_ONLY = pytest.mark.skipif(os.name == "nt", reason="POSIX owners and modes"
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh, empty cache folder for this test; the per-process cache emptied."""
     folder = tmp_path / "user-cache" / "minutes" / "templates"
-    monkeypatch.setattr(compiled_cache, "cache_folder", lambda: folder.parent)
+    monkeypatch.setattr(user_cache, "cache_folder", lambda: folder.parent)
     monkeypatch.delenv(compiled_cache.DISABLE_VARIABLE, raising=False)
     engine._CACHE.clear()
     yield folder
@@ -237,7 +238,7 @@ def test_a_second_minutes_build_uses_the_cache_and_writes_the_same_documents(tmp
         return built
 
     first = build("first")
-    cached = sorted(home.rglob("*" + compiled_cache.SUFFIX))
+    cached = sorted(home.rglob("templates/*" + compiled_cache.SUFFIX))
     assert len(cached) == 2
     stamps = [p.stat().st_mtime_ns for p in cached]
     assert build("second") == first
