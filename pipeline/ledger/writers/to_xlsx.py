@@ -234,3 +234,9 @@ def _write_sheet(
                 write_number(row, col, value, cell_format)
             else:
                 write_string(row, col, value, cell_format)
+    # In constant-memory mode each sheet keeps a temporary file open until the workbook is
+    # closed: with hundreds of departments that passes the limit of open files (256 by
+    # default on macOS). XlsxWriter reopens a closed one when it assembles the workbook.
+    close_temporary = getattr(sheet, "_opt_close", None)
+    if close_temporary is not None:
+        close_temporary()
