@@ -82,6 +82,12 @@ def test_long_task_is_cut_in_the_listing_only() -> None:
     assert long_text in ledger_csv(ledger)
 
 
+def test_task_written_over_two_lines_is_listed_on_one() -> None:
+    ledger = Ledger(as_of=AS_OF, tasks=[task("2026-05-06-1", "联系场地\n并确认报价", name="张伟")])
+    lines = task_lines(render_terminal(ledger, colour=False))
+    assert len(lines) == 1 and "联系场地 并确认报价" in lines[0]
+
+
 def test_summary_counts_due_soon_as_open_and_says_so() -> None:
     listing = render_terminal(simplified_ledger(), colour=False)
     assert listing.splitlines()[-1] == (

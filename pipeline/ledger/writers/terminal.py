@@ -119,7 +119,7 @@ def render_terminal(ledger: Ledger, colour: bool) -> str:
     labels = LEDGER_LABELS[language]
     groups = grouped(ledger)
     tasks = [task for _, group in groups for task in group]
-    texts = {id(task): truncate(task.task, TASK_WIDTH) for task in tasks}
+    texts = {id(task): truncate(" ".join(task.task.split()), TASK_WIDTH) for task in tasks}
     id_width = max((display_width(task.id) for task in tasks), default=0)
     task_width = max((display_width(text) for text in texts.values()), default=0)
     due_width = max(
