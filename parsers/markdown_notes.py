@@ -1785,8 +1785,8 @@ class NotesReader:
 
         A line opening with an id made from an earlier meeting's date (``- 2024-06-12-3：进行中``),
         or a check-list line opening with an id and a status word (``- [x] #Q3-7 已完成``).
-        A line with an id that gives an owner or a deadline (``- [ ] #Q3-7 张三负责…，截止：…``)
-        stays a new task of this meeting.
+        A line with an id that gives an owner or a deadline field (``- [ ] #Q3-7 …，负责人：张三，
+        截止：…``) stays a task of this meeting, whatever its id.
         """
         follow_up = [
             (draft.line, draft.end_line) for draft in self.agenda if draft.follow_up
@@ -1814,9 +1814,9 @@ class NotesReader:
             if checked is None:
                 checked = strip_checkbox(body)[1]
             by_date = earlier is not None and date is not None and earlier < date
-            by_status = checked is not None and update.status_first and not update.task_shaped
-            if not (by_date or by_status):
-                continue
+            by_status = checked is not None and update.status_first
+            if not (by_date or by_status) or update.task_shaped:
+                continue  # "- [x] #2024-06-12-3 发布说明；负责人：王芳；截止：7月5日": a task as written
             replaced = [draft for draft in self.actions if draft.line == number]
             for draft in replaced:
                 for below in range(draft.line + 1, draft.end_line + 1):

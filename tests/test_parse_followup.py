@@ -213,10 +213,14 @@ Date: 2024-07-03
 
 
 def test_a_new_task_with_a_recorder_id_stays_a_task() -> None:
-    notes = "# 周会\n\n日期：2024-06-19\n\n## 行动项\n\n- #Q3-7 张三负责联系供应商，截止：6月30日\n- [ ] #Q3-8 进行需求评审，负责人：李四，截止：6月28日\n"
+    notes = (
+        "# 周会\n\n日期：2024-06-19\n\n## 行动项\n\n- #Q3-7 张三负责联系供应商，截止：6月30日\n"
+        "- [ ] #Q3-8 进行需求评审，负责人：李四，截止：6月28日\n"
+        "- [x] #2024-06-12-5 发布说明；负责人：王芳；截止：6月20日\n"
+    )
     meeting = parse_notes(notes)
     assert meeting.task_updates == []
-    assert [item.id for item in meeting.action_items] == ["Q3-7", "Q3-8"]
+    assert [item.id for item in meeting.action_items] == ["Q3-7", "Q3-8", "2024-06-12-5"]
 
 
 def test_explain_names_update_lines_and_why() -> None:
