@@ -402,9 +402,12 @@ def test_pdf_in_minutes_toml_must_be_true_or_false(
     assert starts(fake_soffice) == 0
 
 
+@pytest.mark.parametrize("start", ["default", "spawn"])
 def test_the_notes_of_a_batch_are_shared_evenly_among_one_libreoffice_per_worker(
-    tmp_path: Path, fake_soffice: Path
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_soffice: Path, start: str
 ) -> None:
+    if start == "spawn":  # the workers start as on Windows and macOS
+        monkeypatch.setenv("MINUTES_START_METHOD", "spawn")
     notes = notes_folder(tmp_path, *(f"周会{number}" for number in range(10)))
     out = tmp_path / "out"
     assert build(notes, "-o", out, "--pdf", "-j", "2") == 0
