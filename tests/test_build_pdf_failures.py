@@ -438,3 +438,20 @@ def test_a_failed_conversion_of_a_note_built_next_to_itself_leaves_a_pdf_there_a
     theirs.write_bytes(b"%PDF-1.4 someone's")
     assert build(notes / "UNCONVERTIBLE.md", "--pdf") == 1
     assert theirs.read_bytes() == b"%PDF-1.4 someone's"
+
+
+def test_the_report_lists_the_pdfs_with_the_documents(tmp_path: Path, fake_soffice: Path) -> None:
+    import json
+
+    notes = notes_folder(tmp_path, "周会A")
+    out = tmp_path / "out"
+    report = tmp_path / "report.json"
+    assert build(notes, "-o", out, "--pdf", "-j", "1", "--report", report) == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["counts"]["documents"] == 4
+    assert sorted(Path(p).name for p in data["built"][0]["outputs"]) == [
+        "周会A.minutes.docx",
+        "周会A.minutes.pdf",
+        "周会A.tasks.docx",
+        "周会A.tasks.pdf",
+    ]
