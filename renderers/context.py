@@ -9,6 +9,7 @@ and every other missing value an empty string.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -578,10 +579,22 @@ def roc_clock(time: str | None) -> str:
     return f"{period}{hour}時" + (f"{minute}分" if minute else "")
 
 
+# a line the notes number themselves (一、總幹事報告, （二）, 3.)
+_TW_ENUMERATED = re.compile(r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.）)])")
+# a part's own heading holding its text ("## 報告事項" with the units' reports under it)
+_TW_PART_NAMES = frozenset(
+    ("報告事項", "报告事项", "討論事項", "讨论事项", "臨時動議", "临时动议", "reports", "matters for discussion",
+     "any other business")
+)  # fmt: skip
+
+
 def _tw_entries(entries: list[str], sub: bool = False) -> tuple[str, list[str]]:
-    """One entry goes on its label's line; several are numbered 一、 (or （一） under a heading)."""
+    """One entry goes on its label's line; several are numbered 一、 (or （一） under a heading),
+    unless the notes number some of them already: then they stay as written."""
     if len(entries) == 1:
         return entries[0], []
+    if any(_TW_ENUMERATED.match(entry) for entry in entries):
+        return "", list(entries)
     number = subsection_number if sub else section_number
     return "", [f"{number(i, 'zh-Hant')}{entry}" for i, entry in enumerate(entries, 1)]
 
@@ -605,12 +618,20 @@ def _tw_absentee(absentee: Any, language: str) -> str:
     return f"{who}（{extra}）" if extra and who else who or extra
 
 
+def _tw_own_item(item: AgendaItem) -> bool:
+    """The part's heading itself holds the text (no 第一案 of its own)."""
+    title = _TW_ENUMERATED.sub("", item.title, count=1).strip(" :：").lower()
+    return title in _TW_PART_NAMES
+
+
 def _tw_case(item: AgendaItem, number: int, decision_label: str) -> dict[str, Any]:
+    """第一案 with 案由, 說明, 決定/決議; the part's own text has no number, 案由 nor 說明 label."""
     labels = TW_RECORD
+    own = _tw_own_item(item)
     fields = []
     for label, entries in (
-        (labels["case"], [item.title] if item.title else []),
-        (labels["explanation"], list(item.discussion)),
+        (labels["case"], [item.title] if item.title and not own else []),
+        ("" if own else labels["explanation"], list(item.discussion)),
         (labels["dissent"], list(item.disagreements)),
         (labels[decision_label], list(item.resolutions)),
     ):
@@ -618,11 +639,20 @@ def _tw_case(item: AgendaItem, number: int, decision_label: str) -> dict[str, An
             text, numbered = _tw_entries(entries)
             fields.append({"label": label, "text": text, "entries": numbered})
     return {
-        "number": f"第{chinese_numeral(number)}案",
+        "number": "" if own else f"第{chinese_numeral(number)}案",
         "title": item.title,
         "time": format_time_range(item.start_time, item.end_time),
         "fields": fields,
     }
+
+
+def _tw_numbered(items: list[AgendaItem]) -> list[tuple[AgendaItem, int]]:
+    """Each item with its case number; the part's own text takes none."""
+    out, number = [], 0
+    for item in items:
+        number += not _tw_own_item(item)
+        out.append((item, number))
+    return out
 
 
 def _tw_part_of(item: AgendaItem) -> str:
@@ -709,8 +739,10 @@ def tw_context(meeting: Meeting, actions: list[dict[str, Any]]) -> dict[str, Any
         if block["label"] == labels["chair"] and recorder:
             block["second"] = f"{labels['recorder']}{labels['colon']}{recorder}"
 
-    opening_items = [s for s in meeting.other_sections if any(w in s.title for w in _TW_OPENING_WORDS)]
-    closing_items = [s for s in meeting.other_sections if s not in opening_items]
+    # a section with no text of its own (a heading the tasks follow) is no line
+    sections = [s for s in meeting.other_sections if s.discussion or s.disagreements or s.resolutions]
+    opening_items = [s for s in sections if any(w in s.title for w in _TW_OPENING_WORDS)]
+    closing_items = [s for s in sections if s not in opening_items]
     opening = [_tw_section(item, next(counter)) for item in opening_items]
 
     parts = []
@@ -725,7 +757,7 @@ def tw_context(meeting: Meeting, actions: list[dict[str, Any]]) -> dict[str, Any
             part.update(
                 key=key,
                 heading=part["number"] + part["label"],
-                cases=[_tw_case(item, n, decision) for n, item in enumerate(items, 1)],
+                cases=[_tw_case(item, number, decision) for item, number in _tw_numbered(items)],
             )
             parts.append(part)
 
