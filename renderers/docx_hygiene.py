@@ -435,27 +435,43 @@ def _language_tag(language: str) -> Callable[[re.Match[bytes]], bytes]:
     return retag
 
 
-def needs_script_variant(name: str, data: bytes) -> bool:
-    """A part that :func:`for_script` may change: a Simplified font name or a language tag in it.
+# What a part needs (script_needs): bit 0 its language tags, one bit more for each Simplified font name.
+LANGUAGE_TAGS = 1
+_FONT_BITS = {name: 2 << i for i, name in enumerate(_TRADITIONAL_BYTES)}
 
-    A rendered part can hold no font name or tag its template part has not (the
-    notes' text is escaped), so the answer for a template part holds for every
-    document rendered from it.
+
+def script_needs(name: str, data: bytes) -> int:
+    """What :func:`for_script` may change in a part: 0 for nothing (the part is the same for every script).
+
+    A rendered part can hold no font name or language tag its template part has
+    not (the notes' text is escaped), so the answer for a template part holds for
+    every document rendered from it, and :func:`for_script` need not look for the rest.
     """
-    return name.startswith("word/") and name.endswith(".xml") and (
-        b"<w:lang" in data or b"<w:themeFontLang" in data or _SIMPLIFIED_FONT.search(data) is not None
-    )
+    if not name.startswith("word/") or not name.endswith(".xml") or name.startswith("word/theme/"):
+        return 0
+    needs = LANGUAGE_TAGS if b"<w:lang" in data or b"<w:themeFontLang" in data else 0
+    for match in _SIMPLIFIED_FONT.finditer(data):
+        if _traditional_font(match) != match.group(0):
+            needs |= _FONT_BITS[match.group(1)]
+    return needs
 
 
-def for_script(xml: bytes, language: str, keep_fonts: bool = False) -> bytes:
+def for_script(xml: bytes, language: str, keep_fonts: bool = False, needs: int | None = None) -> bytes:
     """Fonts and w:lang tags for notes in ``language`` (a Meeting.language: zh-Hans, zh-Hant, en).
 
     Traditional Chinese notes get Traditional fonts unless ``keep_fonts``;
     every w:lang (and settings' w:themeFontLang) gets the script's tags.
     A template naming Traditional fonts already (the ``tw`` profile) is left as it is.
+    ``needs``, :func:`script_needs` of the part's template, limits the work to what
+    the part holds (a plain replacement of the font names it names); None looks for everything.
     """
     if language == "zh-Hant" and not keep_fonts:
-        xml = _SIMPLIFIED_FONT.sub(_traditional_font, xml)
-    if b"<w:lang" in xml or b"<w:themeFontLang" in xml:
+        if needs is None:
+            xml = _SIMPLIFIED_FONT.sub(_traditional_font, xml)
+        else:
+            for name, bit in _FONT_BITS.items():
+                if needs & bit:
+                    xml = xml.replace(b'="' + name + b'"', b'="' + _TRADITIONAL_BYTES[name] + b'"')
+    if (needs is None or needs & LANGUAGE_TAGS) and (b"<w:lang" in xml or b"<w:themeFontLang" in xml):
         xml = _LANG.sub(_language_tag(language), xml)
     return xml

@@ -422,7 +422,7 @@ class TemplatePart:
     template: Any = None  # jinja2.Template
     deflated: bytes | None = None  # static parts: compressed once, at preparation
     crc: int = 0  # static parts: CRC-32 of data, computed once
-    by_script: bool = False  # parts whose fonts and language tags follow the notes' script
+    by_script: int = 0  # what of the part follows the notes' script (docx_hygiene.script_needs)
 
 
 
@@ -740,15 +740,14 @@ def prepare(path: Path) -> PreparedTemplate:
             except UnclosedTag as error:
                 raise TemplateRefused(f"template syntax error in {name}: {error}", path) from None
             template = compile_part(path, name, source)
-            by_script = docx_hygiene.needs_script_variant(name, data)
-            parts.append(TemplatePart(name, data, template, by_script=by_script))
-        elif docx_hygiene.needs_script_variant(name, data):
-            # Prepared (and compressed) for Simplified notes, the most common; other scripts
-            # get their own copy on first use (PreparedTemplate.variants).
-            data = docx_hygiene.for_script(data, "zh-Hans")
-            parts.append(TemplatePart(name, data, deflated=deflate(data), crc=zlib.crc32(data), by_script=True))
+            parts.append(TemplatePart(name, data, template, by_script=docx_hygiene.script_needs(name, data)))
         else:
-            parts.append(TemplatePart(name, data, deflated=deflate(data), crc=zlib.crc32(data)))
+            # A part that follows the script is prepared (and compressed) for Simplified notes,
+            # the most common; other scripts get their own copy on first use (PreparedTemplate.variants).
+            needs = docx_hygiene.script_needs(name, data)
+            if needs:
+                data = docx_hygiene.for_script(data, "zh-Hans")
+            parts.append(TemplatePart(name, data, deflated=deflate(data), crc=zlib.crc32(data), by_script=needs))
     names = {p.name for p in parts}
     if "word/document.xml" not in names:
         raise TemplateRefused("not a Word document (no word/document.xml)", path)
@@ -937,7 +936,7 @@ def render(
             if part.template is not None:
                 data = render_part(part, context, prepared.path, budget.max_part_chars)
                 if part.by_script:
-                    data = docx_hygiene.for_script(data, language, keep_fonts)
+                    data = docx_hygiene.for_script(data, language, keep_fonts, part.by_script)
                 entries.append(zip_entry(part.name, data))
             elif part.by_script:
                 key = (part.name, language, keep_fonts)
