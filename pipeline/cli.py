@@ -141,15 +141,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     output streams flushed all the same).
     """
     previous = handle_sigterm()
-    if argv is None:  # as the program: regular expressions from the per-user cache
-        from pipeline import pattern_cache
-
-        pattern_cache.install()
     arguments = list(sys.argv[1:] if argv is None else argv)
     paused = argv is None and arguments[:1] == ["build"] and gc.isenabled()
     if paused:
         gc.disable()
     try:
+        if argv is None:  # as the program: regular expressions from the per-user cache
+            from pipeline import pattern_cache
+
+            pattern_cache.install()
         return _main(arguments, paused)
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM before a command could handle it
         with signals_ignored():

@@ -93,7 +93,10 @@ def install() -> None:
 
     def save() -> None:
         if new:
-            user_cache.store(key, known if len(known) <= MAX_PATTERNS else used, KIND)
+            from pipeline.signals import signals_ignored
+
+            with signals_ignored():  # a Ctrl-C at exit does not cut it short with a traceback
+                user_cache.store(key, known if len(known) <= MAX_PATTERNS else used, KIND)
 
     compiler.compile = compile
     atexit.register(save)
