@@ -194,6 +194,26 @@ def test_items_fall_into_reports_discussions_and_extempore_motions_as_numbered_c
     assert "決議" not in reports and "決定" not in discussions + motions
 
 
+def test_a_parts_own_text_takes_no_case_number_and_numbered_lines_are_not_numbered_again() -> None:
+    reports = AgendaItem(
+        title="報告事項",
+        part="report",
+        discussion=["一、隊長報告", "上半年無重大事故。", "二、派出所報告", "夜間竊案減少。"],
+        resolutions=["洽悉。"],
+    )
+    lines = paragraphs(render(committee(agenda=[reports], other_sections=[], action_items=[]))["minutes"])
+    part = lines[lines.index(next(line for line in lines if line.endswith("報告事項"))) :]
+    assert part[1:] == ["一、隊長報告", "上半年無重大事故。", "二、派出所報告", "夜間竊案減少。", "決定：洽悉。", part[-1]]
+    assert part[-1].endswith("散會：下午4時30分")
+    assert not any("第一案" in line or "案由" in line or "說明" in line for line in lines)
+
+
+def test_a_section_without_text_is_no_line() -> None:
+    empty = AgendaItem(title="交辦事項")
+    lines = paragraphs(render(committee(other_sections=[empty]))["minutes"])
+    assert sum(line.endswith("交辦事項：") for line in lines) == 1  # the 交辦事項 table's own line
+
+
 def test_sections_beside_the_agenda_keep_their_text_the_chairs_address_first() -> None:
     lines = paragraphs(render(committee())["minutes"])
     address = next(i for i, line in enumerate(lines) if "主席致詞：感謝隊員半年來的辛勞。" in line)

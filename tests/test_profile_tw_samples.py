@@ -115,6 +115,39 @@ def test_the_committee_meeting_ends_at_its_adjournment(built) -> None:
     assert "主席致詞：感謝各位理監事撥冗出席。本社區照顧關懷據點今年評鑑獲得優等，謝謝志工夥伴的辛勞。" in lines
 
 
+def test_the_committee_meeting_reads_as_a_taiwanese_record_part_by_part(built) -> None:
+    _, document = minutes_of(built, "community-committee.zh-Hant.md")
+    labels = [re.split(r"[：\t]", line, maxsplit=1)[0] for line in top_lines(document)]
+    assert labels == [
+        "開會事由", "時間", "地點", "主席", "出席者", "列席者", "請假者", "缺席者",
+        "主席致詞", "報告事項", "討論事項", "臨時動議", "交辦事項", "散會",
+    ]  # fmt: skip
+    assert top_lines(document)[0] == "開會事由：審議113年度下半年工作計畫及社區公園照明改善經費"
+    paras = [p.text for p in document.paragraphs if p.text.strip()]
+
+    def part(name: str, following: str) -> str:
+        start = next(i for i, t in enumerate(paras) if NUMBER.match(t) and t.endswith(name))
+        end = next(i for i, t in enumerate(paras) if NUMBER.match(t) and following in t)
+        return "\n".join(paras[start + 1 : end])
+
+    reports = "\n" + part("報告事項", "討論事項") + "\n"
+    discussions = part("討論事項", "臨時動議")
+    motions = part("臨時動議", "交辦事項")
+    # the units' reports under the part itself, then its decision
+    assert "\n一、總幹事報告\n" in reports and "\n二、里長報告\n" in reports
+    assert reports.rstrip().endswith("決定：洽悉。") and "第一案" not in reports
+    assert (
+        "第一案\n案由：社區公園步道夜間照明不足，擬申請區公所補助改善，提請討論。\n說明：\n"
+        "一、里民多次反映公園步道晚上太暗，長者散步容易跌倒。\n"
+    ) in discussions
+    assert "\n決議：照案通過，由總幹事室備齊估價單及照片，於期限前向區公所提出申請。\n第二案\n" in discussions
+    assert discussions.rstrip().endswith("二、由王常務理事召集籌備小組，7月理監事會提出規劃。")
+    assert motions.startswith("第一案\n案由：活動中心2樓冷氣運轉異常，是否立即維修，提請討論。（提案人：趙理事）\n決議：")
+    rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert [r[0] for r in rows] == ["序號", "1", "2", "3"]
+    assert rows[1][1:] == ["[2024-06-12-1] 向區公所申請社區公園照明改善補助", "總幹事室林幹事", "2024-07-15"]
+
+
 def _pdftext(pdf: Path) -> str:
     tool = shutil.which("pdftotext")
     if tool is None:
