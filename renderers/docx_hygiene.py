@@ -47,6 +47,7 @@ CONTENT_TYPES = "[Content_Types].xml"
 APP_PROPERTIES = "docProps/app.xml"
 STYLES = "word/styles.xml"
 SETTINGS = "word/settings.xml"
+FONT_TABLE = "word/fontTable.xml"
 
 # Simplified Chinese font names (Chinese and English spellings) and the face a
 # Traditional Chinese machine has for the same use. 仿宋 has no Traditional
@@ -370,6 +371,41 @@ def current_settings(xml: bytes) -> bytes:
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
 
 
+# How Word describes the Chinese faces in word/fontTable.xml: the English name (w:altName),
+# the character set (86 GB2312, 88 Big5) and the family, which Word and WPS use to pick a
+# stand-in on a machine without the font (a Mac, an English Windows without the
+# Traditional supplemental fonts).
+FONT_DESCRIPTIONS = {
+    "宋体": ("SimSun", "86", "auto"),
+    "黑体": ("SimHei", "86", "modern"),
+    "楷体": ("KaiTi", "86", "modern"),
+    "仿宋": ("FangSong", "86", "modern"),
+    "新細明體": ("PMingLiU", "88", "roman"),
+    "微軟正黑體": ("Microsoft JhengHei", "88", "swiss"),
+    "標楷體": ("DFKai-SB", "88", "script"),
+}
+_EAST_ASIAN_FONT = re.compile(rb'<w:rFonts\b[^>]*\sw:eastAsia="([^"]*)"')
+
+
+def describe_fonts(font_table: bytes, named: set[str]) -> bytes:
+    """The font table with an entry for each Chinese face in ``named`` (and its Traditional
+    counterpart) that it lacks, so every font a document may name is described."""
+    wanted = named | {TRADITIONAL_FONTS[name] for name in named if name in TRADITIONAL_FONTS}
+    entries = []
+    for name in sorted(wanted & FONT_DESCRIPTIONS.keys()):
+        if f'w:name="{name}"'.encode() in font_table:
+            continue
+        alt, charset, family = FONT_DESCRIPTIONS[name]
+        entries.append(
+            f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="{charset}"/>'
+            f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+        )
+    if not entries or b"</w:fonts>" not in font_table:
+        return font_table
+    at = font_table.rindex(b"</w:fonts>")
+    return font_table[:at] + "".join(entries).encode() + font_table[at:]
+
+
 def clean_package(
     parts: list[tuple[str, bytes]],
     east_asian_font: str,
@@ -411,7 +447,8 @@ def clean_package(
             if is_field_part(name):
                 data = clear_page_field_results(data)
         result.append((name, data))
-    return result
+    named = {font.decode() for _, data in result for font in _EAST_ASIAN_FONT.findall(data)}
+    return [(name, describe_fonts(data, named) if name == FONT_TABLE else data) for name, data in result]
 
 
 # --- fonts and language by script --------------------------------------------

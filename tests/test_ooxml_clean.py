@@ -205,6 +205,17 @@ def test_simplified_notes_are_tagged_zh_cn(profile: str) -> None:
         assert east_asian == {"zh-CN"}, (profile, kind, east_asian)
 
 
+def test_the_font_table_describes_the_traditional_faces() -> None:
+    """Word and WPS pick a stand-in from the font table on a machine without 新細明體."""
+    for kind, data in render(q4_meeting("zh-Hant"), "business").items():
+        table = parts(data)["word/fontTable.xml"].decode()
+        for name, alt in (("新細明體", "PMingLiU"), ("微軟正黑體", "Microsoft JhengHei")):
+            entry = re.search(f'<w:font w:name="{name}">(.*?)</w:font>', table)
+            assert entry, (kind, name)
+            assert f'<w:altName w:val="{alt}"/>' in entry.group(1)
+            assert '<w:charset w:val="88"/>' in entry.group(1)
+
+
 def test_simplified_business_documents_keep_simplified_fonts() -> None:
     for kind, data in render(q4_meeting("zh-Hans"), "business").items():
         fonts = east_asian_fonts(styles_and_body(data))
