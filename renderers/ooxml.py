@@ -3,8 +3,10 @@
 python-docx covers paragraphs, runs and tables; what it does not cover (East
 Asian fonts, fields, repeating table headers, rows that must not split, the
 document grid of GB/T 9704, even-page footers, cell shading) is done here.
-The template generator uses the element helpers; the renderer uses the
-byte-level helpers on every template it loads, including a company's own.
+The template generator uses the element helpers; what the renderer does to
+every template it loads, including a company's own (theme fonts, document
+defaults, fonts and language tags by script, leftovers of the template's
+maker), is in renderers/docx_hygiene.py.
 """
 
 from __future__ import annotations
@@ -55,30 +57,6 @@ def set_fonts(rpr: Any, east_asia: str, latin: str = LATIN_FONT) -> None:
 def strip_theme_fonts(xml: bytes) -> bytes:
     """Drop w:asciiTheme / w:eastAsiaTheme / w:hAnsiTheme / w:cstheme: they override w:eastAsia."""
     return THEME_FONT_ATTRIBUTE.sub(b"", xml).replace(b' w:cstheme="minorBidi"', b"")
-
-
-def ensure_default_fonts(styles_xml: bytes, east_asia: str, latin: str = LATIN_FONT) -> bytes:
-    """Give docDefaults an East Asian font when a template has none, so every run resolves one."""
-    rfonts = re.search(rb"<w:rPrDefault>\s*<w:rPr>\s*<w:rFonts\b[^>]*>", styles_xml)
-    if rfonts is not None:
-        if b"w:eastAsia=" in rfonts.group(0):
-            return styles_xml
-        tag = rfonts.group(0)
-        patched = tag[: tag.index(b"<w:rFonts") + len(b"<w:rFonts")] + (
-            f' w:eastAsia="{east_asia}"'.encode()
-        ) + tag[tag.index(b"<w:rFonts") + len(b"<w:rFonts") :]
-        return styles_xml.replace(tag, patched, 1)
-    fonts = (
-        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:cs="{latin}" w:eastAsia="{east_asia}"/>'
-    ).encode()
-    if b"<w:rPrDefault>" in styles_xml:
-        return re.sub(
-            rb"<w:rPrDefault>\s*<w:rPr>", b"<w:rPrDefault><w:rPr>" + fonts, styles_xml, count=1
-        )
-    defaults = b"<w:docDefaults><w:rPrDefault><w:rPr>" + fonts + b"</w:rPr></w:rPrDefault>"
-    if b"<w:docDefaults>" in styles_xml:
-        return styles_xml.replace(b"<w:docDefaults>", defaults, 1)
-    return re.sub(rb"(<w:styles\b[^>]*>)", rb"\1" + defaults + b"</w:docDefaults>", styles_xml, count=1)
 
 
 # --- paragraphs ------------------------------------------------------------
