@@ -67,6 +67,7 @@ from parsers.vocabulary import (
     MEETING_KEYS,
     MEETING_STATUS,
     MEETING_TITLE_WORDS,
+    NONE_WORDS,
     RECORD_LABELS,
     RECORD_PARTS,
     SECTION_NAMES,
@@ -1774,6 +1775,8 @@ class NotesReader:
             self.add_update(update, "follow-up")
 
     def add_update(self, update: UpdateDraft, cue: str) -> None:
+        if not update.task_id and normalise_key(update.task or "") in NONE_WORDS:
+            update.task = None  # "- 无", "- None": nothing to report
         if not (update.task_id or update.task):
             self.cue(update.line, "ignored", "a follow-up line naming no task")
             return

@@ -283,3 +283,10 @@ def test_a_heading_that_also_names_new_work_is_no_follow_up_section(heading: str
     notes = f"# 周会\n\n日期：2024-06-19\n\n{heading}\n\n- [ ] 张三负责联系供应商，截止：6月30日\n"
     meeting = parse_notes(notes)
     assert meeting.task_updates == []
+
+
+def test_a_follow_up_section_that_says_none_gives_no_update() -> None:
+    for line in ("- 无", "- 無", "- None"):
+        meeting = parse_notes(f"# 周会\n\n日期：2024-06-19\n\n## 上次行动项跟进\n\n{line}\n")
+        assert meeting.task_updates == []
+        assert any(line[2:] in item.discussion for item in (*meeting.agenda, *meeting.other_sections))
