@@ -1096,8 +1096,11 @@ class NotesReader:
         if strip_checkbox(text)[1] is not None or split_fields(text).pairs:
             return False
         pairs = meeting_pairs(text)
-        if not pairs or any(key not in _LATE_INFO_KEYS for key, _ in pairs):
+        if not pairs or any(key not in _LATE_INFO_KEYS and key not in _LATE_RECORD_KEYS for key, _ in pairs):
             return False
+        written = _KEY_VALUE.match(text) or _TAB_KEY_VALUE.match(text)
+        if pairs[0][0] in _LATE_RECORD_KEYS and (written is None or normalise_key(written.group("key")) in _AMBIGUOUS_RECORD_WORDS):
+            return False  # "To: …", "审核：…" among the minutes may mean something else
         first = pairs[0][0]
         if first in self.info or (first == "time" and "start_time" in self.info):
             return False
@@ -2376,6 +2379,11 @@ _UNTITLED_ITEM = lazy_compile(
 # meeting-info keys that mean the meeting wherever they stand ("主题：" may title an agenda item)
 _LATE_INFO_KEYS = frozenset(
     ("date", "time", "start_time", "end_time", "location", "host", "recorder", "attendees", "absentees", "observers", "next_meeting")
+)
+# the record's fields that close a formal record (its 版记): 抄送, 分送, 印发机关, 印发日期, 签发
+_LATE_RECORD_KEYS = frozenset(("distribution", "copy_to", "printed_by", "printed_on", "issuer", "classification"))
+_AMBIGUOUS_RECORD_WORDS = frozenset(
+    normalise_key(word) for word in ("to", "发送", "發送", "recipients", "印发", "印發", "签发", "簽發", "issuer", "sign-off", "signoff")
 )
 _PEOPLE_KEYS = frozenset(("attendees", "absentees", "observers"))
 # labels that may stand alone on a line with their values below

@@ -143,3 +143,33 @@ def test_explain_shows_the_record_fields() -> None:
     assert lines[3].margin == "info: document_number"
     assert lines[7].margin == "info: issuer"
     assert lines[12].margin == "info: printed_on"
+
+
+def test_recipients_and_issue_lines_at_the_end_of_the_record() -> None:
+    notes = """\
+# 總務委員會會議紀錄
+
+會議日期：2024年7月3日
+
+## 一、修繕預算
+
+- 決議：照案通過
+
+分送：各委員、管委會
+副本：物業公司
+印發機關：總務處
+印發日期：2024年7月8日
+"""
+    meeting = parse_notes(notes)
+    assert meeting.distribution == ["各委員", "管委會"]
+    assert meeting.copy_to == ["物業公司"]
+    assert meeting.printed_by == "總務處"
+    assert meeting.printed_on == dt.date(2024, 7, 8)
+    assert meeting.agenda[0].discussion == []
+    assert meeting.agenda[0].resolutions == ["照案通過"]
+
+
+def test_a_to_line_among_the_minutes_is_no_distribution() -> None:
+    notes = "# Weekly\n\nDate: 2024-07-03\n\n## Plans\n\n- To: ask legal about the contract\n"
+    meeting = parse_notes(notes)
+    assert meeting.distribution == []
