@@ -349,6 +349,8 @@ _AFTER_COMPAT = {
 def current_settings(xml: bytes) -> bytes:
     """settings.xml in compatibility mode 15 and without w:savePreviewPicture (no thumbnail)."""
     root = etree.fromstring(xml)
+    if root.tag != f"{{{W}}}settings":
+        return xml  # Strict OOXML (another namespace): left as Word wrote it
     for preview in root.findall(f"{{{W}}}savePreviewPicture"):
         root.remove(preview)
     compat = root.find(f"{{{W}}}compat")
