@@ -238,8 +238,8 @@ class _TaskIds:
                 archive = read_archive(others, index, self.encoding, keep=lambda _: True)
             finally:
                 index.close()
-            for _, meeting in archive.notes:
-                self.known.update(item.id for item in meeting.action_items if item.id)
+            for _, record in archive.notes:
+                self.known.update(task["id"] for task in record["tasks"] if task["id"])
 
     def unknown(self) -> tuple[list[Finding], set[tuple[str, int, int]]]:
         """The findings, and where comments naming the rule silenced one of them

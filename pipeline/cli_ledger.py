@@ -141,9 +141,12 @@ def say(line: str) -> None:
     sys.stderr.write(shown(line) + "\n")
 
 
-def read(args: argparse.Namespace, paths: list[Path]) -> Archive:
-    """The meetings under ``paths`` (through the index unless ``--no-index``)."""
-    from pipeline.ledger.archive import check_inputs, find_notes, read_archive
+def read(
+    args: argparse.Namespace, paths: list[Path], as_of: dt.date | None = None
+) -> tuple[Archive, Ledger | None]:
+    """The meetings under ``paths`` (through the index unless ``--no-index``) and, given
+    ``as_of``, their ledger on that day."""
+    from pipeline.ledger.archive import archive_ledger, check_inputs, find_notes, read_archive
     from pipeline.ledger.index import NoteIndex, index_path
 
     check_inputs(paths)
@@ -156,11 +159,12 @@ def read(args: argparse.Namespace, paths: list[Path]) -> Archive:
     index = None if args.no_index else NoteIndex(index_path(paths, args.build_dir))
     try:
         archive = read_archive(files, index, args.encoding, args.jobs)
+        ledger = archive_ledger(archive, index, as_of) if as_of is not None else None
     finally:
         if index is not None:
             index.close()
     archive.folder_problems = folder_problems
-    return archive
+    return archive, ledger
 
 
 def report(archive: Archive, ledger: Ledger) -> None:
@@ -192,7 +196,7 @@ def _refuse_inputs(output: Path, inputs: list[Path], what: str) -> None:
 
 def run_ledger(args: argparse.Namespace) -> int:
     from pipeline.errors import UsageError
-    from pipeline.ledger.core import build_ledger, select
+    from pipeline.ledger.core import select
     from pipeline.ledger.outputs import remember, written_here
 
     writer = None
@@ -213,8 +217,9 @@ def run_ledger(args: argparse.Namespace) -> int:
 
         writer = WRITERS[suffix]
     as_of = args.as_of or dt.date.today()
-    archive = read(args, list(args.paths))
-    ledger = select(build_ledger(archive.notes, as_of), args.owner, args.open)
+    archive, whole = read(args, list(args.paths), as_of)
+    assert whole is not None
+    ledger = select(whole, args.owner, args.open)
     report(archive, ledger)
     if writer is None:
         from pipeline.check.output import use_color
@@ -242,7 +247,7 @@ def run_next(args: argparse.Namespace) -> int:
     from parsers import load_meeting
     from pipeline.errors import MinutesError, UsageError
     from pipeline.ledger.archive import date_orders
-    from pipeline.ledger.core import build_ledger
+    from pipeline.ledger.core import ledger_of_records, record_of
     from pipeline.ledger.next_notes import next_notes
 
     notes: Path = args.notes
@@ -258,11 +263,11 @@ def run_next(args: argparse.Namespace) -> int:
         meeting, _ = load_meeting(notes, args.encoding, order)
     except MinutesError as error:
         raise UsageError(error.message, error.path, error.line) from None
-    archive = read(args, archive_paths)
+    archive, _ = read(args, archive_paths)
     real = os.path.realpath(notes)
     pairs = [(name, m) for name, m in archive.notes if os.path.realpath(name) != real]
-    pairs.append((str(notes), meeting))
-    ledger = build_ledger(pairs, args.as_of or dt.date.today())
+    pairs.append((str(notes), record_of(meeting)))
+    ledger = ledger_of_records(pairs, args.as_of or dt.date.today())
     report(archive, ledger)
     text = next_notes(meeting, ledger)
     if args.output is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import sys
@@ -11,6 +12,7 @@ import pytest
 
 from pipeline.ledger import index as index_module
 from pipeline.ledger.archive import find_notes, read_archive
+from pipeline.ledger.entry import Ledger
 from pipeline.ledger.index import INDEX_NAME, NoteIndex, cache_folder, index_path
 
 NOTE = """\
@@ -46,7 +48,7 @@ def read(folder: Path, where: Path | None) -> tuple[int, int, list[str]]:
     finally:
         if index is not None:
             index.close()
-    tasks = [item.task for _, meeting in archive.notes for item in meeting.action_items]
+    tasks = [task["task"] for _, record in archive.notes for task in record["tasks"]]
     return archive.parsed, archive.reused, tasks
 
 
@@ -154,5 +156,58 @@ def test_notes_are_parsed_in_spawned_workers_as_on_windows(
     alone = read_archive(files, None, processes=1)
     assert together.parsed == alone.parsed == 12
     assert [name for name, _ in together.notes] == [name for name, _ in alone.notes]
-    assert [m.model_dump() for _, m in together.notes] == [m.model_dump() for _, m in alone.notes]
+    assert [record for _, record in together.notes] == [record for _, record in alone.notes]
     assert [p.file for p in together.problems] == [str(tmp_path / "notes" / "broken.md")]
+
+
+FOLLOW_UP = """\
+# 周会
+会议日期：2024年6月29日
+
+## 上次行动项跟进
+- [x] #2024-06-01-1 已完成
+- #2024-06-02-1：进行中，延期到7月20日
+"""
+
+
+def ledger_of(folder: Path, where: Path | None, as_of: dt.date) -> Ledger:
+    from pipeline.ledger.archive import archive_ledger
+
+    files = find_notes([folder], [])
+    index = NoteIndex(where) if where is not None else None
+    try:
+        return archive_ledger(read_archive(files, index, processes=1), index, as_of)
+    finally:
+        if index is not None:
+            index.close()
+
+
+def test_the_ledger_of_unchanged_notes_comes_from_the_index_with_the_states_of_the_day(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "notes"
+    write_notes(folder, 4)
+    (folder / "z.md").write_text(FOLLOW_UP, encoding="utf-8")
+    where = tmp_path / "index.sqlite"
+    first = ledger_of(folder, where, dt.date(2024, 6, 30))
+    again = ledger_of(folder, where, dt.date(2024, 7, 2))
+    fresh = ledger_of(folder, None, dt.date(2024, 7, 2))
+    assert again == fresh and again.model_dump_json() == fresh.model_dump_json()
+    states = {t.id: (t.state, t.days_overdue) for t in again.tasks}
+    assert states["2024-06-01-1"] == ("done", 0)
+    assert states["2024-06-02-1"] == ("open", 0)
+    assert states["2024-06-03-1"] == ("overdue", 1)
+    assert {t.id: t.state for t in first.tasks}["2024-06-03-1"] == "due-soon"
+
+
+def test_a_stored_ledger_that_is_not_one_is_made_afresh(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    write_notes(folder, 3)
+    where = tmp_path / "index.sqlite"
+    ledger_of(folder, where, dt.date(2024, 6, 30))
+    with sqlite3.connect(where) as db:
+        db.execute("UPDATE ledgers SET ledger = replace(ledger, '\"status\":\"not_started\"', '\"status\":\"gone\"')")
+    assert ledger_of(folder, where, dt.date(2024, 6, 30)) == ledger_of(folder, None, dt.date(2024, 6, 30))
+    with sqlite3.connect(where) as db:
+        db.execute("UPDATE ledgers SET ledger = '[1, 2'")
+    assert ledger_of(folder, where, dt.date(2024, 6, 30)) == ledger_of(folder, None, dt.date(2024, 6, 30))

@@ -7,18 +7,22 @@ others are read all the same.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import MinutesError, UsageError
+from pipeline.ledger.core import TASK_KEYS, UPDATE_KEYS, Record, record_of
 from pipeline.ledger.entry import LedgerProblem
-from pipeline.ledger.index import KEPT_FIELDS, RACY_NS, NoteIndex, Row
-from pipeline.model import Meeting
+from pipeline.ledger.index import RACY_NS, NoteIndex, Row
 from pipeline.notes_files import shown, walk_notes
+
+if TYPE_CHECKING:
+    from pipeline.ledger.entry import Ledger
 
 # Fewer notes than this to parse are parsed here: starting workers costs more.
 PARALLEL_FROM = 48
@@ -26,14 +30,45 @@ PARALLEL_FROM = 48
 
 @dataclass
 class Archive:
-    """The meetings read, in the order found, and what could not be read."""
+    """The meetings read, in the order found, and what could not be read.
 
-    notes: list[tuple[str, Meeting]] = field(default_factory=list)
+    Each meeting is kept as the JSON text of its record until :attr:`notes` is asked
+    for: when the whole ledger comes from the index (:attr:`key` unchanged), no record
+    is decoded at all.
+    """
+
+    texts: list[tuple[str, str]] = field(default_factory=list)  # (file, record JSON)
     problems: list[LedgerProblem] = field(default_factory=list)
     folder_problems: list[str] = field(default_factory=list)  # one line each
     parsed: int = 0
     reused: int = 0
     index_problem: str | None = None
+    # a hash of every note's name, content hash and reading options, in order: the same
+    # key, the same ledger (before states); None without an index
+    key: str | None = None
+    encoding: str | None = None
+    _notes: list[tuple[str, Record]] | None = None
+
+    @property
+    def notes(self) -> list[tuple[str, Record]]:
+        """(file, record of its meeting) of every note read."""
+        if self._notes is None:
+            self._notes = [(file, self._decode(file, text)) for file, text in self.texts]
+        return self._notes
+
+    def _decode(self, file: str, text: str) -> Record:
+        try:
+            return _record(text)
+        except (ValueError, TypeError, KeyError):
+            # not what this index writes: read the notes once more
+            result = parse_job((file, self.encoding, _date_order_of(file)))
+            if result[0] == "ok":
+                return _record(result[5])
+            return {"title": None, "date": None, "language": "zh-Hans", "tasks": [], "updates": []}
+
+
+def _date_order_of(file: str) -> str | None:
+    return date_orders([Path(file)]).get(os.path.dirname(os.path.abspath(file)))
 
 
 def find_notes(inputs: Sequence[Path], problems: list[str]) -> list[Path]:
@@ -105,6 +140,8 @@ def parse_job(job: tuple[str, str | None, str | None]) -> tuple[Any, ...]:
 
     ("ok", path, size, mtime_ns, sha256, meeting JSON) or ("error", path, message, line).
     """
+    import json
+
     path, encoding, date_order = job
     try:
         from parsers import limits, meeting_from_text
@@ -125,7 +162,7 @@ def parse_job(job: tuple[str, str | None, str | None]) -> tuple[Any, ...]:
         except UndecodableError as error:
             raise MinutesError(f"cannot read: {error}", path, error.line) from None
         meeting = meeting_from_text(text, path, date_order)
-        kept = meeting.model_dump_json(include=set(KEPT_FIELDS), exclude_defaults=True)
+        kept = json.dumps(record_of(meeting), ensure_ascii=False)
         sha = hashlib.sha256(data).hexdigest()
         return ("ok", path, stat.st_size, stat.st_mtime_ns, sha, kept)
     except MinutesError as error:
@@ -177,17 +214,17 @@ def read_archive(
     Rows of the index for notes not among ``files`` are dropped, unless ``keep`` says
     a path is to be kept (notes of the archive that were not asked for this time).
     """
+    import hashlib
     import json
 
-    archive = Archive()
+    archive = Archive(encoding=encoding)
     rows = index.rows() if index is not None else {}
     orders = date_orders(files)
     fresh: dict[str, Row] = {}
     touched: dict[str, Row] = {}
-    meetings: dict[int, Meeting] = {}
+    texts: dict[int, tuple[str, str]] = {}  # position → (record JSON, content hash)
     jobs: list[tuple[str, str | None, str | None]] = []
     job_of: dict[str, tuple[int, str, str]] = {}  # path → (position, key, options)
-    validate = Meeting.model_validate_json
     seen: set[str] = set()
     for position, path in enumerate(files):
         name = str(path)
@@ -195,19 +232,17 @@ def read_archive(
         seen.add(key)
         options = json.dumps([encoding, orders.get(os.path.dirname(key))])
         row = rows.get(key)
-        if row is not None and row.options == options:
-            meeting = _reuse(name, row, touched, key, validate)
-            if meeting is not None:
-                meetings[position] = meeting
-                continue
+        if row is not None and row.options == options and _unchanged(name, row, touched, key):
+            texts[position] = (row.meeting, row.sha256)
+            continue
         jobs.append((name, encoding, orders.get(os.path.dirname(key))))
         job_of[name] = (position, key, options)
-    archive.reused = len(meetings)
+    archive.reused = len(texts)
     for result in _parse_all(jobs, processes or _cores()):
         position, key, options = job_of[result[1]]
         if result[0] == "ok":
             _, path, size, mtime_ns, sha, kept = result
-            meetings[position] = validate(kept)
+            texts[position] = (kept, sha)
             fresh[key] = Row(size, mtime_ns, sha, options, 0, kept)
             archive.parsed += 1
         else:
@@ -215,40 +250,148 @@ def read_archive(
             archive.problems.append(
                 LedgerProblem(file=path, line=line, rule="unreadable-notes", message=message)
             )
-    archive.notes = [(str(files[p]), meetings[p]) for p in sorted(meetings)]
+    archive.texts = [(str(files[p]), texts[p][0]) for p in sorted(texts)]
     if index is not None:
+        digest = hashlib.sha256()
+        for p in sorted(texts):
+            name = str(files[p])
+            options = json.dumps([encoding, orders.get(os.path.dirname(os.path.abspath(name)))])
+            digest.update(f"{name}\0{texts[p][1]}\0{options}\n".encode("utf-8", "surrogateescape"))
+        archive.key = digest.hexdigest()
         gone = [p for p in rows if p not in seen and not (keep is not None and keep(p))]
         index.save(fresh, touched, gone)
         archive.index_problem = index.problem
     return archive
 
 
-def _reuse(
-    name: str,
-    row: Row,
-    touched: dict[str, Row],
-    key: str,
-    validate: Callable[[str], Meeting],
-) -> Meeting | None:
-    """The meeting recorded for ``name`` when its notes did not change; else None."""
+def archive_ledger(archive: Archive, index: NoteIndex | None, as_of: dt.date) -> Ledger:
+    """The ledger of ``archive`` on ``as_of``: the one the index keeps for exactly these
+    notes (its states worked out again), or else made afresh and kept."""
+    from pipeline.ledger.core import ledger_of_records
+
+    if index is not None and archive.key is not None:
+        text = index.ledger(archive.key)
+        if text is not None:
+            try:
+                return stored_ledger(text, as_of)
+            except (ValueError, TypeError, KeyError, AttributeError):
+                pass  # not what this index writes: made afresh below
+    ledger = ledger_of_records(archive.notes, as_of)
+    if index is not None and archive.key is not None:
+        index.save_ledger(archive.key, ledger.model_dump_json())
+        archive.index_problem = index.problem
+    return ledger
+
+
+def stored_ledger(text: str, as_of: dt.date) -> Ledger:
+    """The ledger the index keeps (JSON as ``Ledger.model_dump_json`` writes it), with
+    its states worked out for ``as_of``.
+
+    Its rows are made without pydantic's validation, which would take most of the time of
+    an unchanged archive: the index is this tool's own (checked when opened), and every
+    row's keys and dates are checked here; anything else raises ValueError, KeyError or
+    TypeError, and the ledger is then made afresh from the notes.
+    """
+    import json
+    from typing import get_args
+
+    from pipeline.ledger.core import state_on, with_states
+    from pipeline.ledger.entry import Ledger, LedgerProblem, LedgerTask, LedgerUpdate
+    from pipeline.model import ActionStatus, DatedNote, Person
+
+    ACTION_STATUSES = frozenset(get_args(ActionStatus))
+
+    classes = (Ledger, LedgerTask, LedgerUpdate, Person, DatedNote)
+    if any(cls.__pydantic_post_init__ or cls.__pydantic_root_model__ for cls in classes):
+        return with_states(Ledger.model_validate_json(text), as_of)  # pragma: no cover
+    task_keys = frozenset(LedgerTask.model_fields)
+    update_keys = frozenset(LedgerUpdate.model_fields)
+    person_keys = frozenset(Person.model_fields)
+    note_keys = frozenset(DatedNote.model_fields)
+    day = _day
+    # every field is given: one set of names per class, shared (adding a name it holds
+    # is all pydantic ever does to it)
+    given = {keys: set(keys) for keys in (task_keys, update_keys, person_keys, note_keys)}
+
+    def made(cls: type[Any], values: dict[str, Any], keys: frozenset[str]) -> Any:
+        if values.keys() != keys:
+            raise ValueError(f"not a row of {cls.__name__}")
+        row = object.__new__(cls)
+        object.__setattr__(row, "__dict__", values)
+        object.__setattr__(row, "__pydantic_fields_set__", given[keys])
+        object.__setattr__(row, "__pydantic_extra__", None)
+        object.__setattr__(row, "__pydantic_private__", None)
+        return row
+
+    def person(values: dict[str, Any] | None) -> Any:
+        return None if values is None else made(Person, values, person_keys)
+
+    data = json.loads(text)
+    tasks = []
+    for task in data["tasks"]:
+        task["meeting_date"] = day(task["meeting_date"])
+        task["start"] = day(task["start"])
+        task["due"] = day(task["due"])
+        if task["status"] not in ACTION_STATUSES:
+            raise ValueError("not a status")
+        task["state"], task["days_overdue"] = state_on(task["status"], task["due"], as_of)
+        task["owner"] = person(task["owner"])
+        task["collaborators"] = [person(p) for p in task["collaborators"]]
+        progress = task["last_progress"]
+        if progress is not None:
+            progress["date"] = day(progress["date"])
+            task["last_progress"] = made(DatedNote, progress, note_keys)
+        history = task["history"]
+        for position, update in enumerate(history):
+            update["meeting_date"] = day(update["meeting_date"])
+            update["due"] = day(update["due"])
+            history[position] = made(LedgerUpdate, update, update_keys)
+        tasks.append(made(LedgerTask, task, task_keys))
+    problems = [LedgerProblem.model_validate(problem) for problem in data["problems"]]
+    return Ledger.model_construct(as_of=as_of, tasks=tasks, problems=problems)
+
+
+def _day(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _unchanged(name: str, row: Row, touched: dict[str, Row], key: str) -> bool:
+    """Whether the notes ``name`` are still those ``row`` records (a new time stamp on the
+    same bytes is recorded in ``touched``)."""
     try:
         stat = os.stat(name)
     except OSError:
-        return None  # read (and reported) with the others
+        return False  # read (and reported) with the others
     if stat.st_size != row.size:
-        return None
-    same_stamp = stat.st_mtime_ns == row.mtime_ns and stat.st_mtime_ns < row.checked_ns - RACY_NS
-    if not same_stamp:
-        from pipeline.manifest import file_sha256
+        return False
+    if stat.st_mtime_ns == row.mtime_ns and stat.st_mtime_ns < row.checked_ns - RACY_NS:
+        return True
+    from pipeline.manifest import file_sha256
 
-        try:
-            if file_sha256(Path(name)) != row.sha256:
-                return None
-        except OSError:
-            return None
-        touched[key] = Row(stat.st_size, stat.st_mtime_ns, row.sha256, row.options, 0, row.meeting)
     try:
-        return validate(row.meeting)
-    except ValueError:  # not what this index writes: read the notes
-        touched.pop(key, None)
-        return None
+        if file_sha256(Path(name)) != row.sha256:
+            return False
+    except OSError:
+        return False
+    touched[key] = Row(stat.st_size, stat.st_mtime_ns, row.sha256, row.options, 0, row.meeting)
+    return True
+
+
+_RECORD_KEYS = frozenset({"title", "date", "language", "tasks", "updates"})
+
+
+def _record(text: str) -> Record:
+    """A record as the index keeps it; ValueError for anything else."""
+    import json
+
+    record = json.loads(text)
+    if not isinstance(record, dict) or record.keys() != _RECORD_KEYS:
+        raise ValueError("not a record of the ledger")
+    tasks, updates = record["tasks"], record["updates"]
+    if not isinstance(tasks, list) or not isinstance(updates, list):
+        raise ValueError("not a record of the ledger")
+    if any(not isinstance(t, dict) or t.keys() != TASK_KEYS for t in tasks) or any(
+        not isinstance(u, dict) or u.keys() != UPDATE_KEYS for u in updates
+    ):
+        raise ValueError("not a record of the ledger")
+    return record

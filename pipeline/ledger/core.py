@@ -38,20 +38,81 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from pipeline.ledger.entry import (
-    DUE_SOON_DAYS,
-    Ledger,
-    LedgerProblem,
-    LedgerState,
-    LedgerTask,
-    LedgerUpdate,
-)
-from pipeline.model import ActionItem, DatedNote, Meeting, Person, TaskUpdate
+from pipeline.ledger.entry import DUE_SOON_DAYS, Ledger, LedgerState, LedgerTask
+from pipeline.model import Meeting
 
 CLOSED = frozenset({"done", "cancelled"})
+
+Record = dict[str, Any]
+"""What the ledger needs of one meeting (:func:`record_of`): plain JSON-able data, so
+that the index can keep it and give it back without the meeting model's validation."""
+
+
+def record_of(meeting: Meeting) -> Record:
+    """The meeting's title, date, language, action items and task updates, as plain data
+    (dates as ISO text)."""
+    tasks = []
+    for item in meeting.action_items:
+        tasks.append(
+            {
+                "id": item.id,
+                "line": item.line,
+                "end_line": item.end_line,
+                "task": item.task,
+                "owner": item.owner.model_dump() if item.owner is not None else None,
+                "collaborators": [p.model_dump() for p in item.collaborators],
+                "start": _iso(item.start),
+                "due": _iso(item.due),
+                "status": item.status,
+                "acceptance": item.acceptance,
+                "last_progress": (
+                    {"date": _iso(item.progress[-1].date), "text": item.progress[-1].text}
+                    if item.progress
+                    else None
+                ),
+                "owner_text": item.owner_text,
+            }
+        )
+    updates = [
+        {
+            "task_id": u.task_id,
+            "task": u.task,
+            "owner": u.owner.model_dump() if u.owner is not None else None,
+            "status": u.status,
+            "due": _iso(u.due),
+            "text": u.text,
+            "line": u.line,
+        }
+        for u in meeting.task_updates
+    ]
+    return {
+        "title": meeting.title,
+        "date": _iso(meeting.date),
+        "language": meeting.language,
+        "tasks": tasks,
+        "updates": updates,
+    }
+
+
+TASK_KEYS = frozenset(
+    {"id", "line", "end_line", "task", "owner", "collaborators", "start", "due", "status",
+     "acceptance", "last_progress", "owner_text"}
+)
+UPDATE_KEYS = frozenset({"task_id", "task", "owner", "status", "due", "text", "line"})
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date is not None else None
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
 
 
 def normalise(text: str | None) -> str:
@@ -62,10 +123,10 @@ def normalise(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def _person_key(person: Person | None) -> tuple[str, str]:
-    if person is None:
+def _person_key(person: dict[str, Any] | None) -> tuple[str, str]:
+    if not person:
         return ("", "")
-    return (normalise(person.department), normalise(person.name))
+    return (normalise(person.get("department")), normalise(person.get("name")))
 
 
 def state_on(status: str, due: dt.date | None, as_of: dt.date) -> tuple[LedgerState, int]:
@@ -87,13 +148,14 @@ def state_on(status: str, due: dt.date | None, as_of: dt.date) -> tuple[LedgerSt
 @dataclass
 class _Meeting:
     file: str
-    meeting: Meeting
+    record: Record
+    date: dt.date | None
     position: int = 0
 
 
 @dataclass
 class _Resolved:
-    update: TaskUpdate
+    update: Record
     meeting: int  # position of the meeting holding the update
     task: int  # index into the tasks
 
@@ -102,56 +164,43 @@ class _Resolved:
 class _Run:
     as_of: dt.date
     meetings: list[_Meeting]
-    tasks: list[LedgerTask] = field(default_factory=list)
+    tasks: list[Record] = field(default_factory=list)  # the fields of LedgerTask
     task_meeting: list[int] = field(default_factory=list)
     by_id: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_text: dict[tuple[str, str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
-    problems: list[LedgerProblem] = field(default_factory=list)
+    problems: list[Record] = field(default_factory=list)
 
     def problem(self, file: str, line: int | None, rule: str, message: str) -> None:
-        self.problems.append(LedgerProblem(file=file, line=line, rule=rule, message=message))
+        self.problems.append({"file": file, "line": line, "rule": rule, "message": message})
 
     def where(self, index: int) -> str:
         task = self.tasks[index]
-        return f"{task.file}:{task.line}"
+        return f"{task['file']}:{task['line']}"
 
     # ------------------------------------------------------------------ tasks
 
     def collect(self) -> None:
         for entry in self.meetings:
-            for item in entry.meeting.action_items:
-                self.add_task(entry, item)
+            record = entry.record
+            for item in record["tasks"]:
+                self.add_task(entry, record, item)
 
-    def add_task(self, entry: _Meeting, item: ActionItem) -> None:
-        meeting = entry.meeting
-        task_id = item.id or f"{entry.file}:{item.line}"
-        task = LedgerTask.model_construct(
-            id=task_id,
-            meeting_title=meeting.title,
-            meeting_date=meeting.date,
-            file=entry.file,
-            line=item.line,
-            end_line=item.end_line,
-            task=item.task,
-            owner=item.owner,
-            collaborators=list(item.collaborators),
-            start=item.start,
-            due=item.due,
-            status=item.status,
-            state="open",
-            days_overdue=0,
-            acceptance=item.acceptance,
-            last_progress=item.progress[-1] if item.progress else None,
-            history=[],
-            language=meeting.language,
-            owner_text=item.owner_text,
-        )
+    def add_task(self, entry: _Meeting, record: Record, item: Record) -> None:
+        task_id = item["id"] or f"{entry.file}:{item['line']}"
+        task = dict(item)
+        task["id"] = task_id
+        task["due"] = _date(item["due"])
+        task["meeting_title"] = record["title"]
+        task["meeting_date"] = entry.date
+        task["file"] = entry.file
+        task["language"] = record["language"]
+        task["history"] = []
         index = len(self.tasks)
         earlier = self.by_id.get(task_id)
         if earlier:
             self.problem(
                 entry.file,
-                item.line,
+                item["line"],
                 "duplicate-task-id",
                 f"task id {task_id} is also the id of the task at {self.where(earlier[0])}; "
                 "updates naming it are not applied",
@@ -172,18 +221,21 @@ class _Run:
         by_id: dict[int, dict[int, int]] = defaultdict(dict)  # meeting -> id(update) -> task
         resolved: list[_Resolved] = []
         for entry in self.meetings:
-            for update in entry.meeting.task_updates:
-                if update.task_id:
+            for update in entry.record["updates"]:
+                if update["task_id"]:
                     target = self.target_by_id(entry, update)
                     if target is not None:
                         resolved.append(_Resolved(update, entry.position, target))
         for item in self.without_cycles(resolved):
             by_id[item.meeting][id(item.update)] = item.task
         for entry in self.meetings:
+            updates = entry.record["updates"]
+            if not updates:
+                continue
             ids = by_id.get(entry.position, {})
-            targets: list[tuple[TaskUpdate, int]] = []
-            for update in entry.meeting.task_updates:
-                if update.task_id:
+            targets: list[tuple[Record, int]] = []
+            for update in updates:
+                if update["task_id"]:
                     target = ids.get(id(update))
                 else:
                     target = self.target_by_text(entry, update)
@@ -191,19 +243,18 @@ class _Run:
                     targets.append((update, target))
             self.apply(entry, targets)
 
-    def target_by_id(self, entry: _Meeting, update: TaskUpdate) -> int | None:
-        task_id = update.task_id.lstrip("#")
+    def target_by_id(self, entry: _Meeting, update: Record) -> int | None:
+        task_id = update["task_id"].lstrip("#")
         found = self.by_id.get(task_id, [])
+        line = update["line"]
         if not found:
-            self.problem(
-                entry.file, update.line, "unknown-task-id", f"no task has the id {task_id}"
-            )
+            self.problem(entry.file, line, "unknown-task-id", f"no task has the id {task_id}")
             return None
         if len(found) > 1:
             places = ", ".join(self.where(i) for i in found)
             self.problem(
                 entry.file,
-                update.line,
+                line,
                 "duplicate-task-id",
                 f"{len(found)} tasks have the id {task_id} ({places}); the update is not applied",
             )
@@ -213,48 +264,48 @@ class _Run:
         if own.position == entry.position:
             self.problem(
                 entry.file,
-                update.line,
+                line,
                 "update-cycle",
                 f"the update names task {task_id} of the same meeting; not applied",
             )
             return None
-        if own.meeting.date and entry.meeting.date and own.meeting.date > entry.meeting.date:
+        if own.date and entry.date and own.date > entry.date:
             self.problem(
                 entry.file,
-                update.line,
+                line,
                 "update-cycle",
                 f"the update names task {task_id} of a later meeting "
-                f"({own.meeting.date.isoformat()}, {own.file}); not applied",
+                f"({own.date.isoformat()}, {own.file}); not applied",
             )
             return None
         return index
 
-    def target_by_text(self, entry: _Meeting, update: TaskUpdate) -> int | None:
-        text = normalise(update.task)
+    def target_by_text(self, entry: _Meeting, update: Record) -> int | None:
+        text = normalise(update["task"])
+        line = update["line"]
         if not text:
             self.problem(
                 entry.file,
-                update.line,
+                line,
                 "unmatched-update",
                 "the update names no task (no id and no task text); not applied",
             )
             return None
         if not self.by_text:  # made on the first update without an id
             for index, task in enumerate(self.tasks):
-                department, name = _person_key(task.owner)
-                self.by_text[(normalise(task.task), department, name)].append(index)
+                department, name = _person_key(task["owner"])
+                self.by_text[(normalise(task["task"]), department, name)].append(index)
         candidates = [
             index
-            for index in self.by_text.get((text, *_person_key(update.owner)), [])
-            if self.task_meeting[index] < entry.position
-            and self.tasks[index].status not in CLOSED
+            for index in self.by_text.get((text, *_person_key(update["owner"])), [])
+            if self.task_meeting[index] < entry.position and self.tasks[index]["status"] not in CLOSED
         ]
         if not candidates:
             self.problem(
                 entry.file,
-                update.line,
+                line,
                 "unmatched-update",
-                f"no open task of an earlier meeting has the text “{update.task}” and this "
+                f"no open task of an earlier meeting has the text “{update['task']}” and this "
                 "owner; not applied (name the task by its id)",
             )
             return None
@@ -262,7 +313,7 @@ class _Run:
             places = ", ".join(self.where(i) for i in candidates)
             self.problem(
                 entry.file,
-                update.line,
+                line,
                 "ambiguous-update",
                 f"{len(candidates)} open tasks have this text and owner ({places}); "
                 "not applied (name the task by its id)",
@@ -287,9 +338,9 @@ class _Run:
                 other = self.meetings[own]
                 self.problem(
                     self.meetings[item.meeting].file,
-                    item.update.line,
+                    item.update["line"],
                     "update-cycle",
-                    f"the update names task {self.tasks[item.task].id} of {other.file}, whose "
+                    f"the update names task {self.tasks[item.task]['id']} of {other.file}, whose "
                     "meeting in turn updates this one's tasks, and no date orders them; "
                     "not applied",
                 )
@@ -298,35 +349,35 @@ class _Run:
         return kept
 
     def dated_before(self, first: int, second: int) -> bool:
-        a, b = self.meetings[first].meeting.date, self.meetings[second].meeting.date
+        a, b = self.meetings[first].date, self.meetings[second].date
         return a is not None and b is not None and a < b
 
-    def apply(self, entry: _Meeting, targets: list[tuple[TaskUpdate, int]]) -> None:
-        groups: dict[int, list[TaskUpdate]] = defaultdict(list)
+    def apply(self, entry: _Meeting, targets: list[tuple[Record, int]]) -> None:
+        groups: dict[int, list[Record]] = defaultdict(list)
         for update, index in targets:
             groups[index].append(update)
         for index, updates in groups.items():
-            if self.conflict(entry, index, updates):
+            if len(updates) > 1 and self.conflict(entry, index, updates):
                 continue
             for update in updates:
                 self.apply_one(entry, self.tasks[index], update)
 
-    def conflict(self, entry: _Meeting, index: int, updates: list[TaskUpdate]) -> bool:
+    def conflict(self, entry: _Meeting, index: int, updates: list[Record]) -> bool:
         first_status: dict[str, int] = {}
-        first_due: dict[dt.date, int] = {}
+        first_due: dict[str, int] = {}
         for update in updates:
-            if update.status is not None:
-                first_status.setdefault(update.status, update.line)
-            if update.due is not None:
-                first_due.setdefault(update.due, update.line)
+            if update["status"] is not None:
+                first_status.setdefault(update["status"], update["line"])
+            if update["due"] is not None:
+                first_due.setdefault(str(update["due"]), update["line"])
         if len(first_status) < 2 and len(first_due) < 2:
             return False
-        task_id = self.tasks[index].id
+        task_id = self.tasks[index]["id"]
         if len(first_status) > 1:
             what = "status " + " / ".join(first_status)
         else:
-            what = "due " + " / ".join(d.isoformat() for d in first_due)
-        lines = sorted({u.line for u in updates})
+            what = "due " + " / ".join(first_due)
+        lines = sorted({u["line"] for u in updates})
         self.problem(
             entry.file,
             lines[-1],
@@ -336,31 +387,32 @@ class _Run:
         )
         return True
 
-    def apply_one(self, entry: _Meeting, task: LedgerTask, update: TaskUpdate) -> None:
-        date = entry.meeting.date
-        if update.status is not None:
-            task.status = update.status
-        if update.due is not None:
-            task.due = update.due
-        text = update.text.strip()
+    def apply_one(self, entry: _Meeting, task: Record, update: Record) -> None:
+        status, due = update["status"], _date(update["due"])
+        if status is not None:
+            task["status"] = status
+        if due is not None:
+            task["due"] = due
+        text = update["text"].strip()
         if text:
-            task.last_progress = DatedNote(date=date, text=text)
-        task.history.append(
-            LedgerUpdate.model_construct(
-                meeting_date=date,
-                file=entry.file,
-                line=update.line,
-                status=update.status,
-                due=update.due,
-                text=text,
-            )
+            task["last_progress"] = {"date": entry.date, "text": text}
+        task["history"].append(
+            {
+                "meeting_date": entry.date,
+                "file": entry.file,
+                "line": update["line"],
+                "status": status,
+                "due": due,
+                "text": text,
+            }
         )
 
     # ------------------------------------------------------------------ states
 
     def settle(self) -> None:
+        as_of = self.as_of
         for task in self.tasks:
-            task.state, task.days_overdue = state_on(task.status, task.due, self.as_of)
+            task["state"], task["days_overdue"] = state_on(task["status"], task["due"], as_of)
 
 
 def _in_cycles(edges: dict[int, set[int]]) -> dict[int, int]:
@@ -418,25 +470,31 @@ def _in_cycles(edges: dict[int, set[int]]) -> dict[int, int]:
     return component
 
 
-def meeting_order(notes: Iterable[tuple[str, Meeting]]) -> list[tuple[str, Meeting]]:
-    """Meetings by date, then file name; those without a date last, by file name."""
-    return sorted(
-        notes, key=lambda pair: (pair[1].date is None, pair[1].date or dt.date.min, pair[0])
-    )
-
-
-def build_ledger(notes: Sequence[tuple[str, Meeting]], as_of: dt.date) -> Ledger:
-    """The ledger of the meetings ``notes`` ((file name, meeting) pairs) on ``as_of``."""
-    ordered = [
-        _Meeting(file, meeting, position)
-        for position, (file, meeting) in enumerate(meeting_order(notes))
-    ]
+def ledger_of_records(notes: Sequence[tuple[str, Record]], as_of: dt.date) -> Ledger:
+    """The ledger of ``notes`` ((file name, :func:`record_of` a meeting) pairs) on ``as_of``."""
+    entries = [(file, record, _date(record["date"])) for file, record in notes]
+    entries.sort(key=lambda e: (e[2] is None, e[2] or dt.date.min, e[0]))
+    ordered = [_Meeting(file, record, date, position) for position, (file, record, date) in enumerate(entries)]
     run = _Run(as_of=as_of, meetings=ordered)
     run.collect()
     run.run_updates()
     run.settle()
-    problems = sorted(run.problems, key=lambda p: (p.file, p.line or 0, p.rule))
-    return Ledger.model_construct(as_of=as_of, tasks=run.tasks, problems=problems)
+    problems = sorted(run.problems, key=lambda p: (p["file"], p["line"] or 0, p["rule"]))
+    # validated once, all together (pydantic's core does it far faster than row by row)
+    return Ledger.model_validate({"as_of": as_of, "tasks": run.tasks, "problems": problems})
+
+
+def build_ledger(notes: Sequence[tuple[str, Meeting]], as_of: dt.date) -> Ledger:
+    """The ledger of the meetings ``notes`` ((file name, meeting) pairs) on ``as_of``."""
+    return ledger_of_records([(file, record_of(meeting)) for file, meeting in notes], as_of)
+
+
+def with_states(ledger: Ledger, as_of: dt.date) -> Ledger:
+    """``ledger`` with every task's state worked out again for ``as_of``."""
+    for task in ledger.tasks:
+        task.state, task.days_overdue = state_on(task.status, task.due, as_of)
+    ledger.as_of = as_of
+    return ledger
 
 
 def owner_matches(task: LedgerTask, needle: str) -> bool:

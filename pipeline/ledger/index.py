@@ -3,15 +3,18 @@ not parsed again.
 
 An embedded SQLite database (the standard library's ``sqlite3``), one row per note:
 its absolute path, size, modification time, SHA-256 (as the build manifest hashes it),
-the options it was read with (encoding, ``date_order``) and the meeting's title, date,
-language, action items and task updates as JSON. It is a cache, never the source of
+the options it was read with (encoding, ``date_order``) and what the ledger needs of the
+meeting (title, date, language, action items, task updates: :func:`pipeline.ledger.core.record_of`)
+as JSON. It is a cache, never the source of
 truth: deleting it loses nothing, and a file that is no index of this tool's, or one
 that cannot be read, is rebuilt from the notes.
 
 A note is taken from the index when its size and modification time are those recorded
 (and it was not modified in the two seconds before it was recorded, when a change
 could share the time stamp), or else when its bytes hash to the recorded SHA-256.
-The index records the version of the reader too (a hash of the ``parsers`` package
+The ledger last made from the notes is kept too, under a hash of every note's name,
+content hash and reading options: when none changed, it is taken as it is and only
+the states are worked out again for the day asked. The index records the version of the reader too (a hash of the ``parsers`` package
 and of the model): after an upgrade every note is read afresh.
 
 Where it lives: beside the build manifest when a build output folder is given
@@ -36,10 +39,9 @@ from pathlib import Path
 INDEX_NAME = ".minutes-ledger-index.sqlite"
 # "MNLG": this tool's index; any other value is a file of someone else's, rebuilt.
 APPLICATION_ID = 0x4D4E4C47
-FORMAT = "1"
+FORMAT = "3"
 RACY_NS = 2_000_000_000  # a note modified this close to its recording is hashed again
 
-KEPT_FIELDS = frozenset({"title", "date", "language", "action_items", "task_updates"})
 
 
 @dataclass(slots=True)
@@ -49,7 +51,7 @@ class Row:
     sha256: str
     options: str
     checked_ns: int
-    meeting: str  # JSON of the meeting's KEPT_FIELDS
+    meeting: str  # JSON of what the ledger needs of the meeting (pipeline.ledger.core.record_of)
 
 
 def cache_folder() -> Path:
@@ -144,6 +146,7 @@ class NoteIndex:
                     sha256 TEXT NOT NULL, options TEXT NOT NULL, checked_ns INTEGER NOT NULL,
                     meeting TEXT NOT NULL
                 );
+                CREATE TABLE ledgers (key TEXT PRIMARY KEY, ledger TEXT NOT NULL);
                 """
             )
             connection.execute(
@@ -151,7 +154,7 @@ class NoteIndex:
                 (FORMAT, reader_fingerprint()),
             )
             return True
-        if application_id != APPLICATION_ID or not {"meta", "notes"} <= tables:
+        if application_id != APPLICATION_ID or not {"meta", "notes", "ledgers"} <= tables:
             return False
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("format") != FORMAT:
@@ -159,6 +162,7 @@ class NoteIndex:
         if meta.get("reader") != reader_fingerprint():
             connection.execute("BEGIN")
             connection.execute("DELETE FROM notes")
+            connection.execute("DELETE FROM ledgers")
             connection.execute("UPDATE meta SET value = ? WHERE key = 'reader'", (reader_fingerprint(),))
             connection.execute("COMMIT")
         return True
@@ -211,6 +215,30 @@ class NoteIndex:
                 ],
             )
             connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.execute("ROLLBACK")
+            self.problem = f"{self.path}: cannot update the index: {error}"
+
+    def ledger(self, key: str) -> str | None:
+        """The ledger (JSON, states of another day) last made from the notes ``key`` names."""
+        if self._connection is None:
+            return None
+        try:
+            row = self._connection.execute("SELECT ledger FROM ledgers WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return str(row[0]) if row is not None else None
+
+    def save_ledger(self, key: str, text: str) -> None:
+        """Keep ``text``, the ledger of the notes ``key`` names (only the latest is kept)."""
+        if self._connection is None:
+            return
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+            self._connection.execute("DELETE FROM ledgers")
+            self._connection.execute("INSERT INTO ledgers VALUES (?, ?)", (key, text))
+            self._connection.execute("COMMIT")
         except sqlite3.Error as error:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.execute("ROLLBACK")
