@@ -25,7 +25,7 @@ from parsers.dates import DateOrder, month_deadline, parse_date
 from parsers.lazy_regex import lazy_compile
 from parsers.people import parse_people
 from parsers.sentences import find_tasks, owner_marker
-from parsers.vocabulary import UPDATE_NEW_DUE, UPDATE_STATUS
+from parsers.vocabulary import UPDATE_CHANGED_TO, UPDATE_NEW_DUE, UPDATE_STATUS
 from pipeline.model import ActionStatus, Person, TaskUpdate
 
 _ID_END = r"(?=[\s:：,，;；、。)）\]】—–]|$)"
@@ -168,17 +168,23 @@ def clause_status(text: str) -> tuple[ActionStatus | None, int]:
 
 
 def new_due_text(text: str) -> str | None:
-    """``进行中，延期到7月20日`` → ``7月20日``; ``moved to 2024-07-20`` → ``2024-07-20``."""
+    """``进行中，延期到7月20日`` → ``7月20日``; ``moved to 2024-07-20`` → ``2024-07-20``.
+
+    After words that only ever move a date (延期到, moved to) the words are kept even when
+    they are no date (``延期到下个季度``: the date stays unread, the words are reported);
+    after words that change anything (改为, 调整到) only a date counts.
+    """
     lowered = text.lower()
-    for phrase in UPDATE_NEW_DUE:
-        at = lowered.find(phrase)
-        if at == -1:
-            continue
-        rest = text[at + len(phrase) :].lstrip(" :：")
-        clause = _CLAUSE_BREAK.split(rest, maxsplit=1)[0] if rest else ""
-        clause = clause.strip(" 。.")
-        if clause and _reads_as_date(clause):
-            return clause
+    for phrases, need_date in ((UPDATE_NEW_DUE, False), (UPDATE_CHANGED_TO, True)):
+        for phrase in phrases:
+            at = lowered.find(phrase)
+            if at == -1:
+                continue
+            rest = text[at + len(phrase) :].lstrip(" :：")
+            clause = _CLAUSE_BREAK.split(rest, maxsplit=1)[0] if rest else ""
+            clause = clause.strip(" 。.")
+            if clause and (not need_date or _reads_as_date(clause)):
+                return clause
     return None
 
 

@@ -319,11 +319,12 @@ UPDATE_STATUS = _table(
 # "延期到7月20日", "moved to 2024-07-20", "新截止：…": the words that give an earlier task a new date
 UPDATE_NEW_DUE = (
     "延期到", "延期至", "延后到", "延後到", "延后至", "延後至", "推迟到", "推遲到", "推迟至", "推遲至", "顺延到", "順延到",
-    "顺延至", "順延至", "改到", "改至", "调整到", "調整到", "调整为", "調整為", "改为", "改為", "延到", "延至",
-    "新截止", "新的截止", "截止改为", "截止改為", "截止调整为", "截止調整為",
+    "顺延至", "順延至", "延到", "延至", "新截止", "新的截止", "截止改为", "截止改為", "截止调整为", "截止調整為",
     "moved to", "pushed to", "postponed to", "postponed until", "delayed to", "delayed until", "deferred to",
     "rescheduled to", "rescheduled for", "slipped to", "new due date", "new due", "now due", "extended to",
 )
+# words that change something to something, a date only when a date follows ("改到7月20日", not "改为林主任")
+UPDATE_CHANGED_TO = ("改到", "改至", "调整到", "調整到", "调整为", "調整為", "改为", "改為", "changed to", "changed")
 
 
 # ---------------------------------------------------------------- parts of a formal record

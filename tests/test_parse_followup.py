@@ -182,12 +182,27 @@ def test_a_status_word_that_begins_the_task_is_no_status() -> None:
     assert found["Q3-8"].due == dt.date(2024, 6, 28)
 
 
-def test_a_new_date_that_cannot_be_read_keeps_its_words() -> None:
-    notes = "# Weekly\n\nDate: 2024-06-19\n\n## Follow-up of previous actions\n\n- #Q3-7 delayed, moved to 13/13\n"
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("- #Q3-7 delayed, moved to 03/04/2024", "03/04/2024"),
+        ("- #Q3-7 延期到下个季度", "下个季度"),
+        ("- #Q3-7 延後至年底前後", "年底前後"),
+    ],
+)
+def test_a_new_date_that_cannot_be_read_keeps_its_words(line: str, words: str) -> None:
+    notes = f"# Weekly\n\nDate: 2024-06-19\n\n## Follow-up of previous actions\n\n{line}\n"
     update = updates(parse_notes(notes))["Q3-7"]
     assert update.status == "delayed"
     assert update.due is None
-    assert update.due_text is None or update.due_text == "13/13"
+    assert update.due_text == words
+
+
+def test_a_change_that_is_no_date_gives_no_due_date() -> None:
+    notes = "# 週會\n\n日期：2024-06-19\n\n## 上次會議決議執行情形\n\n- #Q3-7 進行中，負責人改為林主任\n- #Q3-8 進行中，截止改為7月5日\n"
+    found = updates(parse_notes(notes))
+    assert found["Q3-7"].due_text is None and found["Q3-7"].due is None
+    assert found["Q3-8"].due == dt.date(2024, 7, 5)
 
 
 def test_lines_elsewhere_that_name_an_earlier_task_are_updates() -> None:
