@@ -417,11 +417,42 @@ def clean_package(
 
     ``is_field_part`` tells which parts may hold page fields (document, headers, footers …).
     """
+    try:
+        return _clean_package(parts, east_asian_font, is_field_part)
+    except _Malformed as error:
+        raise MalformedPart(f"{error.name} is not well-formed XML: {error.error}") from None
+
+
+class MalformedPart(ValueError):
+    """A part of the template that is not well-formed XML (the message names it)."""
+
+
+class _Malformed(Exception):
+    def __init__(self, name: str, error: etree.XMLSyntaxError):
+        super().__init__(name)
+        self.name, self.error = name, error
+
+
+def _parsed(name: str, step: Callable[[bytes], bytes], data: bytes) -> bytes:
+    try:
+        return step(data)
+    except etree.XMLSyntaxError as error:
+        raise _Malformed(name, error) from None
+
+
+def _clean_package(
+    parts: list[tuple[str, bytes]],
+    east_asian_font: str,
+    is_field_part: Callable[[str], bool],
+) -> list[tuple[str, bytes]]:
     dropped: set[str] = set()
     cleaned: dict[str, bytes] = {}
     for name, data in parts:
         if name.endswith(".rels"):
-            data, targets = _drop_relationships(name, data)
+            try:
+                data, targets = _drop_relationships(name, data)
+            except etree.XMLSyntaxError as error:
+                raise _Malformed(name, error) from None
             dropped |= targets
         cleaned[name] = data
     dropped |= {
@@ -439,15 +470,15 @@ def clean_package(
     for name in names:
         data = cleaned[name]
         if name == CONTENT_TYPES:
-            data = _drop_content_types(data, dropped, names)
+            data = _parsed(name, lambda xml: _drop_content_types(xml, dropped, names), data)
         elif name == APP_PROPERTIES:
             data = app_properties(data)
         elif name == SETTINGS:
-            data = current_settings(data)
+            data = _parsed(name, current_settings, data)
         elif name.startswith("word/") and name.endswith(".xml") and not name.startswith("word/theme/"):
             data = replace_theme_fonts(data, fonts)
             if is_field_part(name):
-                data = clear_page_field_results(data)
+                data = _parsed(name, clear_page_field_results, data)
         result.append((name, data))
     named = {font.decode() for _, data in result for font in _EAST_ASIAN_FONT.findall(data)}
     return [(name, describe_fonts(data, named) if name == FONT_TABLE else data) for name, data in result]

@@ -729,8 +729,8 @@ def prepare(path: Path) -> PreparedTemplate:
         cleaned = docx_hygiene.clean_package(
             read_template(path), DEFAULT_EAST_ASIAN_FONT, lambda name: bool(TEMPLATED_PART.match(name))
         )
-    except etree.XMLSyntaxError as error:
-        raise TemplateRefused(f"a part is not well-formed XML: {error}", path) from None
+    except docx_hygiene.MalformedPart as error:
+        raise TemplateRefused(str(error), path) from None
     for name, data in cleaned:
         if TEMPLATED_PART.match(name):
             try:

@@ -294,6 +294,14 @@ def test_a_company_template_without_compat_settings_opens_in_mode_15(tmp_path: P
         assert_clean(f"company/{kind}", data)
 
 
+def test_a_company_template_with_a_broken_settings_part_is_refused_naming_it(tmp_path: Path) -> None:
+    from renderers.engine import TemplateRefused
+
+    folder = company_template(tmp_path, {"word/settings.xml": lambda xml: xml[:-40]})
+    with pytest.raises(TemplateRefused, match=r"word/settings\.xml is not well-formed XML"):
+        render(q4_meeting(), "business", folder)
+
+
 def test_a_template_naming_traditional_fonts_keeps_them(tmp_path: Path) -> None:
     def traditional(xml: str) -> str:
         return xml.replace('w:eastAsia="宋体"', 'w:eastAsia="PMingLiU"').replace(
