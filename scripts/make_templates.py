@@ -525,6 +525,9 @@ def official_imprint(document: Any, profile: Profile) -> None:
     ooxml.fix_table_layout(tbl, [width])
     ooxml.narrow_cell_margins(tbl, 0)
     set_table_borders(tbl, top=THICK_RULE, bottom=THICK_RULE)
+    for row in tbl.rows:  # the 版记 never breaks over two pages
+        for para in row.cells[0].paragraphs:
+            para.paragraph_format.keep_with_next = True
     at_page_foot(tbl)
     paragraph(document)  # the floating table's anchor (LibreOffice drops one that ends the body)
     tag(document, "endif")
