@@ -619,7 +619,8 @@ def business_minutes() -> Any:
     tag(document, "for item in agenda")
     paragraph(document, "{{ item.heading }}", "Heading 2")
     tag(document, "for s in item.sections")
-    paragraph(document, "{{ s.label }}{{ labels.colon }}", bold=True)
+    para = paragraph(document, "{{ s.label }}{{ labels.colon }}", bold=True)
+    para.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     numbered_entries(document)
     tag(document, "endfor")
     tag(document, "endfor")
