@@ -1794,9 +1794,9 @@ class NotesReader:
         A line with an id that gives an owner or a deadline field (``- [ ] #Q3-7 …，负责人：张三，
         截止：…``) stays a task of this meeting, whatever its id.
         """
-        follow_up = [
-            (draft.line, draft.end_line) for draft in self.agenda if draft.follow_up
-        ]
+        if not may_name_a_task(self.markdown_text):
+            return  # no id anywhere in the notes
+        follow_up = [(draft.line, draft.end_line) for draft in self.agenda if draft.follow_up]
         if self.item is not None and self.item.follow_up:
             follow_up.append((self.item.line, self.item.end_line))
         taken = {update.line for update in self.updates}
@@ -2430,17 +2430,21 @@ _FOLLOW_UP_HEADING = lazy_compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_follow_up_heading(title: str) -> bool:
     """``上次行动项跟进``, ``上次會議決議執行情形``, ``Action items from last meeting``: earlier tasks, reported on."""
     bare = _AGENDA_NUMBER.sub("", title, count=1).strip() or title
     if normalise_key(bare) in FOLLOW_UP_SECTIONS:
         return True
     lowered = bare.lower()
-    if any((word in lowered) if not word.isascii() else re.search(rf"\b{word}\b", lowered) for word in FOLLOW_UP_NOT):
+    if not any(word in lowered for word in FOLLOW_UP_EARLIER) or _FOLLOW_UP_NOT.search(lowered) is not None:
         return False
     return len(bare) <= 40 and (_FOLLOW_UP_HEADING.search(bare) is not None or _FOLLOW_UP_REVERSED.search(bare) is not None)
 
 
+_FOLLOW_UP_NOT = lazy_compile(
+    "|".join(re.escape(word) if not word.isascii() else rf"\b{re.escape(word)}\b" for word in FOLLOW_UP_NOT)
+)
 _FOLLOW_UP_REVERSED = lazy_compile(
     "(?i)(?:" + "|".join(rf"\b{re.escape(word)}\b" for word in FOLLOW_UP_TASK_WORDS if word.isascii()) + ")"
     r"\s+(?:from|of)\s+(?:the\s+)?"
