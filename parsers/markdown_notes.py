@@ -627,6 +627,8 @@ class NotesReader:
         self.markdown_text = ""
         # the part of a formal record being read ("## 報告事項"): its heading level and part
         self.part_container: tuple[int, str] | None = None
+        # the level of a follow-up heading inside an agenda item, while its lines are read
+        self.nested_follow_up: int | None = None
 
     # -- meeting info
 
@@ -958,6 +960,8 @@ class NotesReader:
 
     def heading_title(self, title: str, line: int, level: int, first_heading: bool) -> None:
         """What a heading (or a line standing for one) opens: info, a section, an agenda item …"""
+        if self.nested_follow_up is not None and level <= self.nested_follow_up:
+            self.nested_follow_up = None
         pairs = meeting_pairs(title)
         bare_key = MEETING_KEYS.lookup(title.strip(" :：*")) if len(title) <= 20 and not (first_heading and level == 1) else None
         if bare_key in _BARE_LABEL_KEYS and bare_key not in _PEOPLE_KEYS:
@@ -1001,9 +1005,13 @@ class NotesReader:
             self.h1_title = (title, line)
             self.cue(line, "title", f"first heading (h{level})")
             return
-        if is_follow_up_heading(title) and not (
-            self.item is not None and not self.item.implicit and level > self.item_level
-        ):
+        if is_follow_up_heading(title) and self.item is not None and not self.item.implicit and level > self.item_level:
+            # "## 1. 项目进展" then "### 上次行动项跟进": the item's own lines report on earlier tasks
+            self.item.add_text("discussion", title, line, line)
+            self.nested_follow_up = level
+            self.cues[line] = ("section", "follow-up of earlier tasks")
+            return
+        if is_follow_up_heading(title):
             # "## 上次行动项跟进": what became of earlier tasks, line by line
             if not (self.container_level is not None and level > self.container_level):
                 self.close_item()
@@ -1670,7 +1678,7 @@ class NotesReader:
     def item_block(self, node: Block) -> None:
         item = self.item
         assert item is not None
-        if item.follow_up:
+        if item.follow_up or self.nested_follow_up is not None:
             self.follow_up_block(node)
             return
         if node.type in ("bullet_list", "ordered_list") and self.part_list(node):

@@ -305,3 +305,32 @@ def test_a_follow_up_section_that_says_none_gives_no_update() -> None:
         meeting = parse_notes(f"# 周会\n\n日期：2024-06-19\n\n## 上次行动项跟进\n\n{line}\n")
         assert meeting.task_updates == []
         assert any(line[2:] in item.discussion for item in (*meeting.agenda, *meeting.other_sections))
+
+
+def test_a_follow_up_heading_inside_an_agenda_item() -> None:
+    notes = """\
+# 周会
+
+日期：2024-06-19
+
+## 1. 项目进展
+
+- 整体进度正常
+
+### 上次行动项跟进
+
+- #Q3-7 进行中
+- [ ] #2024-06-12-2 完成接口文档 — 负责人：研发部 张三 — 截止：2024-07-01
+
+## 2. 新需求
+
+- [ ] 李四整理需求清单，截止：6月28日
+"""
+    meeting = parse_notes(notes)
+    assert [(update.task_id, update.status) for update in meeting.task_updates] == [
+        ("Q3-7", "in_progress"),
+        ("2024-06-12-2", None),
+    ]
+    assert [item.task for item in meeting.action_items] == ["李四整理需求清单"]
+    assert [item.title for item in meeting.agenda] == ["项目进展", "新需求"]
+    assert any("#Q3-7" in text for text in meeting.agenda[0].discussion)
