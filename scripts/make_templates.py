@@ -529,7 +529,17 @@ def official_imprint(document: Any, profile: Profile) -> None:
         for para in row.cells[0].paragraphs:
             para.paragraph_format.keep_with_next = True
     at_page_foot(tbl)
-    paragraph(document)  # the floating table's anchor (LibreOffice drops one that ends the body)
+    # the floating table's anchor (LibreOffice drops a table that ends the body), 1 pt high
+    anchor = paragraph(document)
+    anchor.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    anchor.paragraph_format.line_spacing = Pt(1)
+    ooxml.keep_off_grid(anchor._p.get_or_add_pPr())
+    mark = OxmlElement("w:rPr")  # the paragraph mark's size
+    for name in ("w:sz", "w:szCs"):
+        size = OxmlElement(name)
+        size.set(qn("w:val"), "2")
+        mark.append(size)
+    anchor._p.get_or_add_pPr().append(mark)
     tag(document, "endif")
 
 
