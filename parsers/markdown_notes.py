@@ -925,10 +925,14 @@ class NotesReader:
             return True
         if not bare or len(bare) > 30 or _KEY_VALUE.match(bare):
             return False
+        if text.rstrip().endswith((":", "：")) and is_follow_up_heading(bare):
+            # "上次行动项跟进：" on a line of its own: the lines below report on earlier tasks
+            self.heading_title(bare, lines[0].line, self.item_level + 1 if self.item is not None else 2, False)
+            return True
         kind, _ = classify_section(bare)
         if kind in (None, "title", "info", "other") and not (kind == "info" and text.rstrip().endswith((":", "："))):
             return False  # a label such as "Resources:" names what follows it, not a section to skip
-        if self.item is not None and not self.item.implicit:
+        if self.item is not None and not self.item.implicit and not self.item.follow_up:
             return False  # a label inside an agenda item names the item's own sub-section (item_paragraph)
         level = self.item_level + 1 if self.item is not None and self.item.implicit else 2
         self.cue(lines[0].line, "section", f"{kind} label on a line of its own")
@@ -1713,10 +1717,16 @@ class NotesReader:
         item = self.item
         assert item is not None
         if node.type == "paragraph":
-            for source in paragraph_lines(node):
+            lines = paragraph_lines(node)
+            for index, source in enumerate(lines):
                 text = source.text.strip()
                 if not text:
                     continue
+                if self.nested_follow_up is not None and subsection_label(text) is not None:
+                    # "决议：" after "上次行动项跟进：" inside an item: the item's own lines again
+                    self.nested_follow_up = None
+                    self.item_paragraph(lines[index:])
+                    return
                 item.add_text("discussion", text, source.line, source.line)
                 if not text.endswith((":", "：")):
                     self.add_update(read_update(text, source.line), "follow-up")

@@ -334,3 +334,23 @@ def test_a_follow_up_heading_inside_an_agenda_item() -> None:
     assert [item.task for item in meeting.action_items] == ["李四整理需求清单"]
     assert [item.title for item in meeting.agenda] == ["项目进展", "新需求"]
     assert any("#Q3-7" in text for text in meeting.agenda[0].discussion)
+
+
+def test_a_follow_up_label_line_in_notes_without_headings() -> None:
+    notes = """\
+Weekly sync
+Date: 2024-07-03
+
+Action items from last meeting:
+- #Q3-7 done
+- #Q3-8 in progress, moved to 2024-07-20
+
+Action items:
+- [ ] Dana to send the deck, due: 2024-07-10
+"""
+    meeting = parse_notes(notes)
+    assert [(update.task_id, update.status) for update in meeting.task_updates] == [
+        ("Q3-7", "done"),
+        ("Q3-8", "in_progress"),
+    ]
+    assert [item.task for item in meeting.action_items] == ["Dana to send the deck"]
