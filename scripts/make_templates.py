@@ -546,7 +546,20 @@ def official_imprint(document: Any, profile: Profile) -> None:
 def business_distribution(document: Any) -> None:
     """分送, 抄送, 印发 at the end of the business minutes: only the lines given."""
     tag(document, "if meeting.has_imprint")
-    paragraph(document)
+    rule = paragraph(document)  # a thin rule above the lines
+    rule.paragraph_format.space_after = Pt(6)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("val", "single"), ("sz", "4"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{name}"), value)
+    borders.append(bottom)
+    ppr = rule._p.get_or_add_pPr()
+    following = next((ppr.find(qn(n)) for n in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc") if ppr.find(qn(n)) is not None), None)
+    if following is not None:
+        following.addprevious(borders)
+    else:
+        ppr.append(borders)
+    rule.paragraph_format.keep_with_next = True
     for label, value in (
         ("distribution", "meeting.distribution"),
         ("copy_to", "meeting.copy_to"),
