@@ -122,6 +122,7 @@ def test_nothing_given_leaves_no_frame_behind(profile: str) -> None:
     for label in ("编号", "签发", "审核", "分送", "抄送", "印发", "密级", "会议事由"):
         assert label not in text, label
     assert imprint_table(docx) is None
+    assert "<w:pBdr>" not in docx_part(docx, "word/document.xml")  # no rule either
     # no empty paragraph stands where the number or the classification would be
     paras = paragraphs(docx)
     first = next(i for i, p in enumerate(paras) if p.strip())
