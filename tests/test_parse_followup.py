@@ -354,3 +354,20 @@ Action items:
         ("Q3-8", "in_progress"),
     ]
     assert [item.task for item in meeting.action_items] == ["Dana to send the deck"]
+
+
+@pytest.mark.parametrize(
+    ("written", "status", "due"),
+    [
+        ("- [ ] #2024-06-12-3 完成接口文档 — 负责人：研发部 张三 — 截止：2024-07-01 — 进行中", "in_progress", dt.date(2024, 7, 1)),
+        ("- [ ] #2024-06-12-3 完成接口文档 — 负责人：研发部 张三 — 截止：2024-07-01 — 延期到7月20日", "delayed", dt.date(2024, 7, 20)),
+        ("- [ ] #2024-06-12-3 完成介面文件 — 負責人：研發部 張三 — 截止：2024-07-01（進行中）", "in_progress", dt.date(2024, 7, 1)),
+        ("- [ ] #2024-06-12-3 Finish the API document — Owner: R&D, Zhang San — Due: 2024-07-01 — blocked: waiting for legal", "needs_support", dt.date(2024, 7, 1)),
+    ],
+)
+def test_a_minutes_next_line_with_the_recorders_words_added(written: str, status: str, due: dt.date) -> None:
+    notes = f"# 周会\n\n日期：2024-06-19\n\n## 上次行动项跟进\n\n{written}\n"
+    (update,) = parse_notes(notes).task_updates
+    assert update.task_id == "2024-06-12-3"
+    assert update.status == status
+    assert update.due == due
