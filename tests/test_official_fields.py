@@ -178,3 +178,33 @@ def test_the_fields_reach_the_context_as_given() -> None:
     empty = build_context(q4_meeting())["meeting"]
     assert not (empty["has_imprint"] or empty["has_printing"] or empty["has_sign_off"])
     assert empty["printed_on_line"] == "" and empty["sign_off_line"] == ""
+
+
+NOTES = """# 运营部周例会
+
+- 会议日期：2024年6月12日
+- 主持人：运营部 陈经理
+- 编号：第12期
+- 签发：刘总
+- 分送：运营部、技术部
+- 抄送：总经理办公室
+- 印发机关：公司办公室
+- 印发日期：2024年6月13日
+- 密级：内部
+
+## 工单积压
+
+### 讨论要点
+- 上周新增工单比前周多三成。
+"""
+
+
+def test_notes_with_the_fields_give_them_in_both_layouts() -> None:
+    from parsers import meeting_from_text
+
+    meeting = meeting_from_text(NOTES, "weekly.md")
+    official = [p for p in paragraphs(render_documents(meeting, "gbt9704")["minutes"]) if p.strip()]
+    assert official[0] == "内部" and official[2] == "第12期"
+    assert official[-3:] == ["分送：运营部，技术部。", "抄送：总经理办公室。", "公司办公室2024年6月13日印发"]
+    business = paragraphs(render_documents(meeting, "business")["minutes"])
+    assert "编号：第12期　　签发：刘总" in business
