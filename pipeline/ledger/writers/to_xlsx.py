@@ -140,8 +140,9 @@ def _workbook_bytes(ledger: Ledger) -> bytes:
     )
     formats = _Formats(workbook)
     styles = [_STYLE_OF_STATE.get(task.state, "plain") for task in ledger.tasks]
+    known: dict[str, int] = {}
     prepared = [
-        _prepare(row_cells(task, language, labels), style, formats)
+        _prepare(row_cells(task, language, labels), style, formats, known)
         for task, style in zip(ledger.tasks, styles, strict=True)
     ]
     plans = [plan for plan, _ in prepared]
@@ -181,8 +182,12 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _Plan = list[tuple[int, bool, "str | int", Any]]
 
 
-def _prepare(cells: Sequence[Cell], style: str, formats: _Formats) -> tuple[_Plan, list[int]]:
-    """How to write a task's cells, and the width of each (the widest line; 0 if empty)."""
+def _prepare(
+    cells: Sequence[Cell], style: str, formats: _Formats, known: dict[str, int]
+) -> tuple[_Plan, list[int]]:
+    """How to write a task's cells, and the width of each (the widest line; 0 if empty).
+
+    ``known`` keeps the widths of texts already measured (names, states, titles repeat)."""
     plan: _Plan = []
     widths = [0] * len(cells)
     for col, value in enumerate(cells):
@@ -191,8 +196,11 @@ def _prepare(cells: Sequence[Cell], style: str, formats: _Formats) -> tuple[_Pla
         if isinstance(value, str):
             quoted = is_formula_like(value)
             plan.append((col, False, value, (formats.quoted if quoted else formats.text)[style]))
-            simple = value.isascii() and "\n" not in value
-            widths[col] = len(value) if simple else widest_line(value, MAX_WIDTH)
+            width = known.get(value)
+            if width is None:
+                simple = value.isascii() and "\n" not in value
+                width = known[value] = len(value) if simple else widest_line(value, MAX_WIDTH)
+            widths[col] = width
         elif isinstance(value, dt.date):  # Excel's dates: days since 1899-12-30
             plan.append((col, True, (value - _EXCEL_EPOCH).days, formats.date[style]))
             widths[col] = 10
