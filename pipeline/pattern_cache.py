@@ -25,7 +25,14 @@ from typing import Any
 
 KIND = "patterns"
 FORMAT = b"minutes compiled patterns 1\n"
-MAX_PATTERNS = 4000  # beyond this, only the patterns of the last run are kept
+# Beyond either size, only the patterns of the last run are kept.
+MAX_PATTERNS = 1500
+MAX_CODE_WORDS = 250_000  # integers of all the programs together (about 1 MB on disk)
+# The cache is written again only when at least this share of a run's patterns was
+# missing from it: a few patterns are built from sets, whose order changes from one
+# process to the next, and rewriting the whole cache for those on every run would cost
+# more than it saves (and fill it with their variants).
+SAVE_AFTER_SHARE_NEW = 0.1
 
 _installed = False
 
@@ -92,11 +99,15 @@ def install() -> None:
     new: list[Any] = []
 
     def save() -> None:
-        if new:
+        words = sum(
+            len(p[1]) for p in known.values() if isinstance(p, tuple) and isinstance(p[1], list)
+        )
+        bloated = len(known) > MAX_PATTERNS or words > MAX_CODE_WORDS
+        if bloated or (new and len(new) >= SAVE_AFTER_SHARE_NEW * len(used)):
             from pipeline.signals import signals_ignored
 
             with signals_ignored():  # a Ctrl-C at exit does not cut it short with a traceback
-                user_cache.store(key, known if len(known) <= MAX_PATTERNS else used, KIND)
+                user_cache.store(key, used if bloated else known, KIND)
 
     compiler.compile = compile
     atexit.register(save)
