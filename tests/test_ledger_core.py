@@ -266,3 +266,15 @@ def test_select_by_owner_substring_of_department_or_name_and_open_only() -> None
     assert [t.id for t in select(ledger, owner="MARKET").tasks] == ["ENG-1"]
     assert [t.id for t in select(ledger, open_only=True).tasks] == ["ENG-1", "2024-06-12-1"]
     assert [t.id for t in select(ledger, owner="市场", open_only=True).tasks] == []
+
+
+def test_the_ledger_is_what_validating_its_rows_gives() -> None:
+    first = first_meeting()
+    first.action_items[0].collaborators = [WANG]
+    first.action_items[0].start = D(2024, 6, 13)
+    second = follow_up(D(2024, 6, 19), TaskUpdate(task_id="Q3-7", status="done", due=D(2024, 6, 21), text="已发布", line=5))
+    ledger = build_ledger([("w1.md", first), ("w2.md", second), ("x.md", follow_up(D(2024, 6, 20), TaskUpdate(task_id="no-1", line=3)))], D(2024, 7, 2))
+    checked = Ledger.model_validate(ledger.model_dump())
+    assert ledger == checked
+    assert ledger.model_dump_json() == checked.model_dump_json()
+    assert isinstance(ledger.tasks[0].collaborators[0], Person) and ledger.tasks[0].start == D(2024, 6, 13)

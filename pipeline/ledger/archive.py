@@ -285,74 +285,14 @@ def archive_ledger(archive: Archive, index: NoteIndex | None, as_of: dt.date) ->
 
 def stored_ledger(text: str, as_of: dt.date) -> Ledger:
     """The ledger the index keeps (JSON as ``Ledger.model_dump_json`` writes it), with
-    its states worked out for ``as_of``.
-
-    Its rows are made without pydantic's validation, which would take most of the time of
-    an unchanged archive: the index is this tool's own (checked when opened), and every
-    row's keys and dates are checked here; anything else raises ValueError, KeyError or
-    TypeError, and the ledger is then made afresh from the notes.
-    """
+    its states worked out for ``as_of``; ValueError, KeyError or TypeError for anything
+    else (the ledger is then made afresh from the notes)."""
     import json
-    from typing import get_args
 
-    from pipeline.ledger.core import state_on, with_states
-    from pipeline.ledger.entry import Ledger, LedgerProblem, LedgerTask, LedgerUpdate
-    from pipeline.model import ActionStatus, DatedNote, Person
-
-    ACTION_STATUSES = frozenset(get_args(ActionStatus))
-
-    classes = (Ledger, LedgerTask, LedgerUpdate, Person, DatedNote)
-    if any(cls.__pydantic_post_init__ or cls.__pydantic_root_model__ for cls in classes):
-        return with_states(Ledger.model_validate_json(text), as_of)  # pragma: no cover
-    task_keys = frozenset(LedgerTask.model_fields)
-    update_keys = frozenset(LedgerUpdate.model_fields)
-    person_keys = frozenset(Person.model_fields)
-    note_keys = frozenset(DatedNote.model_fields)
-    day = _day
-    # every field is given: one set of names per class, shared (adding a name it holds
-    # is all pydantic ever does to it)
-    given = {keys: set(keys) for keys in (task_keys, update_keys, person_keys, note_keys)}
-
-    def made(cls: type[Any], values: dict[str, Any], keys: frozenset[str]) -> Any:
-        if values.keys() != keys:
-            raise ValueError(f"not a row of {cls.__name__}")
-        row = object.__new__(cls)
-        object.__setattr__(row, "__dict__", values)
-        object.__setattr__(row, "__pydantic_fields_set__", given[keys])
-        object.__setattr__(row, "__pydantic_extra__", None)
-        object.__setattr__(row, "__pydantic_private__", None)
-        return row
-
-    def person(values: dict[str, Any] | None) -> Any:
-        return None if values is None else made(Person, values, person_keys)
+    from pipeline.ledger.core import ledger_from_rows
 
     data = json.loads(text)
-    tasks = []
-    for task in data["tasks"]:
-        task["meeting_date"] = day(task["meeting_date"])
-        task["start"] = day(task["start"])
-        task["due"] = day(task["due"])
-        if task["status"] not in ACTION_STATUSES:
-            raise ValueError("not a status")
-        task["state"], task["days_overdue"] = state_on(task["status"], task["due"], as_of)
-        task["owner"] = person(task["owner"])
-        task["collaborators"] = [person(p) for p in task["collaborators"]]
-        progress = task["last_progress"]
-        if progress is not None:
-            progress["date"] = day(progress["date"])
-            task["last_progress"] = made(DatedNote, progress, note_keys)
-        history = task["history"]
-        for position, update in enumerate(history):
-            update["meeting_date"] = day(update["meeting_date"])
-            update["due"] = day(update["due"])
-            history[position] = made(LedgerUpdate, update, update_keys)
-        tasks.append(made(LedgerTask, task, task_keys))
-    problems = [LedgerProblem.model_validate(problem) for problem in data["problems"]]
-    return Ledger.model_construct(as_of=as_of, tasks=tasks, problems=problems)
-
-
-def _day(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
+    return ledger_from_rows(as_of, data["tasks"], data["problems"])
 
 
 def _unchanged(name: str, row: Row, touched: dict[str, Row], key: str) -> bool:

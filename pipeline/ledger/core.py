@@ -40,10 +40,10 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from pipeline.ledger.entry import DUE_SOON_DAYS, Ledger, LedgerState, LedgerTask
-from pipeline.model import Meeting
+from pipeline.model import ActionStatus, Meeting
 
 CLOSED = frozenset({"done", "cancelled"})
 
@@ -407,14 +407,6 @@ class _Run:
             }
         )
 
-    # ------------------------------------------------------------------ states
-
-    def settle(self) -> None:
-        as_of = self.as_of
-        for task in self.tasks:
-            task["state"], task["days_overdue"] = state_on(task["status"], task["due"], as_of)
-
-
 def _in_cycles(edges: dict[int, set[int]]) -> dict[int, int]:
     """The nodes that lie on a cycle of ``edges``, each mapped to its component (Tarjan)."""
     index: dict[int, int] = {}
@@ -478,10 +470,87 @@ def ledger_of_records(notes: Sequence[tuple[str, Record]], as_of: dt.date) -> Le
     run = _Run(as_of=as_of, meetings=ordered)
     run.collect()
     run.run_updates()
-    run.settle()
     problems = sorted(run.problems, key=lambda p: (p["file"], p["line"] or 0, p["rule"]))
-    # validated once, all together (pydantic's core does it far faster than row by row)
-    return Ledger.model_validate({"as_of": as_of, "tasks": run.tasks, "problems": problems})
+    return ledger_from_rows(as_of, run.tasks, problems)
+
+
+def ledger_from_rows(as_of: dt.date, tasks: list[Record], problems: list[Record]) -> Ledger:
+    """The ledger of ``tasks`` (dicts of every field of :class:`LedgerTask`, dates as dates
+    or ISO text, people and notes as dicts) on ``as_of``, their states worked out.
+
+    The rows are made without pydantic's validation, which would take most of the time
+    of a large archive: what goes in is the core's own data, or the ledger the index
+    kept (read back as JSON). Keys, dates and statuses are checked; anything else
+    raises ValueError, KeyError or TypeError.
+    """
+    from pipeline.ledger.entry import LedgerProblem, LedgerUpdate
+    from pipeline.model import DatedNote, Person
+
+    classes = (Ledger, LedgerTask, LedgerUpdate, Person, DatedNote)
+    if any(cls.__pydantic_post_init__ or cls.__pydantic_root_model__ for cls in classes):
+        ledger = Ledger.model_validate({"as_of": as_of, "tasks": tasks, "problems": problems})
+        return with_states(ledger, as_of)  # pragma: no cover - a pydantic unlike ours
+    made = _Maker()
+    day = _date
+    rows = []
+    for values in tasks:
+        task = dict(values)
+        task["meeting_date"] = day(task["meeting_date"])
+        task["start"] = day(task["start"])
+        task["due"] = day(task["due"])
+        if task["status"] not in ACTION_STATUSES:
+            raise ValueError(f"not a status: {task['status']!r}")
+        task["state"], task["days_overdue"] = state_on(task["status"], task["due"], as_of)
+        task["owner"] = made.person(task["owner"])
+        task["collaborators"] = [made.person(p) for p in task["collaborators"]]
+        progress = task["last_progress"]
+        if progress is not None:
+            progress = dict(progress)
+            progress["date"] = day(progress["date"])
+            task["last_progress"] = made(DatedNote, progress)
+        history = []
+        for update in task["history"]:
+            update = dict(update)
+            update["meeting_date"] = day(update["meeting_date"])
+            update["due"] = day(update["due"])
+            history.append(made(LedgerUpdate, update))
+        task["history"] = history
+        rows.append(made(LedgerTask, task))
+    listed = [LedgerProblem.model_validate(problem) for problem in problems]
+    return Ledger.model_construct(as_of=as_of, tasks=rows, problems=listed)
+
+
+ACTION_STATUSES = frozenset(get_args(ActionStatus))
+
+
+class _Maker:
+    """Model instances from dicts holding every field, as ``model_construct`` makes them
+    (without its per-field search for aliases and defaults)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[type[Any], frozenset[str]] = {}
+        # every field is given: one set of names per class, shared (adding a name it
+        # already holds is all pydantic ever does to it)
+        self.given: dict[type[Any], set[str]] = {}
+
+    def __call__(self, cls: type[Any], values: dict[str, Any]) -> Any:
+        keys = self.keys.get(cls)
+        if keys is None:
+            keys = self.keys[cls] = frozenset(cls.model_fields)
+            self.given[cls] = set(keys)
+        if values.keys() != keys:
+            raise ValueError(f"not a row of {cls.__name__}")
+        row = object.__new__(cls)
+        object.__setattr__(row, "__dict__", values)
+        object.__setattr__(row, "__pydantic_fields_set__", self.given[cls])
+        object.__setattr__(row, "__pydantic_extra__", None)
+        object.__setattr__(row, "__pydantic_private__", None)
+        return row
+
+    def person(self, values: dict[str, Any] | None) -> Any:
+        from pipeline.model import Person
+
+        return None if values is None else self(Person, dict(values))
 
 
 def build_ledger(notes: Sequence[tuple[str, Meeting]], as_of: dt.date) -> Ledger:
