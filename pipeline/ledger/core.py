@@ -532,16 +532,19 @@ class _Maker:
         # every field is given: one set of names per class, shared (adding a name it
         # already holds is all pydantic ever does to it)
         self.given: dict[type[Any], set[str]] = {}
+        self.order: dict[type[Any], tuple[str, ...]] = {}
 
     def __call__(self, cls: type[Any], values: dict[str, Any]) -> Any:
         keys = self.keys.get(cls)
         if keys is None:
             keys = self.keys[cls] = frozenset(cls.model_fields)
             self.given[cls] = set(keys)
+            self.order[cls] = tuple(cls.model_fields)
         if values.keys() != keys:
             raise ValueError(f"not a row of {cls.__name__}")
         row = object.__new__(cls)
-        object.__setattr__(row, "__dict__", values)
+        # in the order of the fields, as validation would give them
+        object.__setattr__(row, "__dict__", {name: values[name] for name in self.order[cls]})
         object.__setattr__(row, "__pydantic_fields_set__", self.given[cls])
         object.__setattr__(row, "__pydantic_extra__", None)
         object.__setattr__(row, "__pydantic_private__", None)
