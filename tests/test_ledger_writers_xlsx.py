@@ -198,3 +198,32 @@ def test_hundreds_of_departments_within_a_small_limit_of_open_files() -> None:
     assert len(book.sheetnames) == 2 + 300
     assert [row["任务"] for row in records(book["部门300"])] == ["任务300"]
     assert [row["任务"] for row in records(book["部门001"])] == ["任务1"]
+
+
+def test_overdue_sheet_lists_the_most_overdue_first() -> None:
+    ledger = Ledger(
+        as_of=AS_OF,
+        tasks=[
+            task("2026-05-06-1", "小逾期", name="甲", state="overdue", due=dt.date(2026, 5, 18), days_overdue=2),
+            task("2026-05-06-2", "未到期", name="乙", due=dt.date(2026, 6, 18)),
+            task("2026-05-06-3", "大逾期", name="丙", state="overdue", due=dt.date(2026, 4, 20), days_overdue=30),
+        ],
+    )
+    rows = records(workbook(ledger)["逾期"])
+    assert [row["任务"] for row in rows] == ["大逾期", "小逾期"]
+    assert [row["逾期天数"] for row in rows] == [30, 2]
+
+
+def test_printed_sheets_are_landscape_with_the_header_on_every_page() -> None:
+    sheet = workbook(simplified_ledger())["全部"]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.page_setup.fitToWidth == 1
+
+
+def test_text_longer_than_a_cell_holds_is_cut_visibly() -> None:
+    long_text = "进展" * 20_000
+    ledger = Ledger(as_of=AS_OF, tasks=[task("2026-05-06-1", long_text, name="张伟")])
+    cell = workbook(ledger)["全部"]["E2"]
+    assert len(cell.value) == 32_767 and cell.value.endswith("…")
+    assert long_text[:100] == cell.value[:100]

@@ -177,6 +177,9 @@ class _Formats:
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+CELL_LIMIT = 32_767
+"""Excel holds at most this many characters in a cell: a longer text is cut, ending in "…"
+(the JSON file keeps it whole)."""
 
 # A row to write: (column, is a number, value, format) for each cell with a value.
 _Plan = list[tuple[int, bool, "str | int", Any]]
@@ -194,6 +197,8 @@ def _prepare(
         if value is None:
             continue
         if isinstance(value, str):
+            if len(value) > CELL_LIMIT:
+                value = value[: CELL_LIMIT - 1] + "…"
             quoted = is_formula_like(value)
             plan.append((col, False, value, (formats.quoted if quoted else formats.text)[style]))
             width = known.get(value)
@@ -226,6 +231,11 @@ def _write_sheet(
     for col, width in enumerate(column_widths):
         sheet.set_column(col, col, min(width, MAX_WIDTH) + 2)
     sheet.freeze_panes(1, 0)
+    # printed: A4 landscape, as wide as the page, the header on every page
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
     sheet.autofilter(0, 0, len(indices), len(header) - 1)
 
     for col, text in enumerate(header):
