@@ -218,7 +218,7 @@ def test_printed_sheets_are_landscape_with_the_header_on_every_page() -> None:
     sheet = workbook(simplified_ledger())["全部"]
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.print_title_rows == "$1:$1"
-    assert sheet.page_setup.fitToWidth == 1
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0
 
 
 def test_text_longer_than_a_cell_holds_is_cut_visibly() -> None:
