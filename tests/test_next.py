@@ -164,3 +164,27 @@ def test_an_existing_file_is_not_overwritten_without_force_and_the_notes_never(
     before = (folder / "w1.md").read_bytes()
     assert main(["next", str(folder / "w1.md"), "-o", str(folder / "w1.md"), "--force"]) == 2
     assert (folder / "w1.md").read_bytes() == before
+
+
+def test_a_skeleton_left_unfilled_in_the_folder_changes_no_task_and_a_filled_one_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    folder = folder_with(tmp_path, w1=HANS_1, w2=HANS_2)
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    assert main(["ledger", str(folder), "--as-of", "2024-06-30", "-o", str(before)]) == 0
+    assert main(["next", str(folder / "w2.md"), "--as-of", "2024-06-30", "-o", str(folder / "w3.md")]) == 0
+    assert main(["ledger", str(folder), "--as-of", "2024-06-30", "-o", str(after)]) == 0
+    capsys.readouterr()
+    assert after.read_text(encoding="utf-8") == before.read_text(encoding="utf-8")
+
+    filled = (folder / "w3.md").read_text(encoding="utf-8")
+    filled = filled.replace("会议日期：", "会议日期：2024年6月26日").replace("- [ ] #2024-06-12-3", "- [x] #2024-06-12-3")
+    filled = filled.replace("截止：2024-07-20", "截止：2024-07-20 — 已提交初稿")
+    (folder / "w3.md").write_text(filled, encoding="utf-8")
+    assert main(["ledger", str(folder), "--as-of", "2024-06-30", "-o", str(after), "--force"]) == 0
+    rows = {row["id"]: row for row in json.loads(after.read_text(encoding="utf-8"))}
+    assert rows["2024-06-12-3"]["state"] == "done"
+    assert rows["2024-06-12-1"]["last_progress"]["date"] == "2024-06-26"
+    assert len(rows["2024-06-19-1"]["history"]) == 0

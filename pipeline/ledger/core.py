@@ -389,6 +389,8 @@ class _Run:
 
     def apply_one(self, entry: _Meeting, task: Record, update: Record) -> None:
         status, due = update["status"], _date(update["due"])
+        if status is None and due in (None, task["due"]) and _restates(task, update["text"]):
+            return  # a line of ``minutes next`` left as it was written: no news
         if status is not None:
             task["status"] = status
         if due is not None:
@@ -406,6 +408,22 @@ class _Run:
                 "text": text,
             }
         )
+
+def _restates(task: Record, text: str) -> bool:
+    """Whether ``text`` only restates ``task`` as ``minutes next`` lists it (the task, its
+    owner and due date, an overdue mark): a follow-up line nobody filled in."""
+    from pipeline.ledger.next_notes import follow_up_words
+
+    written = normalise(text)
+    if not written:
+        return False
+    owner = task["owner"] or {}
+    joiner = "/" if task["language"] == "en" else " "
+    names = joiner.join(p for p in (owner.get("department"), owner.get("name")) if p)
+    words = follow_up_words(task["task"], names or task["owner_text"] or "", task["due"], task["language"])
+    listed = normalise(" — ".join(words))
+    return written == listed or written.startswith(listed + normalise(" — ⚠"))
+
 
 def _in_cycles(edges: dict[int, set[int]]) -> dict[int, int]:
     """The nodes that lie on a cycle of ``edges``, each mapped to its component (Tarjan)."""

@@ -3,6 +3,8 @@ listing every task still open, in the notes' language. Pure: text in, text out."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pipeline.ledger.entry import Ledger, LedgerTask
 from pipeline.model import Attendee, Language, Meeting, Person
 
@@ -81,14 +83,24 @@ def attendees_text(attendees: list[Attendee], language: Language) -> str:
     return labels["groups"].join(part for part in parts if part)
 
 
-def task_line(task: LedgerTask, language: Language) -> str:
+def follow_up_words(task: str, owner: str, due: dt.date | None, language: Language) -> list[str]:
+    """The parts of a follow-up line as :func:`task_line` writes them, without the id and
+    the overdue mark: the task, ``负责人：…`` and ``截止：…``."""
     labels = LABELS[language]
-    words = [f"#{task.id} {task.task}" if has_recorder_id(task) else task.task]
-    owner = person_text(task.owner, language) or (task.owner_text or "")
+    words = [task]
     if owner:
         words.append(f"{labels['owner']}{labels['sep']}{owner}")
-    if task.due is not None:
-        words.append(f"{labels['due']}{labels['sep']}{task.due.isoformat()}")
+    if due is not None:
+        words.append(f"{labels['due']}{labels['sep']}{due.isoformat()}")
+    return words
+
+
+def task_line(task: LedgerTask, language: Language) -> str:
+    labels = LABELS[language]
+    owner = person_text(task.owner, language) or (task.owner_text or "")
+    words = follow_up_words(task.task, owner, task.due, language)
+    if has_recorder_id(task):
+        words[0] = f"#{task.id} {task.task}"
     if task.state == "overdue":
         words.append(labels["overdue"].format(days=task.days_overdue))
     return "- [ ] " + " — ".join(words)
