@@ -227,3 +227,10 @@ def test_text_longer_than_a_cell_holds_is_cut_visibly() -> None:
     cell = workbook(ledger)["全部"]["E2"]
     assert len(cell.value) == 32_767 and cell.value.endswith("…")
     assert long_text[:100] == cell.value[:100]
+
+
+def test_a_date_before_excels_calendar_stays_readable() -> None:
+    ledger = Ledger(as_of=AS_OF, tasks=[task("2026-05-06-1", "核对", name="张伟", due=dt.date(24, 6, 30))])
+    sheet = workbook(ledger)["全部"]
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.cell(2, header.index("截止日期") + 1).value == "0024-06-30"

@@ -177,6 +177,7 @@ class _Formats:
 
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_FIRST_EXCEL_DATE = dt.date(1900, 3, 1)  # earlier serial numbers are off by Excel's 1900-02-29
 CELL_LIMIT = 32_767
 """Excel holds at most this many characters in a cell: a longer text is cut, ending in "…"
 (the JSON file keeps it whole)."""
@@ -206,8 +207,12 @@ def _prepare(
                 simple = value.isascii() and "\n" not in value
                 width = known[value] = len(value) if simple else widest_line(value, MAX_WIDTH)
             widths[col] = width
-        elif isinstance(value, dt.date):  # Excel's dates: days since 1899-12-30
+        elif isinstance(value, dt.date) and value >= _FIRST_EXCEL_DATE:
+            # Excel's dates: days since 1899-12-30, shown with a date format
             plan.append((col, True, (value - _EXCEL_EPOCH).days, formats.date[style]))
+            widths[col] = 10
+        elif isinstance(value, dt.date):  # before Excel's calendar: ISO text
+            plan.append((col, False, value.isoformat(), formats.text[style]))
             widths[col] = 10
         else:
             plan.append((col, True, value, formats.text[style]))
