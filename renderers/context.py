@@ -247,15 +247,15 @@ def _line_range(item: ActionItem) -> str:
 
 
 def task_sources(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One custom document property per task (docProps/custom.xml): name minutes.task.N,
-    value ``id=2024-06-12-3; lines=31-40``, so tools can trace a card back to the notes."""
+    """One custom document property per task (the renderer writes them to docProps/custom.xml):
+    name minutes.task.N, value ``id=2024-06-12-3; lines=31-40``, so tools can trace a card
+    back to the notes."""
     return [
         {
-            "pid": index,
             "name": f"minutes.task.{action['number']}",
             "value": f"id={action['id']}; lines={action['lines']}" if action["id"] else f"lines={action['lines']}",
         }
-        for index, action in enumerate(actions, 2)  # pid 0 and 1 are reserved
+        for action in actions
     ]
 
 
@@ -293,7 +293,6 @@ def agenda_context(item: AgendaItem, number: int, language: str) -> dict[str, An
                     "entries": entries,
                     "numbered_entries": _numbered(entries).split("\n") if len(entries) > 1 else entries,
                     "numbered": len(entries) > 1,
-                    "num_id": 0,  # set by number_lists
                 }
             )
     return {
@@ -373,26 +372,6 @@ def _with_suffix(name: str, suffix: str, language: str) -> str:
     if suffix in ("会议纪要", "會議紀要") and name.endswith(MEETING_ENDINGS):
         return name + suffix[2:]
     return name + suffix
-
-
-# Word numbering: each numbered list of a document gets its own w:num (from this id on),
-# restarting at 1; the templates' word/numbering.xml writes one per id in lists.ids.
-FIRST_LIST_ID = 101
-
-
-def number_lists(agenda: list[dict[str, Any]]) -> dict[str, Any]:
-    """Give every numbered list its own numbering instance: the parts of each agenda item
-    (item.sections[].num_id), the risks, the attachments and the work plan."""
-    next_id = FIRST_LIST_ID
-    for item in agenda:
-        for section in item["sections"]:
-            section["num_id"] = next_id
-            next_id += 1
-    named = {}
-    for name in ("risks", "attachments", "actions"):
-        named[name] = next_id
-        next_id += 1
-    return {"ids": list(range(FIRST_LIST_ID, next_id)), **named}
 
 
 def _official_list(values: list[str], language: str) -> str:
@@ -539,7 +518,6 @@ def build_context(meeting: Meeting, profile: str = "business") -> dict[str, Any]
         "agenda": agenda,
         "actions": actions,
         "task_groups": task_groups,
-        "lists": number_lists(agenda),
         "tw": tw_context(meeting, actions),
     }
 

@@ -39,11 +39,7 @@ from pipeline.errors import MinutesError
 from renderers import docx_hygiene
 
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-# numbering.xml holds a w:num per numbered list of the document (lists.ids), custom.xml
-# the task-to-notes-line properties (doc.task_sources)
-TEMPLATED_PART = re.compile(
-    r"^(word/(document|header\d*|footer\d*|footnotes|endnotes|numbering)\.xml|docProps/custom\.xml)$"
-)
+TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 DEFAULT_EAST_ASIAN_FONT = "宋体"
 
 
@@ -906,6 +902,35 @@ def core_properties(title: str, language: str, when: dt.date | None) -> bytes:
     ).encode()
 
 
+CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VARIANT_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+PROPERTY_SET = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # user-defined properties
+TASK_PROPERTY = "minutes.task."
+
+
+def custom_properties(template: bytes, context: dict[str, Any]) -> bytes:
+    """A template's docProps/custom.xml with one property per task added (``doc.task_sources``:
+    ``minutes.task.2`` = ``id=2024-06-12-2; lines=31-40``), so tools can trace a task back to
+    the notes; the template's own properties stay."""
+    doc = context.get("doc")
+    sources = doc.get("task_sources") if isinstance(doc, dict) else None
+    if not isinstance(sources, list):
+        return template
+    root = etree.fromstring(template)
+    for old in root.findall(f"{{{CUSTOM_PROPERTIES}}}property"):
+        if (old.get("name") or "").startswith(TASK_PROPERTY):
+            root.remove(old)
+    pids = [int(p.get("pid") or 0) for p in root.findall(f"{{{CUSTOM_PROPERTIES}}}property")]
+    pid = max([1, *pids])
+    for source in sources:
+        pid += 1
+        prop = etree.SubElement(
+            root, f"{{{CUSTOM_PROPERTIES}}}property", fmtid=PROPERTY_SET, pid=str(pid), name=str(source["name"])
+        )
+        etree.SubElement(prop, f"{{{VARIANT_TYPES}}}lpwstr").text = str(source["value"])
+    return XML_DECLARATION + etree.tostring(root, encoding="utf-8")
+
+
 def render(
     prepared: PreparedTemplate,
     context: dict[str, Any],
@@ -951,6 +976,8 @@ def render(
                 entries.append(entry)
             elif part.name == "docProps/core.xml":
                 entries.append(zip_entry(part.name, core_properties(title, language, when)))
+            elif part.name == "docProps/custom.xml":
+                entries.append(zip_entry(part.name, custom_properties(part.data, context)))
             else:
                 assert part.deflated is not None
                 entries.append((part.name, part.data, part.deflated, part.crc))

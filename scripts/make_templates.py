@@ -327,40 +327,48 @@ def scale(widths: list[float], total: float) -> list[float]:
 
 
 # --- numbered lists (Word numbering, restarting for every list) ----------------------
+#
+# All numbers come from one multi-level definition. The points of each part of an agenda
+# item are level 1 of the list SECTION_POINTS and the part's own heading (讨论要点：) is
+# level 0, which shows nothing: Word, WPS and LibreOffice start level 1 again at 1 after
+# every level-0 paragraph. The risks, the attachments and the work plan, one list each,
+# have their own w:num restarting at 1. Every number is fixed in the template, so the
+# template stays a valid Word file that Word can open and edit.
 
 LIST_ABSTRACT_ID = 90
+SECTION_POINTS, RISK_LIST, ATTACHMENT_LIST, WORK_PLAN_LIST = 90, 91, 92, 93
 THICK_RULE = 8  # eighths of a point: 1 pt, GB/T 9704's 0.35 mm 版记 rules
 THIN_RULE = 6  # 0.75 pt, its 0.25 mm middle rule
 
 
-def list_numbering(profile: Profile) -> str:
-    """The abstractNum every numbered list of the document uses: decimal "1." at level 0.
+def list_numbering(profile: Profile) -> tuple[str, str]:
+    """The abstractNum of every numbered list and its w:num instances (see above).
 
-    business: the number two characters in, wrapped lines aligned after it (a hanging
-    indent); gbt9704: the Chinese official style, "1." at the paragraph's two-character
-    first-line indent with the text right after it and wrapped lines flush left, and
-    "（1）" one level down.
+    Level 0 shows nothing; level 1 is "1.": business: two characters in, wrapped lines
+    aligned after the number (a hanging indent); gbt9704: the Chinese official style, "1." at
+    the two-character first-line indent with the text right after it and wrapped lines flush
+    left; level 2 is "(1)" / "（1）".
     """
-    size = profile.body_pt
-    char = round(size * 20)
+    char = round(profile.body_pt * 20)
     fonts = (
         f'<w:rFonts w:ascii="{ooxml.LATIN_FONT}" w:hAnsi="{ooxml.LATIN_FONT}" '
         f'w:cs="{ooxml.LATIN_FONT}" w:eastAsia="{profile.body_font}"/>'
     )
+    body = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="none"/><w:suff w:val="nothing"/>'
+        '<w:lvlText w:val=""/><w:lvlJc w:val="left"/></w:lvl>'
+    )
     if profile.name == "gbt9704":
-        levels = [("%1.", 0), ("（%2）", 1)]
-        body = "".join(
-            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-            f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="0" w:leftChars="0" w:firstLine="{2 * char}" w:firstLineChars="200"/></w:pPr>'
-            f"<w:rPr>{fonts}</w:rPr></w:lvl>"
-            for text, level in levels
-        )
+        for level, text in ((1, "%2."), (2, "（%3）")):
+            body += (
+                f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                f'<w:suff w:val="nothing"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="0" w:leftChars="0" w:firstLine="{2 * char}" w:firstLineChars="200"/></w:pPr>'
+                f"<w:rPr>{fonts}</w:rPr></w:lvl>"
+            )
     else:
-        levels = [("%1.", 0, 2), ("(%2)", 1, 4)]
-        body = ""
-        for text, level, start_chars in levels:
-            hanging = round(char * (1.5 if level == 0 else 2))
+        for level, text, start_chars, hanging_chars in ((1, "%2.", 2, 1.5), (2, "(%3)", 4, 2)):
+            hanging = round(char * hanging_chars)
             left = start_chars * char + hanging
             body += (
                 f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
@@ -369,46 +377,46 @@ def list_numbering(profile: Profile) -> str:
                 f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>'
                 f"<w:rPr>{fonts}</w:rPr></w:lvl>"
             )
-    return (
+    abstract = (
         f'<w:abstractNum w:abstractNumId="{LIST_ABSTRACT_ID}"><w:nsid w:val="4D494E{LIST_ABSTRACT_ID:02X}"/>'
         f'<w:multiLevelType w:val="multilevel"/>{body}</w:abstractNum>'
     )
+    nums = f'<w:num w:numId="{SECTION_POINTS}"><w:abstractNumId w:val="{LIST_ABSTRACT_ID}"/></w:num>'
+    for num_id in (RISK_LIST, ATTACHMENT_LIST, WORK_PLAN_LIST):
+        nums += (
+            f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{LIST_ABSTRACT_ID}"/>'
+            '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    return abstract, nums
 
 
-# one w:num per list id of the render context, each restarting at 1
-LIST_INSTANCES = (
-    "{% for n in lists.ids %}"
-    f'<w:num w:numId="{{{{ n }}}}"><w:abstractNumId w:val="{LIST_ABSTRACT_ID}"/>'
-    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-    "{% endfor %}"
-)
-
-TASK_SOURCES = (
+# The template's docProps/custom.xml: the renderer adds one property per task
+# (minutes.task.N = id=…; lines=…), from doc.task_sources.
+CUSTOM_PROPERTIES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "{% for s in doc.task_sources %}"
-    '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="{{ s.pid }}" name="{{ s.name }}">'
-    "<vt:lpwstr>{{ s.value }}</vt:lpwstr></property>"
-    "{% endfor %}</Properties>"
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>'
 )
 
 
-def numbered(container: Any, text: str, list_id: str) -> Any:
-    """A paragraph of a numbered list: w:numPr naming the list's own w:num ({{ list_id }})."""
-    para = paragraph(container, text)
+def in_list(para: Any, num_id: int, level: int) -> Any:
     numpr = para._p.get_or_add_pPr().get_or_add_numPr()
-    numpr.get_or_add_ilvl().set(qn("w:val"), "0")
-    numpr.get_or_add_numId().set(qn("w:val"), var(list_id))
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = num_id
     return para
 
 
+def numbered(container: Any, text: str, num_id: int) -> Any:
+    """A numbered point (level 1 of list ``num_id``)."""
+    return in_list(paragraph(container, text), num_id, 1)
+
+
 def numbered_entries(document: Any, plain_first_line: bool = True) -> None:
-    """The entries of one part of an agenda item (inside {%p for s in item.sections %}):
-    a numbered list when there are several, one plain paragraph when there is one."""
+    """The entries of one part of an agenda item (inside {%p for s in item.sections %}), after
+    the part's heading: a numbered list when there are several, one plain paragraph when one."""
     tag(document, "if s.numbered")
     tag(document, "for e in s.entries")
-    numbered(document, "{{ e }}", "s.num_id")
+    numbered(document, "{{ e }}", SECTION_POINTS)
     tag(document, "endfor")
     tag(document, "else")
     paragraph(document, "{{ s.entries[0] }}", first_line=2 if plain_first_line else 0)
@@ -644,6 +652,7 @@ def business_minutes() -> Any:
     tag(document, "for s in item.sections")
     para = paragraph(document, "{{ s.label }}{{ labels.colon }}", bold=True)
     para.paragraph_format.keep_with_next = True  # never alone at the foot of a page
+    in_list(para, SECTION_POINTS, 0)  # its points number from 1 again
     numbered_entries(document)
     tag(document, "endfor")
     tag(document, "endfor")
@@ -693,7 +702,7 @@ def business_minutes() -> Any:
 
     paragraph(document, "{{ numbers.section[4] }}{{ labels.risks }}", "Heading 1")
     tag(document, "for r in meeting.risks")
-    numbered(document, "{{ r }}", "lists.risks")
+    numbered(document, "{{ r }}", RISK_LIST)
     tag(document, "endfor")
     tag(document, "if not meeting.risks")
     paragraph(document, "{{ labels.none }}", first_line=2)
@@ -705,7 +714,7 @@ def business_minutes() -> Any:
 
     paragraph(document, "{{ numbers.section[5] }}{{ labels.attachments }}", "Heading 1")
     tag(document, "for x in meeting.attachments")
-    numbered(document, "{{ x }}", "lists.attachments")
+    numbered(document, "{{ x }}", ATTACHMENT_LIST)
     tag(document, "endfor")
     tag(document, "if not meeting.attachments")
     paragraph(document, "{{ labels.none }}", first_line=2)
@@ -753,6 +762,7 @@ def official_minutes() -> Any:
     tag(document, "for s in item.sections")
     para = paragraph(document, "{{ s.heading }}", "Heading 2")
     indent(para, first_line=2)
+    in_list(para, SECTION_POINTS, 0)  # its points number from 1 again
     numbered_entries(document)
     tag(document, "endfor")
     tag(document, "endfor")
@@ -761,14 +771,14 @@ def official_minutes() -> Any:
     para = paragraph(document, "{{ doc.work_plan_heading }}", "Heading 1")
     indent(para, first_line=2)
     tag(document, "for a in actions")
-    numbered(document, "{{ a.clause }}", "lists.actions")
+    numbered(document, "{{ a.clause }}", WORK_PLAN_LIST)
     tag(document, "endfor")
     tag(document, "endif")
 
     tag(document, "if meeting.risks")
     para = paragraph(document, "{{ labels.risks }}{{ labels.colon }}", font=KAI, first_line=2)
     tag(document, "for r in meeting.risks")
-    numbered(document, "{{ r }}", "lists.risks")
+    numbered(document, "{{ r }}", RISK_LIST)
     tag(document, "endfor")
     tag(document, "endif")
     tag(document, "if meeting.next_meeting")
@@ -879,22 +889,23 @@ CUSTOM_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-prop
 CUSTOM_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 
 
-def _with_lists(numbering: bytes, abstract: str) -> bytes:
-    """word/numbering.xml with the lists' abstractNum (after the others) and a w:num per list."""
+def _with_lists(numbering: bytes, profile: Profile) -> bytes:
+    """word/numbering.xml with the lists' abstractNum (after the others) and their w:num."""
+    abstract, nums = list_numbering(profile)
     text = numbering.decode("utf-8")
-    first_num = re.search(r"<w:num\b[^g]", text)
+    first_num = re.search(r"<w:num\b", text)
     at = first_num.start() if first_num else text.index("</w:numbering>")
     text = text[:at] + abstract + text[at:]
-    text = text.replace("</w:numbering>", LIST_INSTANCES + "</w:numbering>")
+    text = text.replace("</w:numbering>", nums + "</w:numbering>")
     return text.encode("utf-8")
 
 
 def save(document: Any, path: Path, profile: Profile | None = None) -> None:
     """Save with no theme font attribute left anywhere and fixed zip timestamps.
 
-    With ``profile``, the document also gets the numbering of its lists (one w:num per
-    list, see :func:`list_numbering`) and the custom properties naming each task's notes
-    lines (docProps/custom.xml).
+    With ``profile``, the document also gets the numbering of its lists (see
+    :func:`list_numbering`) and a docProps/custom.xml, to which the renderer adds each
+    task's notes lines.
     """
     buffer = io.BytesIO()
     document.core_properties.author = "minutes"
@@ -908,14 +919,14 @@ def save(document: Any, path: Path, profile: Profile | None = None) -> None:
     ) as target:
         members = [(info.filename, source.read(info)) for info in source.infolist()]
         if profile is not None:
-            members.append(("docProps/custom.xml", TASK_SOURCES.encode("utf-8")))
+            members.append(("docProps/custom.xml", CUSTOM_PROPERTIES.encode("utf-8")))
         for name, data in members:
             if name.startswith("word/") and name.endswith(".xml"):
                 data = ooxml.strip_theme_fonts(data)
             if name == "docProps/core.xml":
                 data = b"".join(re.split(rb"<dcterms:(?:created|modified)[^<]*</dcterms:\w+>", data))
             if profile is not None and name == "word/numbering.xml":
-                data = _with_lists(data, list_numbering(profile))
+                data = _with_lists(data, profile)
             if profile is not None and name == "[Content_Types].xml":
                 data = data.replace(
                     b"</Types>",

@@ -12,7 +12,7 @@ from lxml import etree
 
 from pipeline.model import AgendaItem, Meeting
 from renderers import render_documents
-from tests.test_render_helpers import convert_to_pdf, docx_part, q4_meeting
+from tests.test_render_helpers import ROOT, convert_to_pdf, docx_part, q4_meeting
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PROFILES = ("business", "gbt9704")
@@ -31,72 +31,73 @@ def meeting_with_lists() -> Meeting:
     return meeting
 
 
-def numbered_paragraphs(docx: bytes) -> list[tuple[str, str]]:
-    """(numId, text) of every paragraph with w:numPr, in document order."""
+def numbered_paragraphs(docx: bytes) -> list[tuple[str, int, str]]:
+    """(numId, level, text) of every paragraph with w:numPr, in document order."""
     root = etree.fromstring(docx_part(docx, "word/document.xml").encode())
     found = []
     for p in root.iter(f"{W}p"):
-        num_id = p.find(f"{W}pPr/{W}numPr/{W}numId")
-        if num_id is not None:
-            found.append((num_id.get(f"{W}val"), "".join(t.text or "" for t in p.iter(f"{W}t"))))
+        numpr = p.find(f"{W}pPr/{W}numPr")
+        if numpr is not None:
+            num_id = numpr.find(f"{W}numId").get(f"{W}val")
+            level = int(numpr.find(f"{W}ilvl").get(f"{W}val"))
+            found.append((num_id, level, "".join(t.text or "" for t in p.iter(f"{W}t"))))
     return found
 
 
-def num_definitions(docx: bytes) -> dict[str, tuple[str, str | None]]:
-    """numId → (abstractNumId, its level-0 startOverride)."""
-    root = etree.fromstring(docx_part(docx, "word/numbering.xml").encode())
-    out = {}
-    for num in root.iter(f"{W}num"):
-        start = num.find(f"{W}lvlOverride/{W}startOverride")
-        abstract = num.find(f"{W}abstractNumId")
-        out[num.get(f"{W}numId")] = (
-            abstract.get(f"{W}val"),
-            start.get(f"{W}val") if start is not None else None,
-        )
-    return out
+def numbering(docx: bytes) -> etree._Element:
+    return etree.fromstring(docx_part(docx, "word/numbering.xml").encode())
 
 
-def abstract_level(docx: bytes, abstract_id: str) -> etree._Element:
-    root = etree.fromstring(docx_part(docx, "word/numbering.xml").encode())
-    for abstract in root.iter(f"{W}abstractNum"):
-        if abstract.get(f"{W}abstractNumId") == abstract_id:
-            return abstract.find(f"{W}lvl[@{W}ilvl='0']")
-    raise AssertionError(f"no abstractNum {abstract_id}")
+def level_of(docx: bytes, num_id: str, level: int) -> etree._Element:
+    """The w:lvl a paragraph of list ``num_id`` at ``level`` gets its number from."""
+    root = numbering(docx)
+    num = root.find(f"{W}num[@{W}numId='{num_id}']")
+    abstract = num.find(f"{W}abstractNumId").get(f"{W}val")
+    found = root.find(f"{W}abstractNum[@{W}abstractNumId='{abstract}']/{W}lvl[@{W}ilvl='{level}']")
+    assert found is not None
+    return found
+
+
+def restarts(docx: bytes, num_id: str, level: int) -> bool:
+    num = numbering(docx).find(f"{W}num[@{W}numId='{num_id}']")
+    override = num.find(f"{W}lvlOverride[@{W}ilvl='{level}']/{W}startOverride")
+    return override is not None and override.get(f"{W}val") == "1"
 
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_points_carry_numpr_and_restart_for_each_list(profile: str) -> None:
     docx = render_documents(meeting_with_lists(), profile)["minutes"]
     numbered = numbered_paragraphs(docx)
-    texts = [text for _, text in numbered]
-    # every point of a part with several: 2 + 3 discussion points, 2 resolutions, the 2 risks
+    points = [(num_id, text) for num_id, level, text in numbered if level == 1]
+    texts = [text for _, text in points]
     for point in ("门店物料数量待销售部确认。", "预算上限五万元。", "物料清单下周一前定稿。", "渠道商激励政策审批可能延后。"):
         assert point in texts, point
     # no digits typed before the text any more
     assert not [t for t in texts if re.match(r"\s*(\d+[.、．]|（\d+）|\(\d+\))", t)]
-    # one list per part: the discussion of item 1, of item 3, the resolutions of item 3 …
-    lists: dict[str, list[str]] = {}
-    for num_id, text in numbered:
-        lists.setdefault(num_id, []).append(text)
-    discussion_1 = next(k for k, v in lists.items() if "王经理介绍活动核心目标" in v[0])
-    discussion_3 = next(k for k, v in lists.items() if v[0] == "门店物料数量待销售部确认。")
-    resolutions_3 = next(k for k, v in lists.items() if v[0] == "预算上限五万元。")
-    assert len({discussion_1, discussion_3, resolutions_3}) == 3
-    assert len(lists[discussion_3]) == 3 and len(lists[resolutions_3]) == 2
-    # each list's w:num restarts at 1 and uses one decimal definition
-    definitions = num_definitions(docx)
-    for num_id in lists:
-        abstract, start = definitions[num_id]
-        assert start == "1", num_id
-        level = abstract_level(docx, abstract)
+    # every point is "1." style decimal
+    for num_id, _ in points:
+        level = level_of(docx, num_id, 1)
         assert level.find(f"{W}numFmt").get(f"{W}val") == "decimal"
-        assert level.find(f"{W}lvlText").get(f"{W}val") == "%1."
+        assert level.find(f"{W}lvlText").get(f"{W}val") == "%2."
+    # the points of each part follow that part's heading, a level-0 paragraph of the same
+    # list that shows no number: each part's points start again at 1
+    for first in ("门店物料数量待销售部确认。", "预算上限五万元。"):
+        at = next(i for i, (_, level, text) in enumerate(numbered) if text == first)
+        heading_id, heading_level, heading = numbered[at - 1]
+        assert heading_level == 0 and heading_id == numbered[at][0], heading
+        assert level_of(docx, heading_id, 0).find(f"{W}numFmt").get(f"{W}val") == "none"
+    # the risks are a list of their own, starting at 1
+    risk_ids = {num_id for num_id, text in points if text.startswith(("若产品", "渠道商激励政策"))}
+    assert len(risk_ids) == 1
+    (risk_id,) = risk_ids
+    assert restarts(docx, risk_id, 1)
+    assert risk_id != numbered[0][0]
 
 
 def test_business_lists_hang_their_text_after_the_number() -> None:
     docx = render_documents(meeting_with_lists(), "business")["minutes"]
-    num_id = numbered_paragraphs(docx)[0][0]
-    indent = abstract_level(docx, num_definitions(docx)[num_id][0]).find(f"{W}pPr/{W}ind")
+    num_id = next(num_id for num_id, level, _ in numbered_paragraphs(docx) if level == 1)
+    indent = level_of(docx, num_id, 1).find(f"{W}pPr/{W}ind")
     assert int(indent.get(f"{W}hanging")) > 0 and int(indent.get(f"{W}left")) == int(indent.get(f"{W}hanging")) + 480
 
 
@@ -104,21 +105,33 @@ def test_gbt9704_lists_follow_the_official_style() -> None:
     """1. at the two-character first-line indent, the text right after it, wrapped lines flush left;
     （1） one level down."""
     docx = render_documents(meeting_with_lists(), "gbt9704")["minutes"]
-    num_id = numbered_paragraphs(docx)[0][0]
-    abstract = num_definitions(docx)[num_id][0]
-    level = abstract_level(docx, abstract)
+    num_id = next(num_id for num_id, level, _ in numbered_paragraphs(docx) if level == 1)
+    level = level_of(docx, num_id, 1)
     assert level.find(f"{W}suff").get(f"{W}val") == "nothing"
     indent = level.find(f"{W}pPr/{W}ind")
     assert indent.get(f"{W}firstLineChars") == "200" and indent.get(f"{W}left") == "0"
-    root = etree.fromstring(docx_part(docx, "word/numbering.xml").encode())
-    second = root.find(f".//{W}abstractNum[@{W}abstractNumId='{abstract}']/{W}lvl[@{W}ilvl='1']/{W}lvlText")
-    assert second.get(f"{W}val") == "（%2）"
+    assert level_of(docx, num_id, 2).find(f"{W}lvlText").get(f"{W}val") == "（%3）"
 
 
 def test_the_work_plan_of_gbt9704_is_a_list_too() -> None:
     docx = render_documents(q4_meeting(), "gbt9704")["minutes"]
-    texts = [text for _, text in numbered_paragraphs(docx)]
-    assert any(t.startswith("提交渠道商激励方案初稿（") for t in texts)
+    plan = [(num_id, text) for num_id, level, text in numbered_paragraphs(docx) if text.startswith("提交渠道商激励方案初稿（")]
+    assert plan and restarts(docx, plan[0][0], 1)
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_templates_stay_valid_word_files(profile: str) -> None:
+    """Every number is fixed in the template: Word opens and edits the template itself."""
+    audit = pytest.importorskip("openxml_audit")
+    validator = audit.OpenXmlValidator(file_format=audit.FileFormat.OFFICE_2019, max_errors=0)
+    for kind in ("minutes", "tasks"):
+        result = validator.validate(ROOT / "word_templates" / profile / f"{kind}.docx")
+        errors = [
+            f"{e.part_uri} {e.path}: {e.description}"
+            for e in result.errors
+            if e.part_uri in ("/word/document.xml", "/word/numbering.xml", "/docProps/custom.xml")
+        ]
+        assert not errors, errors
 
 
 @pytest.mark.parametrize("profile", PROFILES)
