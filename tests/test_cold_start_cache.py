@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import CodeType
 
 import pytest
 
@@ -244,3 +245,24 @@ def test_a_second_minutes_build_uses_the_cache_and_writes_the_same_documents(tmp
     assert build("second") == first
     assert [p.stat().st_mtime_ns for p in cached] == stamps  # read, not written again
     assert build("uncached", MINUTES_NO_CACHE="1") == first
+
+
+def test_the_cached_code_is_what_the_sandbox_compiles(cache: Path) -> None:
+    render_documents(q4_meeting())
+    key = compiled_cache.key_for(engine.read_template(MINUTES))
+    assert key is not None
+    at = engine._part_fields().index("template")
+    cached = [record[at] for record in compiled_cache.load(key) if record[at] is not None]
+    fresh = [part.template.minutes_code for part in engine.prepare(MINUTES).parts if part.template]
+    assert len(cached) == len(fresh) >= 1
+    assert cached == fresh  # code objects compare by their bytecode, constants and names
+    assert any(engine.COUNT_FILTER in strings_of(code) for code in cached)  # the bounded code
+
+
+def strings_of(code: CodeType) -> set[str]:
+    """The string constants of a code object and of the functions it defines."""
+    found = {const for const in code.co_consts if isinstance(const, str)}
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            found |= strings_of(const)
+    return found
