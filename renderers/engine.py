@@ -916,7 +916,10 @@ def custom_properties(template: bytes, context: dict[str, Any]) -> bytes:
     sources = doc.get("task_sources") if isinstance(doc, dict) else None
     if not isinstance(sources, list):
         return template
-    root = etree.fromstring(template)
+    try:
+        root = etree.fromstring(template)
+    except etree.XMLSyntaxError:  # a company template's broken part: left as it is
+        return template
     for old in root.findall(f"{{{CUSTOM_PROPERTIES}}}property"):
         if (old.get("name") or "").startswith(TASK_PROPERTY):
             root.remove(old)

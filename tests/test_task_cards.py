@@ -127,3 +127,24 @@ def test_several_cards_share_a_page(profile: str, tmp_path: Path) -> None:
     # and no card is split: each page's 任务编号 rows are followed by their 当前状态 on that page
     for page in pages:
         assert page.count("任务编号") == page.count("当前状态"), page
+
+
+def test_a_templates_own_custom_properties_stay_beside_the_tasks() -> None:
+    from renderers.engine import custom_properties
+
+    own = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        b'<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="5" name="Department">'
+        b"<vt:lpwstr>Legal</vt:lpwstr></property>"
+        b'<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="6" name="minutes.task.9">'
+        b"<vt:lpwstr>stale</vt:lpwstr></property></Properties>"
+    )
+    context = {"doc": {"task_sources": [{"name": "minutes.task.1", "value": "id=Q3-7; lines=4 & 5"}]}}
+    merged = custom_properties(own, context).decode()
+    assert 'name="Department"' in merged and "Legal" in merged
+    assert "stale" not in merged  # an earlier render's task properties are replaced
+    assert 'pid="6" name="minutes.task.1"><vt:lpwstr>id=Q3-7; lines=4 &amp; 5</vt:lpwstr>' in merged
+    broken = b"<Properties"
+    assert custom_properties(broken, context) == broken
