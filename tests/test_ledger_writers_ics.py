@@ -78,3 +78,19 @@ def test_crlf_and_folded_lines() -> None:
     assert all(len(line) <= 75 for line in lines)
     assert str(Calendar.from_ical(data).walk("VTODO")[0]["SUMMARY"]) == long_task
     assert all(b"X-" not in line.split(b":")[0] for line in lines)
+
+
+def test_every_due_date_is_also_an_all_day_event_for_calendars_without_todos() -> None:
+    data = ledger_ics(simplified_ledger(), stamp=STAMP)
+    calendar = Calendar.from_ical(data)
+    due = {str(todo["SUMMARY"]): todo.decoded("DUE") for todo in calendar.walk("VTODO") if "DUE" in todo}
+    events = calendar.walk("VEVENT")
+    assert due and len(events) == len(due)
+    for event in events:
+        start = event.decoded("DTSTART")
+        assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)
+        assert event.decoded("DTEND") - start == dt.timedelta(days=1)
+        summary = str(event["SUMMARY"])
+        assert any(summary.endswith(task) and due[task] == start for task in due)
+    uids = [str(c["UID"]) for c in calendar.walk() if "UID" in c]
+    assert len(uids) == len(set(uids))

@@ -6,6 +6,11 @@ a date when the task has one, STATUS ``NEEDS-ACTION`` (not started) or ``IN-PROC
 (in progress, delayed, needing support), and a DESCRIPTION with the owner, the meeting,
 the notes file and line, and the acceptance criteria. Only the basic properties of
 RFC 5545, with the library's CRLF line endings and line folding.
+
+Google Calendar and Outlook import events but pass over to-dos, so each task with a due
+date also gets an all-day VEVENT on that date (``<uid>`` with ``-due`` before the ``@``,
+shown as free time): the deadline reaches every calendar, and an app that shows both
+shows the task twice rather than not at all.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from icalendar import Calendar, Todo
+from icalendar import Calendar, Event, Todo
 
 from pipeline.atomic import write_bytes_atomically
 from pipeline.ledger.entry import Ledger, LedgerTask
@@ -55,6 +60,21 @@ def description(task: LedgerTask, labels: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def due_event(task: LedgerTask, uid: str, stamp: dt.datetime, labels: dict[str, str]) -> Event:
+    """An all-day event on the task's due date, for calendars that import no to-dos."""
+    assert task.due is not None
+    name, _, domain = uid.partition("@")
+    event = Event()
+    event.add("uid", f"{name}-due@{domain}")
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{labels['due']}{labels['colon']}{task.task}")
+    event.add("dtstart", task.due)
+    event.add("dtend", task.due + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    event.add("description", description(task, labels))
+    return event
+
+
 def ledger_ics(ledger: Ledger, *, stamp: dt.datetime | None = None) -> bytes:
     """The calendar's bytes (UTF-8, CRLF). ``stamp`` is the DTSTAMP (now, in UTC, by default)."""
     labels = LEDGER_LABELS[ledger_language(ledger)]
@@ -84,6 +104,8 @@ def ledger_ics(ledger: Ledger, *, stamp: dt.datetime | None = None) -> bytes:
         todo.add("status", "IN-PROCESS" if task.status in _IN_PROCESS else "NEEDS-ACTION")
         todo.add("description", description(task, labels))
         calendar.add_component(todo)
+        if task.due:
+            calendar.add_component(due_event(task, uid, stamp, labels))
     return calendar.to_ical()
 
 
