@@ -187,14 +187,28 @@ class _Run:
 
     def add_task(self, entry: _Meeting, record: Record, item: Record) -> None:
         task_id = item["id"] or f"{entry.file}:{item['line']}"
-        task = dict(item)
-        task["id"] = task_id
-        task["due"] = _date(item["due"])
-        task["meeting_title"] = record["title"]
-        task["meeting_date"] = entry.date
-        task["file"] = entry.file
-        task["language"] = record["language"]
-        task["history"] = []
+        # the fields of LedgerTask, in its order
+        task = {
+            "id": task_id,
+            "meeting_title": record["title"],
+            "meeting_date": entry.date,
+            "file": entry.file,
+            "line": item["line"],
+            "task": item["task"],
+            "owner": item["owner"],
+            "collaborators": item["collaborators"],
+            "start": item["start"],
+            "due": _date(item["due"]),
+            "status": item["status"],
+            "state": "open",
+            "days_overdue": 0,
+            "acceptance": item["acceptance"],
+            "last_progress": item["last_progress"],
+            "history": [],
+            "language": record["language"],
+            "owner_text": item["owner_text"],
+            "end_line": item["end_line"],
+        }
         index = len(self.tasks)
         earlier = self.by_id.get(task_id)
         if earlier:
@@ -499,7 +513,8 @@ def ledger_from_rows(as_of: dt.date, tasks: list[Record], problems: list[Record]
     The rows are made without pydantic's validation, which would take most of the time
     of a large archive: what goes in is the core's own data, or the ledger the index
     kept (read back as JSON). Keys, dates and statuses are checked; anything else
-    raises ValueError, KeyError or TypeError.
+    raises ValueError, KeyError or TypeError. The dicts become the rows' own (they are
+    changed in place, not copied).
     """
     from pipeline.ledger.entry import LedgerProblem, LedgerUpdate
     from pipeline.model import DatedNote, Person
@@ -511,8 +526,7 @@ def ledger_from_rows(as_of: dt.date, tasks: list[Record], problems: list[Record]
     made = _Maker()
     day = _date
     rows = []
-    for values in tasks:
-        task = dict(values)
+    for task in tasks:
         task["meeting_date"] = day(task["meeting_date"])
         task["start"] = day(task["start"])
         task["due"] = day(task["due"])
@@ -523,12 +537,10 @@ def ledger_from_rows(as_of: dt.date, tasks: list[Record], problems: list[Record]
         task["collaborators"] = [made.person(p) for p in task["collaborators"]]
         progress = task["last_progress"]
         if progress is not None:
-            progress = dict(progress)
             progress["date"] = day(progress["date"])
             task["last_progress"] = made(DatedNote, progress)
         history = []
         for update in task["history"]:
-            update = dict(update)
             update["meeting_date"] = day(update["meeting_date"])
             update["due"] = day(update["due"])
             history.append(made(LedgerUpdate, update))
@@ -561,8 +573,9 @@ class _Maker:
         if values.keys() != keys:
             raise ValueError(f"not a row of {cls.__name__}")
         row = object.__new__(cls)
-        # in the order of the fields, as validation would give them
-        object.__setattr__(row, "__dict__", {name: values[name] for name in self.order[cls]})
+        if tuple(values) != self.order[cls]:  # in the order of the fields, as validation gives them
+            values = {name: values[name] for name in self.order[cls]}
+        object.__setattr__(row, "__dict__", values)
         object.__setattr__(row, "__pydantic_fields_set__", self.given[cls])
         object.__setattr__(row, "__pydantic_extra__", None)
         object.__setattr__(row, "__pydantic_private__", None)
@@ -571,7 +584,7 @@ class _Maker:
     def person(self, values: dict[str, Any] | None) -> Any:
         from pipeline.model import Person
 
-        return None if values is None else self(Person, dict(values))
+        return None if values is None else self(Person, values)
 
 
 def build_ledger(notes: Sequence[tuple[str, Meeting]], as_of: dt.date) -> Ledger:
