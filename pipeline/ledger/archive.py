@@ -118,7 +118,12 @@ def date_orders(files: Sequence[Path]) -> dict[str, str | None]:
     from pipeline.check.config import find_config, load_config
 
     orders: dict[str, str | None] = {}
+    looked: set[str] = set()
     for path in files:
+        written = os.path.dirname(path)
+        if written in looked:  # one look per folder (the files come folder by folder)
+            continue
+        looked.add(written)
         folder = os.path.dirname(os.path.abspath(path))
         if folder in orders:
             continue
@@ -226,16 +231,27 @@ def read_archive(
     jobs: list[tuple[str, str | None, str | None]] = []
     job_of: dict[str, tuple[int, str, str]] = {}  # path → (position, key, options)
     seen: set[str] = set()
+    folders: dict[str, tuple[str, str | None, str]] = {}  # folder → (absolute, order, options)
+    names: list[str] = []
+    options_of: list[str] = []
     for position, path in enumerate(files):
         name = str(path)
-        key = os.path.abspath(name)
+        folder, base = os.path.split(name)
+        known = folders.get(folder)
+        if known is None:
+            absolute = os.path.abspath(folder or os.curdir)
+            order = orders.get(absolute)
+            known = folders[folder] = (absolute, order, json.dumps([encoding, order]))
+        absolute, order, options = known
+        key = os.path.join(absolute, base)
+        names.append(name)
+        options_of.append(options)
         seen.add(key)
-        options = json.dumps([encoding, orders.get(os.path.dirname(key))])
         row = rows.get(key)
         if row is not None and row.options == options and _unchanged(name, row, touched, key):
             texts[position] = (row.meeting, row.sha256)
             continue
-        jobs.append((name, encoding, orders.get(os.path.dirname(key))))
+        jobs.append((name, encoding, order))
         job_of[name] = (position, key, options)
     archive.reused = len(texts)
     for result in _parse_all(jobs, processes or _cores()):
@@ -250,13 +266,11 @@ def read_archive(
             archive.problems.append(
                 LedgerProblem(file=path, line=line, rule="unreadable-notes", message=message)
             )
-    archive.texts = [(str(files[p]), texts[p][0]) for p in sorted(texts)]
+    archive.texts = [(names[p], texts[p][0]) for p in sorted(texts)]
     if index is not None:
         digest = hashlib.sha256()
         for p in sorted(texts):
-            name = str(files[p])
-            options = json.dumps([encoding, orders.get(os.path.dirname(os.path.abspath(name)))])
-            digest.update(f"{name}\0{texts[p][1]}\0{options}\n".encode("utf-8", "surrogateescape"))
+            digest.update(f"{names[p]}\0{texts[p][1]}\0{options_of[p]}\n".encode("utf-8", "surrogateescape"))
         archive.key = digest.hexdigest()
         gone = [p for p in rows if p not in seen and not (keep is not None and keep(p))]
         index.save(fresh, touched, gone)
