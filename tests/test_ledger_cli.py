@@ -197,3 +197,20 @@ def test_no_index_gives_the_same_ledger(archive: Path, tmp_path: Path, capsys: p
     run(capsys, archive, "--as-of", "2024-07-02", "-o", second)  # from the index
     run(capsys, archive, "--as-of", "2024-07-02", "-o", third, "--no-index")
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8") == third.read_text(encoding="utf-8")
+
+
+def test_the_index_goes_beside_the_build_manifest_or_to_the_user_cache_never_among_the_notes(
+    archive: Path, tmp_path: Path, private_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(p.relative_to(archive) for p in archive.rglob("*"))
+    assert run(capsys, archive, "--no-index")[0] == 0
+    assert not private_cache.exists()
+    assert run(capsys, archive)[0] == 0
+    assert len(list((private_cache / "minutes" / "ledger-index").glob("*.sqlite"))) == 1
+    built = tmp_path / "built"
+    built.mkdir()
+    assert run(capsys, archive, "--build-dir", built)[0] == 0
+    assert (built / ".minutes-ledger-index.sqlite").is_file()
+    assert sorted(p.relative_to(archive) for p in archive.rglob("*")) == before
+    code, _, err = run(capsys, archive, "--build-dir", tmp_path / "missing")
+    assert code == 2 and "no such build output folder" in err
