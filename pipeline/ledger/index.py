@@ -184,6 +184,12 @@ class NoteIndex:
             )
             return {str(r[0]): Row(int(r[1]), int(r[2]), str(r[3]), str(r[4]), int(r[5]), str(r[6]))
                     for r in cursor}
+        except sqlite3.OperationalError as error:
+            # busy (another run holds it past the timeout), or a full disk: no index this
+            # time, and it is left as it is
+            self.problem = f"{self.path}: the index cannot be used now ({error}); the notes are read"
+            self.close()
+            return {}
         except (sqlite3.Error, ValueError, TypeError):
             self.problem = f"{self.path}: the index cannot be read; it is rebuilt"
             self._rebuild()
