@@ -1,6 +1,8 @@
 """The ledger's core: every action item of an archive, with the later meetings' updates applied.
 
 Pure: meetings in, a :class:`~pipeline.ledger.entry.Ledger` out; nothing is read or written.
+A meeting enters as its *record* (:func:`record_of`: title, date, language, action
+items, updates as plain data), which is what the index keeps.
 
 How it goes:
 
