@@ -86,6 +86,7 @@ def explain_meeting(
     roles = _model_roles(meeting, source_lines)
     listed = _listed_texts(meeting)
     front_matter = _front_matter_roles(split_front_matter(text), roles, len(source_lines))
+    unread = set(meeting.unread_lines)
     explained = []
     for number, source in enumerate(source_lines, start=1):
         role_cue = cues.get(number)
@@ -94,13 +95,17 @@ def explain_meeting(
             explained.append(ExplainedLine(number, "", "", cue, source))
             continue
         claimed = (
-            roles.get(number)
+            # a line no field took, kept by the reader in the end ("kept: other information")
+            (role_cue if role_cue is not None and role_cue[0] == "kept" else None)
+            or roles.get(number)
             or front_matter.get(number)
             or _cued(role_cue, meeting, number)
             or _listed(source, listed)
             or _layout(source_lines, number)
         )
         role, detail = claimed or ("ignored", "no role")
+        if number in unread:
+            role, detail = "unread", "reported (unread-text)"  # text no field holds: the checker says so
         if role == "task update" and cue:
             detail = f"{detail} ({cue})"  # why the line is an update: its section, or its id
         explained.append(ExplainedLine(number, role, detail, cue, source))
@@ -350,6 +355,8 @@ _FAMILIES = {
     "task": "task",
     "task update": "task",
     "ignored": "ignored",
+    "kept": "discussion",
+    "unread": "disagreement",
 }
 _FAMILY_COLOURS = {
     "info": "\033[36m",  # cyan

@@ -629,6 +629,9 @@ class NotesReader:
         self.part_container: tuple[int, str] | None = None
         # the level of a follow-up heading inside an agenda item, while its lines are read
         self.nested_follow_up: int | None = None
+        # the purpose was a goal line ("会议目标：…"): it never stands for the title
+        self.purpose_is_goal = False
+        self.purpose_end: int | None = None
 
     # -- meeting info
 
@@ -663,6 +666,12 @@ class NotesReader:
                 self.info_lines[key] = line
         elif key == "duration":
             self.info.setdefault("duration", (value, line))
+        elif key == "goal":
+            # "会议目标：…", "Goal: …": what the meeting is for, unless the notes said so already
+            if "purpose" not in self.info:
+                self.info["purpose"] = value
+                self.info_lines["purpose"] = line
+                self.purpose_is_goal = True
         elif key in ("title", "subject"):
             self.info[key] = value
             self.info_lines[key] = line
@@ -774,6 +783,13 @@ class NotesReader:
             else:
                 extra = [child.flat_text() for child in entry.children]
                 self.set_info(key, join_entries([value, *extra]), entry.line)
+            field_name = "purpose" if key == "goal" else key
+            if key in ("goal", "purpose", *_PEOPLE_KEYS) and self.info_lines.get(field_name) == entry.line:
+                # "- Goal: agree who does what" / "  and by when": the entry's lines are the value
+                role, detail = (key, "(cont.)") if key in _PEOPLE_KEYS else ("info", f"{field_name} (cont.)")
+                for number in range(entry.line + 1, entry.end_line + 1):
+                    if number <= len(self.blank) and not self.blank[number - 1]:
+                        self.cue(number, role, detail)
         return rest
 
     def info_from_table(self, node: Block) -> bool:
@@ -1319,6 +1335,8 @@ class NotesReader:
                     self.set_info("document_number", source.text.strip(), source.line)
                     self.cue(source.line, "info", "the minutes' number on a line of its own")
                     continue
+                if self.purpose_continued(lines, index):
+                    continue
                 if not self.info_from_lines([source]) and self.headingless and source.text.strip():
                     self.body_item()
                     self.item_paragraph(lines[index:])
@@ -1340,6 +1358,22 @@ class NotesReader:
                     self.entry_tasks(entry)
         elif node.type == "table" and not self.info_from_table(node):
             self.table_block(node, None)
+
+    def purpose_continued(self, lines: list[SourceLine], index: int) -> bool:
+        """A line that goes on with the purpose given on the line above (``Goal: agree who does
+        what`` / ``and by when.``): no key of its own, and the purpose's sentence not ended."""
+        source = lines[index]
+        text = source.text.strip()
+        purpose = self.info.get("purpose")
+        last = self.purpose_end if self.purpose_end is not None else self.info_lines.get("purpose")
+        if not (index and text and purpose and last == lines[index - 1].line):
+            return False
+        if purpose.rstrip().endswith((*_SENTENCE_ENDS, ".", "!", "?")) or _KEY_VALUE.match(text):
+            return False
+        self.info["purpose"] = smart_join([purpose, text])
+        self.purpose_end = source.line  # the line the next one may go on from
+        self.cue(source.line, "info", "purpose (cont.)")
+        return True
 
     def topics_from_list(self, entries: list[ListEntry]) -> None:
         """Notes without headings, numbered by topic: ``1. 产品核心功能`` and its lines below."""
@@ -2220,7 +2254,12 @@ class NotesReader:
             self.block(node)
         self.end_roster()
         self.close_item()
-        return self.meeting()
+        meeting = self.meeting()
+        # what no field took is kept, or said why not: nothing of the notes vanishes unseen
+        from parsers.unread import keep_unread
+
+        keep_unread(self.text, meeting, self.cues)
+        return meeting
 
     def info_people(self) -> list[Person]:
         """The attendees, host and recorder the meeting info names."""
@@ -2330,7 +2369,7 @@ class NotesReader:
             title, title_line = self.h1_title
         if title is None and "subject" in self.info:
             title, title_line = self.info["subject"], self.info_lines.get("subject")
-        if title is None and "purpose" in self.info:
+        if title is None and "purpose" in self.info and not self.purpose_is_goal:
             # "開會事由：…" names the meeting when nothing else does
             title, title_line = self.info["purpose"], self.info_lines.get("purpose")
         if title is None and self.first_line is not None:

@@ -86,6 +86,8 @@ MEETING_KEYS = _table(
         "subject": "会议|會議|会议主题|會議主題|主题|主題|subject|topic|meeting subject|会议议题名称",
         # the fields of a formal record (纪要): its number, who signs and reviews it, who gets it
         "purpose": "事由|開會事由|开会事由|会议事由|會議事由|purpose|purpose of meeting|meeting purpose",
+        # what the meeting is meant to reach: the purpose when none is given, never the title
+        "goal": "会议目标|會議目標|会议目的|會議目的|目的|目标|目標|协作目标|協作目標|开会目的|開會目的|本次会议目标|本次會議目標|goal|goals|meeting goal|meeting goals|objective|objectives|meeting objective|meeting objectives",
         "document_number": "纪要编号|紀要編號|会议纪要编号|會議紀要編號|编号|編號|文号|文號|发文字号|發文字號|期号|期號|字号|字號|minutes no|minutes no.|minutes number|ref|ref.|reference|reference no|document no|document number|document_number",
         "issuer": "签发|簽發|签发人|簽發人|签批|簽批|approved by|signed off by|signed-off by|sign-off|signoff|issuer",
         "reviewer": "审核|審核|审核人|審核人|核稿|核稿人|reviewed by|reviewer",
@@ -344,4 +346,24 @@ RECORD_LABELS = _table(
         "subject": "案由|提案事由|subject|proposal",
         "discussion": "说明|說明|explanation",
     }
+)
+
+
+# The heading the minutes give to notes' lines kept without a field of their own: a free
+# sentence among the meeting information, an information line with a key nobody reads.
+OTHER_INFORMATION = {"zh-Hans": "其他信息", "zh-Hant": "其他資訊", "en": "Other information"}
+
+# Front-matter keys a website or wiki puts above a page (Jekyll, Hugo, MkDocs …): how the
+# page is published, never words of the meeting. Other keys the reader does not know are
+# reported (unread-text) rather than dropped without a word.
+PAGE_METADATA_KEYS = frozenset(
+    (
+        "layout", "permalink", "slug", "url", "aliases", "tags", "tag", "categories", "category",
+        "keywords", "teaser", "subheadline", "subtitle", "header", "image", "images", "thumbnail",
+        "cover", "featured", "excerpt", "description", "summary", "toc", "toc_label", "toc_sticky",
+        "sidebar", "sidebar_position", "sidebar_label", "nav_order", "nav_exclude", "parent",
+        "has_children", "weight", "menu", "comments", "share", "published", "draft", "lastmod",
+        "last_modified_at", "modified", "updated", "author", "authors", "lang", "type", "template",
+        "sitemap", "search", "hide", "redirect_from", "redirect_to", "id",
+    )
 )

@@ -229,6 +229,11 @@ class Meeting(_Model):
     printed_by: Text | None = Field(default=None, description="the issuing office (印发机关)")
     printed_on: dt.date | None = Field(default=None, description="the date of issue (印发日期)")
     classification: Text | None = Field(default=None, description="the security level (密级)")
+    unread_lines: list[int] = Field(
+        default_factory=_empty_list,
+        description="1-based lines of the notes whose text is in no field (a front-matter key "
+        "the reader does not know …); the checker reports each one (unread-text)",
+    )
 
     def to_json(self) -> str:
         """The model as pretty JSON, UTF-8 text, not ASCII-escaped."""

@@ -121,7 +121,7 @@ def test_roles_of_a_simplified_chinese_note() -> None:
     assert roles["# 周会"] == "title"
     assert roles["会议时间：2024-05-13 14:00-15:00"] == "info: date, time"
     assert roles["参会人员：张三、李四、王五"] == "attendees (3)"
-    assert roles["随便写的一句话"] == "ignored: no role"
+    assert roles["随便写的一句话"] == "kept: other information"
     assert roles["## 接口评审"] == "agenda 1"
     assert roles["- 讨论了鉴权方案"] == "discussion"
     assert roles["- 采用 JWT 方案，通过"] == "decision (通过)"
@@ -135,7 +135,7 @@ def test_roles_of_a_traditional_chinese_note() -> None:
     assert roles["會議日期：2024年6月3日"] == "info: date"
     assert roles["主持人：行銷部 陳經理"] == "info: host"
     assert roles["參會人員：行銷部：陳經理、黃專員；業務部：林主任"] == "attendees (3)"
-    assert roles["本次重點：暖身一下"] == "ignored: no role"
+    assert roles["本次重點：暖身一下"] == "kept: other information"
     assert roles["## 一、夏季檔期"] == "agenda 1"
     assert roles["### 討論要點"] == "section: heading"
     assert roles["- 黃專員：社群貼文觸及率下滑兩成。"] == "discussion"
@@ -154,14 +154,14 @@ def test_roles_of_an_english_note_with_front_matter() -> None:
     assert by_number[3] == "info: date"
     assert by_number[4] == "attendees (3)"
     assert by_number[5] == by_number[7] == "attendees (cont.)"
-    assert by_number[8] == "ignored: key mood not used"
+    assert by_number[8] == "unread: reported (unread-text)"  # a key nobody reads: reported
     assert by_number[9] == "front matter: end"
     roles = margins(ENGLISH)
     # the heading repeats a title the front matter already gave
     assert roles["# Platform weekly sync"] == "ignored: title given on line 2"
     assert roles["Time: 10:00-10:45"] == "info: time"
     assert roles["Absent: Security: Dana Ruiz (on leave)"] == "absentees (1)"
-    assert roles["Coffee machine is broken again."] == "ignored: no role"
+    assert roles["Coffee machine is broken again."] == "kept: other information"
     assert roles["## 1. Release 4.2 readiness"] == "agenda 1"
     assert roles["Discussion:"] == "section: label"
     assert roles["- Ben walked through the open bugs; two are blockers."] == "discussion"
@@ -288,7 +288,7 @@ def test_colour_only_when_asked_and_one_colour_per_family() -> None:
     assert "\033[35m" in by_text["参会人员：张三、李四、王五"]  # attendees
     assert "\033[32m" in by_text["- 采用 JWT 方案，通过"]  # decision
     assert "\033[33m" in by_text["- [ ] 张三：完成接口文档，5月20日前"]  # task
-    assert "\033[2mignored" in by_text["随便写的一句话"]  # ignored: dim
+    assert "\033[34mkept" in by_text["随便写的一句话"]  # kept: blue, as discussion
     assert all(row.endswith(line.source_text) for line, row in zip(lines, coloured, strict=True))
 
 

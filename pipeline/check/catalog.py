@@ -63,6 +63,11 @@ RULES: dict[str, Rule] = {
             "A minutes-disable comment names a rule that does not exist.",
         ),
         Rule("unused-suppression", "info", "A minutes-disable comment silences nothing."),
+        Rule(
+            "unread-text",
+            "info",
+            "A line of the notes was not read into any part of the minutes.",
+        ),
     )
 }
 
@@ -261,6 +266,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh-Hans": "发送纪要前与其本人确认这项任务",
         "zh-Hant": "發送紀錄前與本人確認這項任務",
         "en": "confirm the task with them before sending the minutes",
+    },
+    "unread-text": {
+        "zh-Hans": "“{text}”没有读入纪要的任何部分",
+        "zh-Hant": "「{text}」沒有讀入紀錄的任何部分",
+        "en": '"{text}" is in no part of the minutes',
+    },
+    "unread-text.suggestion": {
+        "zh-Hans": "把这段内容写进会议信息或某个议题；若不需要，可删除",
+        "zh-Hant": "把這段內容寫進會議資訊或某個議題；若不需要，可刪除",
+        "en": "write it into the meeting information or an agenda item, or delete it if it is not needed",
     },
     "unknown-rule-in-comment": {
         "zh-Hans": "注释里的“{rule}”不是规则名，这条注释对它不起作用",

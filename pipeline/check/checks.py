@@ -715,6 +715,7 @@ class _Run:
         self.duplicate_ids(items)
         self.conflicting_updates()
         self.placeholders(closed_lines)
+        self.unread_text()
         separator = "; " if self.language == "en" else "；"
         findings = [_merged(list(parts.values()), separator) for parts in self.found.values()]
         update_lines = {update.line for update in self.meeting.task_updates}
@@ -730,6 +731,27 @@ class _Run:
             about = [_merged(list(parts.values()), separator) for parts in self.found.values()]
             findings += [f for f in about if not suppressions.is_suppressed(f.line, f.rule)]
         return sorted(findings, key=lambda f: (f.line, f.column, f.rule))
+
+    def unread_text(self) -> None:
+        """A line whose text the reader put nowhere: one finding for each run of such lines."""
+        if self.config.is_off("unread-text"):
+            return
+        previous = -1
+        for number in self.meeting.unread_lines:
+            if not 1 <= number <= len(self.lines):
+                continue
+            line = self.lines[number - 1]
+            # a run of lines is one finding, and so is a key with its value written below it
+            if number != previous + 1 or (not line[:1].isspace() and not line.startswith("-")):
+                text = line.strip()
+                self.add(
+                    "unread-text",
+                    number,
+                    self.text_column(number, text),
+                    self.msg("unread-text", text=_short(text, self.language)),
+                    self.msg("unread-text.suggestion"),
+                )
+            previous = number
 
     def comment_problems(self, suppressions: Suppressions) -> None:
         import difflib
