@@ -556,37 +556,43 @@ ACTION_STATUSES = frozenset(get_args(ActionStatus))
 
 
 class _Maker:
-    """Model instances from dicts holding every field, as ``model_construct`` makes them
-    (without its per-field search for aliases and defaults)."""
+    """Model instances from dicts holding every field, in the order of the fields (as the
+    core lays them out and ``model_dump_json`` writes them), as ``model_construct``
+    makes them without its per-field search for aliases and defaults."""
 
     def __init__(self) -> None:
         self.keys: dict[type[Any], frozenset[str]] = {}
         # every field is given: one set of names per class, shared (adding a name it
         # already holds is all pydantic ever does to it)
         self.given: dict[type[Any], set[str]] = {}
-        self.order: dict[type[Any], tuple[str, ...]] = {}
+        self.people: dict[tuple[Any, ...], Any] = {}
 
     def __call__(self, cls: type[Any], values: dict[str, Any]) -> Any:
         keys = self.keys.get(cls)
         if keys is None:
             keys = self.keys[cls] = frozenset(cls.model_fields)
             self.given[cls] = set(keys)
-            self.order[cls] = tuple(cls.model_fields)
         if values.keys() != keys:
             raise ValueError(f"not a row of {cls.__name__}")
         row = object.__new__(cls)
-        if tuple(values) != self.order[cls]:  # in the order of the fields, as validation gives them
-            values = {name: values[name] for name in self.order[cls]}
-        object.__setattr__(row, "__dict__", values)
-        object.__setattr__(row, "__pydantic_fields_set__", self.given[cls])
-        object.__setattr__(row, "__pydantic_extra__", None)
-        object.__setattr__(row, "__pydantic_private__", None)
+        setattr_ = object.__setattr__
+        setattr_(row, "__dict__", values)
+        setattr_(row, "__pydantic_fields_set__", self.given[cls])
+        setattr_(row, "__pydantic_extra__", None)
+        setattr_(row, "__pydantic_private__", None)
         return row
 
     def person(self, values: dict[str, Any] | None) -> Any:
-        from pipeline.model import Person
+        """A person; the tasks of one owner share one (the rows are to be read, not changed)."""
+        if values is None:
+            return None
+        key = tuple(values.items())
+        made = self.people.get(key)
+        if made is None:
+            from pipeline.model import Person
 
-        return None if values is None else self(Person, values)
+            made = self.people[key] = self(Person, values)
+        return made
 
 
 def build_ledger(notes: Sequence[tuple[str, Meeting]], as_of: dt.date) -> Ledger:
