@@ -214,3 +214,40 @@ def test_the_index_goes_beside_the_build_manifest_or_to_the_user_cache_never_amo
     assert sorted(p.relative_to(archive) for p in archive.rglob("*")) == before
     code, _, err = run(capsys, archive, "--build-dir", tmp_path / "missing")
     assert code == 2 and "no such build output folder" in err
+
+
+TW_1 = """\
+# 行銷部月會
+會議日期：2024年6月5日
+
+## 行動項
+- [ ] #TW-12 提交夏季報價單；負責人：業務部 黃建國；截止：2024年6月30日；完成標準：主管核准
+- [ ] 更新門市海報；負責人：行銷部 林美玲；截止：2024年6月20日；完成標準：門市確認
+"""
+
+TW_2 = """\
+# 行銷部月會
+會議日期：2024年7月3日
+
+## 上次會議決議執行情形
+1. #TW-12 進行中，延後至7月25日
+2. 更新門市海報（負責人：行銷部 林美玲）：已完成
+"""
+
+
+def test_traditional_notes_in_big5_are_followed_by_id_and_by_text_and_owner(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "月會"
+    folder.mkdir()
+    (folder / "0605.md").write_bytes(TW_1.replace("\n", "\r\n").encode("big5"))
+    (folder / "0703.md").write_bytes(TW_2.replace("\n", "\r\n").encode("big5"))
+    out = tmp_path / "ledger.json"
+    code, _, err = run(capsys, folder, "--as-of", "2024-07-10", "-o", out)
+    assert (code, err) == (0, "")
+    rows = json_ledger(out)
+    assert (rows["TW-12"]["status"], rows["TW-12"]["due"], rows["TW-12"]["state"]) == (
+        "in_progress", "2024-07-25", "open"
+    )
+    assert rows["2024-06-05-2"]["state"] == "done"
+    assert rows["2024-06-05-2"]["history"][0]["line"] == 6  # type: ignore[index]
