@@ -199,7 +199,7 @@ class _TaskIds:
     def add(self, path: Path, meeting: Any, source: str, config: CheckConfig) -> None:
         import os
 
-        self.checked.add(os.path.realpath(path))
+        self.checked.add(os.path.abspath(path))
         self.known.update(item.id for item in meeting.action_items if item.id)
         if any(update.task_id for update in meeting.task_updates) and not config.is_off(RULE):
             self.pending.append((path, meeting, source, config))
@@ -229,7 +229,7 @@ class _TaskIds:
             others = [
                 Path(folder) / name
                 for name in names
-                if os.path.realpath(os.path.join(folder, name)) not in self.checked
+                if os.path.join(folder, name) not in self.checked
             ]
             if not others:
                 continue
