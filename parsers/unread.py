@@ -27,7 +27,10 @@ from pipeline.model import AgendaItem, Meeting, TextSpan
 
 _QUOTE_MARKERS = lazy_compile(r"^[ \t]*(?:>[ \t]?)+")
 _LIST_MARKER = lazy_compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)、]|[（(]\d{1,3}[)）])\s+(?:\[[ xX]\]\s*)?")
-_HEADING = lazy_compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+# "## 议程", and "###地点" too: the reader takes a Chinese heading written without its space
+_HEADING = lazy_compile(
+    r"^ {0,3}(#{1,6})(?:[ \t]+|$|(?=[\u3400-\u9fff*A-Z\u3000-\u303f\uff01-\uff60]))(.*?)(?:[ \t]+#+)?[ \t]*$"
+)
 _RULE = lazy_compile(r"^[ \t]*([-*_=])[ \t]*(?:\1[ \t]*){2,}$")
 _TABLE_RULE = lazy_compile(r"^\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$")
 _EMPTY_ROW = lazy_compile(r"^\|[\s|]*\|?$")
@@ -264,8 +267,11 @@ def _sections(meeting: Meeting, source: list[str]) -> dict[int, AgendaItem | tup
     owners: dict[int, AgendaItem | tuple[str, int]] = {}
     current: AgendaItem | tuple[str, int] | None = None
     current_level = 7
+    fenced = False
     for number, line in enumerate(source, start=1):
-        heading = _HEADING.match(line)
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced  # a "# comment" in a code block is no heading
+        heading = None if fenced else _HEADING.match(line)
         level = len(heading.group(1)) if heading else 7
         if number in items:
             current, current_level = items[number], level

@@ -358,3 +358,12 @@ def test_the_rule_can_be_switched_off_and_suppressed(tmp_path: Path) -> None:
     assert unread_findings(silenced) == [4]  # a comment below the line does not reach back
     above = "<!-- minutes-disable unread-text -->\n" + notes
     assert unread_findings(above) == []
+
+
+def test_a_heading_written_without_its_space_still_owns_the_lines_below() -> None:
+    text = "# 周会\n\n## 排期\n- 讨论了排期\n\n##行动项\n- [ ] 张三：整理排期表，2024-05-20前\n\n材料见共享盘。\n"
+    meeting = parse_notes(text)
+    assert {section.title: section.discussion for section in meeting.other_sections} == {
+        "行动项": ["材料见共享盘。"]
+    }
+    assert meeting.agenda[0].discussion == ["讨论了排期"]
