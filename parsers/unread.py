@@ -34,11 +34,12 @@ _HEADING = lazy_compile(
 _RULE = lazy_compile(r"^[ \t]*([-*_=])[ \t]*(?:\1[ \t]*){2,}$")
 _TABLE_RULE = lazy_compile(r"^\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?$")
 _EMPTY_ROW = lazy_compile(r"^\|[\s|]*\|?$")
-_TAG = lazy_compile(r"<[^<>]*>")
+_TAG = lazy_compile(r"</?[A-Za-z][^<>]*>")  # "<br>", "</div>"; not "< 50 ms … > 99%"
 _RAW_BLOCK_START = lazy_compile(r"^\s*<(style|script)\b", re.I)
 _IMAGE_ONLY = lazy_compile(r"^\s*(?:!\[\s*\]\([^)]*\)\s*)+$")
 _KEY_VALUE = lazy_compile(r"^(?P<key>[^:：。.!?！？，,；;]{1,20}?)\s*[:：]\s*(?P<value>\S.*)$")
 _WORDS = lazy_compile(r"\w")
+_ANCHOR = lazy_compile(r" \(#[^()\s]*\)")
 
 # sections whose heading opens meeting information, not a part of the minutes
 _INFO = frozenset(("info", "title", "attendees", "absentees", "observers"))
@@ -250,6 +251,8 @@ def _plain(line: str, english: bool) -> tuple[str, bool]:
 def _inline(text: str) -> str:
     tokens = _inline_markdown().parseInline(text)
     words = inline_text(tokens[0]) if tokens else text
+    if "(#" in words:
+        words = _ANCHOR.sub("", words)  # "[议程](#议程)": a link within the page says nothing more
     return _TAG.sub("", words).strip() if "<" in words else words.strip()
 
 

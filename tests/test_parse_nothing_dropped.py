@@ -40,6 +40,7 @@ NOTES_FILES = sorted(
 _TEXT_ROLES = ("kept", "discussion", "decision", "disagreement", "risk", "attachment")
 _QUOTE_OR_LIST = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)、]\s*)?(?:\[[ xX]\]\s*)?")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def _words(text: str) -> str:
@@ -62,17 +63,18 @@ def _model_words(meeting: Meeting) -> str:
     return "\n".join(_words(text) for text in _strings(dumped))
 
 
-def _line_words(source: str) -> str:
-    return _words(_LINK_TARGET.sub("]", _QUOTE_OR_LIST.sub("", source)))
+def _line_words(source: str, tags: bool = True) -> str:
+    text = _LINK_TARGET.sub("]", _QUOTE_OR_LIST.sub("", source))
+    return _words(text if tags else _TAG.sub("", text))
 
 
 def _in_model(source: str, kept: str) -> bool:
     """The line's words are in the model: whole, cell by cell (a table row), or its value
     after the label (``決定：洽悉。`` keeps ``洽悉。``; ``天气：晴`` is kept as 天气 → 晴)."""
     words = _line_words(source)
-    if not words or words in kept:
-        return True
-    text = _QUOTE_OR_LIST.sub("", source).strip()
+    if not words or words in kept or _line_words(source, tags=False) in kept:
+        return True  # "<br>" and "</div>" are markup; "<script>" in a sentence is words
+    text = _TAG.sub("", _QUOTE_OR_LIST.sub("", source)).strip()
     if text.startswith("|"):
         return all(_words(cell) in kept for cell in text.strip("|").split("|"))
     label = re.match(r"^[^:：]{1,20}[:：](?P<value>.+)$", text)
@@ -367,3 +369,9 @@ def test_a_heading_written_without_its_space_still_owns_the_lines_below() -> Non
         "行动项": ["材料见共享盘。"]
     }
     assert meeting.agenda[0].discussion == ["讨论了排期"]
+
+
+def test_a_table_of_contents_before_the_first_heading_is_kept_without_its_anchors() -> None:
+    text = "# Weekly\n\n* [Budget](#budget)\n* [Hiring](#hiring)\n\n## Budget\n- Kept as planned.\n\n## Hiring\n- Two offers out.\n"
+    sections = {section.title: section.discussion for section in parse_notes(text).other_sections}
+    assert sections == {"Other information": ["Budget", "Hiring"]}
