@@ -37,7 +37,10 @@ _EMPTY_ROW = lazy_compile(r"^\|[\s|]*\|?$")
 _TAG = lazy_compile(r"</?[A-Za-z][^<>]*>")  # "<br>", "</div>"; not "< 50 ms … > 99%"
 _RAW_BLOCK_START = lazy_compile(r"^\s*<(style|script)\b", re.I)
 _IMAGE_ONLY = lazy_compile(r"^\s*(?:!\[\s*\]\([^)]*\)\s*)+$")
-_KEY_VALUE = lazy_compile(r"^(?P<key>[^:：。.!?！？，,；;]{1,20}?)\s*[:：]\s*(?P<value>\S.*)$")
+# "天气：晴", "Weather: sunny"; not "https://…" nor "10:30 start"
+_KEY_VALUE = lazy_compile(
+    r"^(?P<key>(?=[^:：]*[^\W\d_])[^:：。.!?！？，,；;]{1,20}?)\s*[:：]\s*(?!//)(?P<value>\S.*)$"
+)
 _WORDS = lazy_compile(r"\w")
 _ANCHOR = lazy_compile(r" \(#[^()\s]*\)")
 

@@ -375,3 +375,10 @@ def test_a_table_of_contents_before_the_first_heading_is_kept_without_its_anchor
     text = "# Weekly\n\n* [Budget](#budget)\n* [Hiring](#hiring)\n\n## Budget\n- Kept as planned.\n\n## Hiring\n- Two offers out.\n"
     sections = {section.title: section.discussion for section in parse_notes(text).other_sections}
     assert sections == {"Other information": ["Budget", "Hiring"]}
+
+
+@pytest.mark.parametrize("line", ["https://example.com/minutes/2025-03-10", "10:30 start in room B"])
+def test_a_web_address_or_a_clock_time_is_no_key(line: str) -> None:
+    text = f"# Weekly\n\n{line}\n\n## Budget\n- Kept as planned.\n"
+    sections = {section.title: section.discussion for section in parse_notes(text).other_sections}
+    assert sections == {"Other information": [line]}
