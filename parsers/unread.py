@@ -119,9 +119,9 @@ def keep_unread(text: str, meeting: Meeting, cues: dict[int, tuple[str, str]]) -
             previous = None
             continue
         owner = owners.get(number)
-        pair = None if isinstance(owner, AgendaItem) else _KEY_VALUE.match(words)
-        if pair is not None and not row:
-            # "天气：晴": an information line whose key nobody reads, kept under its key
+        pair = _KEY_VALUE.match(words) if owner is None and not row else None
+        if pair is not None:
+            # "天气：晴" among the meeting information: a key nobody reads, kept under its key
             target = kept.setdefault(-number, _Kept(None, pair.group("key").strip(), number))
             target.texts.append((pair.group("value").strip(), number, number))
             cues[number] = (KEPT, KEPT_OTHER)

@@ -362,6 +362,12 @@ def test_the_rule_can_be_switched_off_and_suppressed(tmp_path: Path) -> None:
     assert unread_findings(above) == []
 
 
+def test_a_key_line_under_a_heading_that_opened_no_section_stays_under_that_heading() -> None:
+    text = "# Weekly\n\n## Budget\n- Kept as planned.\n\n## Action items\n- [ ] Ana: send the sheet by 2025-03-14\n\nNote: files are on the shared drive.\n"
+    sections = {section.title: section.discussion for section in parse_notes(text).other_sections}
+    assert sections == {"Action items": ["Note: files are on the shared drive."]}
+
+
 def test_a_heading_written_without_its_space_still_owns_the_lines_below() -> None:
     text = "# 周会\n\n## 排期\n- 讨论了排期\n\n##行动项\n- [ ] 张三：整理排期表，2024-05-20前\n\n材料见共享盘。\n"
     meeting = parse_notes(text)
