@@ -71,7 +71,7 @@ def index_path(inputs: list[Path], build_dir: Path | None = None) -> Path:
     """Where the index of the archive ``inputs`` is kept."""
     if build_dir is not None:
         return build_dir / INDEX_NAME
-    key = "\0".join(sorted(os.path.abspath(p) for p in inputs))
+    key = "\0".join(sorted(os.path.normcase(os.path.abspath(p)) for p in inputs))
     digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
     return cache_folder() / "ledger-index" / f"{digest}.sqlite"
 

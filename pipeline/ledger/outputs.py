@@ -45,9 +45,14 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
+def _key(path: Path) -> str:
+    # one key per file, also where names differ only in case (Windows, macOS)
+    return os.path.normcase(os.path.abspath(path))
+
+
 def written_here(path: Path) -> bool:
     """Whether ``path`` holds, unchanged, a ledger this tool wrote."""
-    recorded = _load().get(os.path.abspath(path))
+    recorded = _load().get(_key(path))
     return recorded is not None and recorded == _sha256(path)
 
 
@@ -57,8 +62,8 @@ def remember(path: Path) -> None:
     if digest is None:
         return
     records = _load()
-    records.pop(os.path.abspath(path), None)
-    records[os.path.abspath(path)] = digest
+    records.pop(_key(path), None)
+    records[_key(path)] = digest
     if len(records) > MAX_RECORDS:  # the oldest go first (dicts keep insertion order)
         records = dict(list(records.items())[-MAX_RECORDS:])
     with contextlib.suppress(OSError):
