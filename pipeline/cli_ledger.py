@@ -264,6 +264,12 @@ def run_next(args: argparse.Namespace) -> int:
     except MinutesError as error:
         raise UsageError(error.message, error.path, error.line) from None
     archive, _ = read(args, archive_paths)
+    if args.output is not None and args.output.exists():
+        target = os.path.realpath(args.output)
+        read_here = [name for name, _ in archive.texts] + [p.file for p in archive.problems]
+        if any(os.path.realpath(name) == target for name in read_here):
+            # --force replaces an earlier skeleton elsewhere, never the notes of a meeting
+            raise UsageError("is one of the notes of the archive; give another name", args.output)
     real = os.path.realpath(notes)
     pairs = [(name, m) for name, m in archive.notes if os.path.realpath(name) != real]
     pairs.append((str(notes), record_of(meeting)))

@@ -188,3 +188,11 @@ def test_a_skeleton_left_unfilled_in_the_folder_changes_no_task_and_a_filled_one
     assert rows["2024-06-12-3"]["state"] == "done"
     assert rows["2024-06-12-1"]["last_progress"]["date"] == "2024-06-26"
     assert len(rows["2024-06-19-1"]["history"]) == 0
+
+
+def test_force_never_replaces_a_note_of_the_archive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = folder_with(tmp_path, w1=HANS_1, w2=HANS_2)
+    before = (folder / "w1.md").read_bytes()
+    assert main(["next", str(folder / "w2.md"), "-o", str(folder / "w1.md"), "--force"]) == 2
+    assert "one of the notes" in capsys.readouterr().err
+    assert (folder / "w1.md").read_bytes() == before
