@@ -968,8 +968,8 @@ class NotesReader:
             return False
         if not ({"date", "attendees"} & self.info.keys()) or _NOTICE.match(source.text):
             return False
-        if classify_section(source.text.strip())[0] is not None or MEETING_KEYS.lookup(source.text.strip()):
-            return False  # "**Attendees**", "**Action items**": a label, read as such
+        if classify_section(source.text.strip())[0] is not None or MEETING_KEYS.lookup(source.text.strip()) not in (None, "goal"):
+            return False  # "**Attendees**", "**Action items**": a label, read as such ("**Goals**" is a topic)
         self.close_item()
         self.section = "preamble"
         self.heading_title(source.text.strip(), source.line, 3, False)
@@ -1008,7 +1008,8 @@ class NotesReader:
             self.section = pairs[0][0]
             self.cue(line, pairs[0][0], "heading")
             return
-        if pairs and (self.item is None or any(key != "title" for key, _ in pairs)):
+        if pairs and (self.item is None or any(key not in ("title", "goal") for key, _ in pairs)):
+            # (inside an agenda item, "### 目标：…" names a part of it, not the meeting's purpose)
             # "##### 会议时间：2024年5月13日": meeting information written as a heading
             for key, pair_value in pairs:
                 self.set_info(key, pair_value, line)

@@ -388,3 +388,16 @@ def test_a_web_address_or_a_clock_time_is_no_key(line: str) -> None:
     text = f"# Weekly\n\n{line}\n\n## Budget\n- Kept as planned.\n"
     sections = {section.title: section.discussion for section in parse_notes(text).other_sections}
     assert sections == {"Other information": [line]}
+
+
+def test_a_goal_heading_inside_an_agenda_item_stays_part_of_the_item() -> None:
+    text = "# 周会\n\n会议时间：2024-05-13\n\n## 登录页\n### 目标：本月上线\n- 讨论了排期\n"
+    meeting = parse_notes(text)
+    assert meeting.purpose is None
+    assert [item.title for item in meeting.agenda] == ["登录页"]
+    assert "目标：本月上线" in meeting.agenda[0].discussion
+
+
+def test_a_bold_goals_line_below_the_information_is_still_a_topic() -> None:
+    text = "# Weekly sync\n\nDate: 2025-03-10\nAttendees: Ana, Ben\n\n**Goals**\n\n- Ship 4.2 this month\n\n**Budget review**\n\n- Kept as planned\n"
+    assert [item.title for item in parse_notes(text).agenda] == ["Goals", "Budget review"]
