@@ -1152,6 +1152,19 @@ class NotesReader:
             return False
         label = lines[0].text.strip().strip("*_ ").rstrip(":：").strip("*_ ")
         key = MEETING_KEYS.lookup(label) if len(label) <= 30 else None
+        written = lines[0].text.strip().strip("*_ ")
+        if key == "goal" and written.endswith((":", "：")) and self.goal_label_allowed():
+            # "会议目标：" and the goal on the lines or in the list below
+            self.cue(lines[0].line, "info", "goal label, purpose below")
+            values = _lines_before_a_key(lines[1:])
+            if values:
+                self.goal_from_lines(values)
+                self.info_from_lines(lines[1 + len(values) :])  # "主持人：…" after the goal
+            elif len(lines) == 1:
+                self.pending_label = key
+            else:
+                self.info_from_lines(lines[1:])
+            return True
         if key not in _BARE_LABEL_KEYS:
             return False
         assert key is not None
@@ -1162,6 +1175,16 @@ class NotesReader:
             self.cue(source.line, key if key in _PEOPLE_KEYS else "info", "line under a label")
         self.pending_label = None if values else key
         return True
+
+    def goal_label_allowed(self) -> bool:
+        """A goal label opens the purpose among the meeting information only, and only once."""
+        return self.section in ("preamble", "info") and self.item is None and "purpose" not in self.info
+
+    def goal_from_lines(self, values: list[SourceLine]) -> None:
+        """The purpose from the lines under a goal label, wrapped lines joined."""
+        self.set_info("goal", smart_join([source.text for source in values]), values[0].line)
+        for source in values[1:]:
+            self.cue(source.line, "info", "purpose (cont.)")
 
     def roster_line(self, node: Block) -> bool:
         """One line of a roster written a paragraph per name, each maybe followed by ``Yes``."""
@@ -1202,6 +1225,18 @@ class NotesReader:
                 elif text:
                     self.roster.append([text, source.line, False])
             self.end_roster()
+            return
+        if key == "goal":
+            if node.type in ("bullet_list", "ordered_list"):
+                # "会议目标：" / "1. 明确分工" / "2. 确定时间节点": the goals, one after the other
+                entries = list_entries(node, self.blank)
+                self.set_info("goal", join_entries([entry.flat_text() for entry in entries]), entries[0].line)
+                first, last = node_lines(node, self.blank)
+                for number in range(first + 1, last + 1):
+                    if not self.blank[number - 1]:
+                        self.cue(number, "info", "purpose (cont.)")
+            elif node.type == "paragraph":
+                self.goal_from_lines([source for source in paragraph_lines(node) if source.text.strip()])
             return
         if key in _PEOPLE_KEYS:
             section, self.section = self.section, key
@@ -1316,6 +1351,7 @@ class NotesReader:
     def info_block(self, node: Block) -> None:
         if node.type == "paragraph":
             lines = paragraph_lines(node)
+            goal_end = 0
             for index, source in enumerate(lines):
                 label = subsection_label(source.text)
                 if label and label[0] == "actions" and not meeting_pairs(source.text):
@@ -1337,6 +1373,18 @@ class NotesReader:
                     self.cue(source.line, "info", "the minutes' number on a line of its own")
                     continue
                 if self.purpose_continued(lines, index):
+                    continue
+                if index < goal_end:
+                    continue  # a line of the goal read below its label
+                if meeting_pairs(source.text) == [("goal", "")] and self.goal_label_allowed():
+                    # "会议目标：" alone: the goal follows, on the next lines or in the list below
+                    self.cue(source.line, "info", "goal label, purpose below")
+                    values = _lines_before_a_key(lines[index + 1 :])
+                    if values:
+                        self.goal_from_lines(values)
+                        goal_end = index + 1 + len(values)
+                    elif index + 1 == len(lines):
+                        self.pending_label = "goal"
                     continue
                 if not self.info_from_lines([source]) and self.headingless and source.text.strip():
                     self.body_item()
@@ -2996,6 +3044,16 @@ def _complete_departments(items: list[ActionItem], known: dict[str, str]) -> Non
         for person in [item.owner, *item.co_owners, *item.collaborators]:
             if person is not None and person.name and not person.department and person.name in known:
                 person.department = known[person.name]
+
+
+def _lines_before_a_key(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines up to the first ``key：value`` one (``主持人：…``), blank ones left out."""
+    taken = []
+    for source in lines:
+        if _KEY_VALUE.match(source.text):
+            break
+        taken.append(source)
+    return [source for source in taken if source.text.strip()]
 
 
 def _line_count(text: str) -> int:

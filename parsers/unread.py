@@ -22,7 +22,12 @@ from dataclasses import dataclass, field
 
 from parsers.lazy_regex import lazy_compile
 from parsers.markdown_notes import _inline_markdown, classify_section, inline_text, smart_join
-from parsers.vocabulary import OTHER_INFORMATION, PAGE_METADATA_KEYS, SUBSECTION_LABELS
+from parsers.vocabulary import (
+    OTHER_INFORMATION,
+    PAGE_METADATA_KEYS,
+    SECTION_NAMES,
+    SUBSECTION_LABELS,
+)
 from pipeline.model import AgendaItem, Meeting, TextSpan
 
 _QUOTE_MARKERS = lazy_compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -154,7 +159,7 @@ def _is_label(words: str) -> bool:
     bare = words.strip().rstrip(":：").strip()
     if not bare or len(bare) > 30:
         return False
-    return SUBSECTION_LABELS.lookup(bare) is not None or classify_section(bare)[0] is not None
+    return SUBSECTION_LABELS.lookup(bare) is not None or SECTION_NAMES.lookup(bare) is not None
 
 
 def _front_matter_key(detail: str) -> str | None:

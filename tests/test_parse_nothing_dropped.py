@@ -401,3 +401,23 @@ def test_a_goal_heading_inside_an_agenda_item_stays_part_of_the_item() -> None:
 def test_a_bold_goals_line_below_the_information_is_still_a_topic() -> None:
     text = "# Weekly sync\n\nDate: 2025-03-10\nAttendees: Ana, Ben\n\n**Goals**\n\n- Ship 4.2 this month\n\n**Budget review**\n\n- Kept as planned\n"
     assert [item.title for item in parse_notes(text).agenda] == ["Goals", "Budget review"]
+
+
+def test_a_goal_label_with_its_goals_listed_below_is_the_purpose() -> None:
+    text = "# 周会\n\n会议时间：2024-05-13\n会议目标：\n1. 明确分工\n2. 确定时间节点\n\n## 排期\n- 讨论了排期\n"
+    meeting = parse_notes(text)
+    assert meeting.purpose == "明确分工；确定时间节点"
+    assert meeting.other_sections == []
+    roles = margins(text)
+    assert roles["会议目标："] == "info: goal label, purpose below"
+    assert roles["2. 确定时间节点"] == "info: purpose (cont.)"
+    english = parse_notes("# Sync\n\nDate: 2025-03-10\n\n**Goals:**\n\n- agree who does what\n- and by when\n\n## A\n- x\n")
+    assert english.purpose == "agree who does what; and by when"
+
+
+def test_the_goal_below_its_label_ends_at_the_next_key() -> None:
+    text = "# 週會\n\n會議目的：\n確認分工\n與時程\n主持人：營運部 陳經理\n\n## 排程\n- 討論了排程\n"
+    meeting = parse_notes(text)
+    assert meeting.purpose == "確認分工與時程"
+    assert meeting.host is not None and meeting.host.name == "陳經理"
+    assert dropped(text) == []
