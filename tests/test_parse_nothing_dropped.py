@@ -30,7 +30,7 @@ RULE_DATA = ROOT / "pipeline" / "check" / "rules" / "unread_text.toml"
 EXAMPLES = load_toml(RULE_DATA)
 NOTES_FILES = sorted(
     path
-    for folder in (ROOT / "samples", ROOT / "tests" / "corpus")
+    for folder in (ROOT / "samples", ROOT / "tests" / "corpus", ROOT / "tests" / "unseen")
     if folder.is_dir()
     for path in folder.rglob("*.md")
     if path.name != "README.md"
@@ -38,7 +38,11 @@ NOTES_FILES = sorted(
 
 # roles whose lines are text the model keeps as written (not read into dates, names …)
 _TEXT_ROLES = ("kept", "discussion", "decision", "disagreement", "risk", "attachment")
-_QUOTE_OR_LIST = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)、]\s*)?(?:\[[ xX]\]\s*)?")
+# quote marks, list markers and enumerators: "> ", "- [ ] ", "1. ", "（1）", "①", "一、"
+_QUOTE_OR_LIST = re.compile(
+    r"^\s*(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)、]\s*|[（(]\d{1,3}[)）]\s*|[①-⑳]\s*|[一二三四五六七八九十]{1,3}、\s*)?"
+    r"(?:\[[ xX]\]\s*)?"
+)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
