@@ -120,8 +120,10 @@ def render_terminal(ledger: Ledger, colour: bool) -> str:
     groups = grouped(ledger)
     tasks = [task for _, group in groups for task in group]
     texts = {id(task): truncate(" ".join(task.task.split()), TASK_WIDTH) for task in tasks}
-    id_width = max((display_width(task.id) for task in tasks), default=0)
-    task_width = max((display_width(text) for text in texts.values()), default=0)
+    # every width measured once: an archive's listing has tens of thousands of lines
+    widths = {text: display_width(text) for text in (*texts.values(), *(t.id for t in tasks))}
+    id_width = max((widths[task.id] for task in tasks), default=0)
+    task_width = max((widths[text] for text in texts.values()), default=0)
     due_width = max(
         [display_width(labels["no_due"]), *(10 for task in tasks if task.due)], default=0
     )
@@ -136,8 +138,8 @@ def render_terminal(ledger: Ledger, colour: bool) -> str:
             due = task.due.isoformat() if task.due else labels["no_due"]
             line = "  ".join(
                 (
-                    "  " + pad(task.id, id_width),
-                    pad(texts[id(task)], task_width),
+                    "  " + task.id + " " * (id_width - widths[task.id]),
+                    texts[id(task)] + " " * (task_width - widths[texts[id(task)]]),
                     pad(due, due_width),
                     state_words(task, language, labels),
                 )
