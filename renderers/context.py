@@ -668,8 +668,10 @@ _TW_CARD_ROWS = (
     ("collab_person", "collab_people"), ("planned_start", "start"), ("planned_end", "due"),
     ("milestones", "milestones_text"), ("resources", "resources_text"), ("acceptance", "acceptance"),
     ("remarks", "notes"), ("progress", "progress_text"), ("task_risks", "risks_text"),
-    ("status", "status"), ("source_line", "source"),
+    ("status", "status"),
 )  # fmt: skip
+# (no row for the task's lines in the notes: recipients cannot use them; tools read them
+# from the document's custom properties, doc.task_sources)
 
 
 def _tw_card_rows(action: dict[str, Any]) -> list[dict[str, Any]]:
