@@ -62,7 +62,7 @@ def _words(text: str) -> list[str]:
 
 #: every value TaskCue.cue can take, apart from labels (normalised label + ":")
 CUES = (
-    "will", "to", "please", "由…负责", "由", "负责", "请", "会", "交给", "跟进", "name+verb",
+    "will", "to", "please", "ask", "由…负责", "由", "负责", "请", "会", "交给", "跟进", "name+verb",
     "负责人：", "[name=]", "@", "(name)", "- name", "[name]", "name:", "：name", "**name**", "1.",
 )
 
@@ -380,6 +380,12 @@ _EN_WILL = lazy_compile(
     + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(EN_WILL, key=len, reverse=True))
     + r"|to)\s+(?P<next>[A-Za-z][\w'’-]*)",
     re.IGNORECASE,
+)
+# "Ask Dana to send …", "Please ask Dana and Raj to review …": a request, at the start of
+# the sentence, that names who is to do it
+_EN_ASK = lazy_compile(
+    r"(?i)^[\s*_]*(?:(?:please|pls|kindly)\s+)?(?P<ask>ask)\s+(?P<who>[^,;:.!?]{1,60}?)\s+to\s+"
+    r"(?P<next>[a-z][\w'’-]*)"
 )
 _EN_PLEASE = lazy_compile(r"(?i)(?:^|(?<=[\s,;:(]))(?:please|pls|kindly)\s+(?P<next>[A-Za-z][\w'’-]*)")
 _ZH_CUE = lazy_compile(r"交给|交給|交由|由|负责|負責|请|請|会|會|将|將|交|跟进|跟進|牵头|牽頭")
@@ -838,7 +844,13 @@ def _en_hits(sentence: str, known: _Known) -> list[_Hit]:
         return []
     hits: list[_Hit] = []
     floor = 0
+    asked = _ask_hit(sentence, known)
+    if asked is not None:
+        hits.append(asked)
+        floor = asked.end
     for match in _EN_WILL.finditer(sentence):
+        if match.start() < floor:
+            continue
         keyword = " ".join(match.group("kw").lower().split())
         if keyword == "will" and match.start() == len(sentence) - len(sentence.lstrip()):
             continue  # "Will Raj …" asks
@@ -855,12 +867,23 @@ def _en_hits(sentence: str, known: _Known) -> list[_Hit]:
         hits.append(_Hit(owner_start, match.end("kw"), owners, "to" if is_to else "will", True, True))
         floor = match.end("kw")
     for match in _EN_PLEASE.finditer(sentence):
-        if match.group("next").lower() in EN_PLEASE_NOT:
+        if match.group("next").lower() in EN_PLEASE_NOT or (asked and match.start() < asked.end):
             continue
         hit = _please_owner(sentence, match, known)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _ask_hit(sentence: str, known: _Known) -> _Hit | None:
+    """``Ask Dana to send …``: Dana is to send it (the one asking is nobody's owner)."""
+    match = _EN_ASK.match(sentence)
+    if match is None:
+        return None
+    owners = _en_owner_list(match.group("who"), known)
+    if owners is None or all(_collective(owner) for owner in owners):
+        return None  # "Ask everyone to sign …" is a request to the room, no one's task
+    return _Hit(match.start("ask"), match.start("next"), owners, "ask", True, True)
 
 
 def _handle_hits(sentence: str) -> list[_Hit]:

@@ -75,6 +75,8 @@ ENGLISH_NOT = [
     "Places to upload the screenshots",
     "The notes of the last meeting were approved.",
     "Ask everyone to sign the attendance sheet",
+    "Ask questions to the chair before Friday",
+    "We asked Dana to send the API doc",
     "We discussed what the community will need … which Ana and Li will follow up on",
 ]
 
