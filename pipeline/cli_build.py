@@ -6,8 +6,10 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from signal import SIGTERM
 from typing import TYPE_CHECKING, Any
 
+from pipeline.cli_arguments import job_count
 from pipeline.signals import (
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
@@ -18,19 +20,6 @@ from pipeline.signals import (
 
 if TYPE_CHECKING:
     from pipeline.batch import BatchRunner, BuildOptions, Summary
-
-SIGTERM = 15  # the same number on POSIX and Windows
-
-
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("needs at least 1 process")
-    return value
-
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
@@ -66,7 +55,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "-j",
         "--jobs",
-        type=_jobs,
+        type=job_count,
         metavar="N",
         help="worker processes (default: every core; 1 builds in this process)",
     )

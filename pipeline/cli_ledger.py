@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.cli_arguments import job_count
+
 if TYPE_CHECKING:
     from pipeline.ledger.archive import Archive
     from pipeline.ledger.entry import Ledger
@@ -17,7 +19,6 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 # -o FILE: the formats, by the file's suffix (pipeline.ledger.writers.WRITERS)
-SUFFIXES = (".xlsx", ".csv", ".json", ".ics")
 
 
 def _date(text: str) -> dt.date:
@@ -25,16 +26,6 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("needs at least 1 process")
-    return value
 
 
 def _index_options(cmd: argparse.ArgumentParser) -> None:
@@ -50,7 +41,7 @@ def _index_options(cmd: argparse.ArgumentParser) -> None:
         "(default: the per-user cache folder)",
     )
     cmd.add_argument(
-        "-j", "--jobs", type=_jobs, metavar="N", help="processes that parse notes (default: every core)"
+        "-j", "--jobs", type=job_count, metavar="N", help="processes that parse notes (default: every core)"
     )
 
 
@@ -201,10 +192,13 @@ def run_ledger(args: argparse.Namespace) -> int:
 
     writer = None
     if args.output is not None:
+        from pipeline.ledger.writers import WRITERS
+
         suffix = args.output.suffix.lower()
-        if suffix not in SUFFIXES:
+        if suffix not in WRITERS:
+            *others, last = WRITERS
             raise UsageError(
-                f"unknown output format {suffix or '(no suffix)'!r}; use .xlsx, .csv, .json or .ics",
+                f"unknown output format {suffix or '(no suffix)'!r}; use {', '.join(others)} or {last}",
                 args.output,
             )
         _refuse_inputs(args.output, list(args.paths), "-o")
@@ -213,8 +207,6 @@ def run_ledger(args: argparse.Namespace) -> int:
                 "exists and is no ledger written by minutes; give another name or --force",
                 args.output,
             )
-        from pipeline.ledger.writers import WRITERS
-
         writer = WRITERS[suffix]
     as_of = args.as_of or dt.date.today()
     archive, whole = read(args, list(args.paths), as_of)
