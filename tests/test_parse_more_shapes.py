@@ -19,31 +19,21 @@ import datetime as dt
 
 import pytest
 
-from parsers import parse_notes
 from pipeline.check import check_meeting, load_config
 from pipeline.model import ActionItem, Meeting
+from tests.test_parse_real_shapes import (
+    LANGUAGES,
+    MARCH_20,
+    case,
+    discussion,
+    every_word,
+    names,
+    parse,
+    task,
+)
 
 MARCH_7 = dt.date(2024, 3, 7)
 NEXT_MONDAY = dt.date(2024, 3, 11)
-MARCH_20 = dt.date(2024, 3, 20)
-LANGUAGES = ("zh-Hans", "zh-Hant", "en")
-
-
-def case(*values: object, name: str, fails: str | None = None) -> object:
-    """One parametrised case; ``fails`` says what the reader gets wrong (a strict xfail)."""
-    marks = [pytest.mark.xfail(strict=True, reason=fails)] if fails else []
-    return pytest.param(*values, id=name, marks=marks)
-
-
-def parse(text: str) -> Meeting:
-    return parse_notes(text, date_order=None)
-
-
-def task(meeting: Meeting, fragment: str) -> ActionItem:
-    """The one task whose text holds ``fragment``."""
-    found = [item for item in meeting.action_items if fragment in item.task]
-    assert len(found) == 1, (fragment, [item.task for item in meeting.action_items])
-    return found[0]
 
 
 def owner_name(item: ActionItem) -> str | None:
@@ -52,24 +42,6 @@ def owner_name(item: ActionItem) -> str | None:
 
 def titles(sections: list) -> list[str]:
     return [section.title for section in sections]
-
-
-def names(people: list) -> list[str | None]:
-    return [person.name for person in people]
-
-
-def discussion(meeting: Meeting) -> list[str]:
-    return [entry for item in meeting.agenda for entry in item.discussion]
-
-
-def every_word(meeting: Meeting) -> str:
-    """All the text a reader of the minutes and the task sheet gets to see."""
-    parts: list[str] = []
-    for item in meeting.agenda:
-        parts += [item.title, *item.discussion, *item.disagreements, *item.resolutions]
-    for action in meeting.action_items:
-        parts += [action.task, action.description or ""]
-    return "\n".join(parts)
 
 
 def findings(meeting: Meeting, notes: str, *rules: str) -> list[tuple[str, int]]:
