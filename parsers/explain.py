@@ -12,7 +12,6 @@ new cues show up as they are, uncoloured until they are given a family here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 from parsers.frontmatter import FrontMatter, split_front_matter
 from parsers.markdown_notes import NotesReader, decision_cue
 from pipeline.model import ActionItem, Meeting, Person, TaskUpdate
+from pipeline.text_width import display_width, pad, truncate
 
 if TYPE_CHECKING:
     from parsers.dates import DateOrder
@@ -310,28 +310,9 @@ def _person(person: Person) -> str:
 # ---------------------------------------------------------------- display
 
 
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: wide and full-width characters take two."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
 def fit(text: str, width: int) -> str:
     """``text`` padded with spaces to ``width`` columns, or cut to it with ``…``."""
-    if display_width(text) <= width:
-        return text + " " * (width - display_width(text))
-    kept, used = [], 0
-    for char in text:
-        char_width = display_width(char)
-        if used + char_width > width - 1:
-            break
-        kept.append(char)
-        used += char_width
-    return "".join(kept) + "…" + " " * (width - 1 - used)
+    return pad(truncate(text, width), width)
 
 
 # one colour per family of roles; roles not listed here (new cues) stay uncoloured

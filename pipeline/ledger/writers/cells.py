@@ -9,11 +9,11 @@ the CSV as ISO text. A missing value is ``None``, never a guess.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from pipeline.ledger.entry import LedgerTask, LedgerUpdate
 from pipeline.ledger.writers.labels import COLUMN_KEYS, overdue_label, status_label
 from pipeline.model import DatedNote, Language, Person
+from pipeline.text_width import display_width
 
 Cell = str | int | dt.date | None
 
@@ -93,34 +93,6 @@ def headers(labels: dict[str, str]) -> list[str]:
     return [labels[key] for key in COLUMN_KEYS]
 
 
-def display_width(text: str) -> int:
-    """Columns ``text`` takes: East Asian wide and full-width characters take two,
-    combining marks and zero-width characters none."""
-    if text.isascii():
-        return len(text)
-    # Two regular-expression counts instead of a Unicode lookup per character: the
-    # terminal listing measures every task of an archive (a tenth of a second a
-    # thousand tasks the slow way).
-    return len(text) + len(_WIDE.findall(text)) - len(_ZERO_WIDTH.findall(text))
-
-
-# East Asian wide and full-width characters (Hangul Jamo, CJK and its punctuation, kana,
-# Hangul syllables, compatibility ideographs, full-width forms, the supplementary planes
-# of ideographs): a fast count for sizing spreadsheet columns.
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
-)
-
-# Combining marks, zero-width spaces and joiners, variation selectors: no column.
-_ZERO_WIDTH = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u1ab0-\u1aff"
-    "\u1dc0-\u1dff\u200b-\u200f\u2028-\u202e\u2060-\u2064\u20d0-\u20ff\u3099\u309a"
-    "\ufe00-\ufe0f\ufe20-\ufe2f\ufeff]"
-)
-
-
 def widest_line(text: str, cap: int) -> int:
     """About the display width of the widest line of ``text`` (a wide character counts
     two), no more than ``cap``."""
@@ -128,26 +100,5 @@ def widest_line(text: str, cap: int) -> int:
     for line in text.split("\n"):
         if len(line) >= cap:
             return cap
-        width = len(line) if line.isascii() else len(line) + len(_WIDE.findall(line))
-        widest = max(widest, width)
+        widest = max(widest, display_width(line))
     return min(widest, cap)
-
-
-def pad(text: str, width: int) -> str:
-    """``text`` followed by spaces up to ``width`` display columns."""
-    return text + " " * max(0, width - display_width(text))
-
-
-def truncate(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` display columns, with "…" when cut."""
-    if display_width(text) <= width:
-        return text
-    out: list[str] = []
-    used = 0
-    for char in text:
-        w = display_width(char)
-        if used + w > width - 1:
-            break
-        out.append(char)
-        used += w
-    return "".join(out) + "…"

@@ -17,7 +17,6 @@ import datetime as dt
 from collections import Counter
 
 from pipeline.ledger.entry import Ledger, LedgerTask
-from pipeline.ledger.writers.cells import display_width, pad, truncate
 from pipeline.ledger.writers.labels import (
     LEDGER_LABELS,
     ledger_language,
@@ -25,6 +24,7 @@ from pipeline.ledger.writers.labels import (
     status_label,
 )
 from pipeline.model import Language
+from pipeline.text_width import display_width, pad, truncate
 
 RED = "\033[31m"
 YELLOW = "\033[33m"

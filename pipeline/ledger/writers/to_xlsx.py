@@ -27,13 +27,13 @@ from pipeline.atomic import write_bytes_atomically
 from pipeline.ledger.entry import Ledger, LedgerTask
 from pipeline.ledger.writers.cells import (
     Cell,
-    display_width,
     headers,
     is_formula_like,
     row_cells,
     widest_line,
 )
 from pipeline.ledger.writers.labels import LEDGER_LABELS, ledger_language
+from pipeline.text_width import display_width
 
 MAX_WIDTH = 50
 """No column is wider than this many characters (long text wraps)."""
