@@ -30,11 +30,12 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-import sys
 import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from pipeline.user_cache import cache_folder
 
 INDEX_NAME = ".minutes-ledger-index.sqlite"
 # "MNLG": this tool's index; any other value is a file of someone else's, rebuilt.
@@ -54,26 +55,17 @@ class Row:
     meeting: str  # JSON of what the ledger needs of the meeting (pipeline.ledger.core.record_of)
 
 
-def cache_folder() -> Path:
-    """The per-user cache folder of this tool."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.join(
-            os.path.expanduser("~"), "AppData", "Local"
-        )
-    elif sys.platform == "darwin":
-        base = os.path.join(os.path.expanduser("~"), "Library", "Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "minutes"
-
-
-def index_path(inputs: list[Path], build_dir: Path | None = None) -> Path:
-    """Where the index of the archive ``inputs`` is kept."""
+def index_path(inputs: list[Path], build_dir: Path | None = None) -> Path | None:
+    """Where the index of the archive ``inputs`` is kept (None: no per-user cache folder,
+    so no index)."""
     if build_dir is not None:
         return build_dir / INDEX_NAME
+    folder = cache_folder()
+    if folder is None:
+        return None
     key = "\0".join(sorted(os.path.normcase(os.path.abspath(p)) for p in inputs))
     digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return cache_folder() / "ledger-index" / f"{digest}.sqlite"
+    return folder / "ledger-index" / f"{digest}.sqlite"
 
 
 @cache

@@ -15,19 +15,23 @@ import os
 from pathlib import Path
 
 from pipeline.atomic import write_text_atomically
-from pipeline.ledger.index import cache_folder
+from pipeline.user_cache import cache_folder
 
 RECORD_NAME = "ledger-outputs.json"
 MAX_RECORDS = 2000
 
 
-def _record_path() -> Path:
-    return cache_folder() / RECORD_NAME
+def _record_path() -> Path | None:
+    folder = cache_folder()
+    return None if folder is None else folder / RECORD_NAME
 
 
 def _load() -> dict[str, str]:
+    path = _record_path()
+    if path is None:
+        return {}
     try:
-        with open(_record_path(), encoding="utf-8") as handle:
+        with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
     except (OSError, ValueError):
         return {}
@@ -59,7 +63,8 @@ def written_here(path: Path) -> bool:
 def remember(path: Path) -> None:
     """Record that ``path`` now holds a ledger this tool wrote (best effort)."""
     digest = _sha256(path)
-    if digest is None:
+    record = _record_path()
+    if digest is None or record is None:
         return
     records = _load()
     records.pop(_key(path), None)
@@ -67,7 +72,5 @@ def remember(path: Path) -> None:
     if len(records) > MAX_RECORDS:  # the oldest go first (dicts keep insertion order)
         records = dict(list(records.items())[-MAX_RECORDS:])
     with contextlib.suppress(OSError):
-        _record_path().parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomically(
-            _record_path(), lambda handle: json.dump(records, handle, indent=0)
-        )
+        record.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomically(record, lambda handle: json.dump(records, handle, indent=0))
